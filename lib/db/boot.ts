@@ -1,0 +1,64 @@
+/**
+ * Gets a database ready for the app, the import command, the benchmarks and the e2e server: with
+ * DATABASE_URL, that server; without it, the embedded PostgreSQL. Then applies pending migrations and,
+ * when asked, loads the demo corpus into an empty database.
+ */
+import path from "node:path";
+import { createPrismaClient } from "./client";
+import { isDatabaseEmpty, seedDemo } from "./demo/seed-demo";
+import { startEmbeddedPostgres } from "./embedded-postgres";
+import { ensureDatabase, migrate } from "./migrate";
+
+export const projectRoot = path.resolve(import.meta.dirname, "..", "..");
+export const migrationsDir = path.join(projectRoot, "prisma", "migrations");
+export const demoCorpusDir = path.join(projectRoot, "data", "thirst-for-power");
+
+export interface BootOptions {
+  databaseUrl?: string;
+  dataDir: string;
+  pgPort: number;
+  seedDemo: boolean;
+  log: (line: string) => void;
+}
+
+export interface BootedDatabase {
+  url: string;
+  embedded: boolean;
+  stop(): Promise<void>;
+}
+
+export async function bootDatabase(options: BootOptions): Promise<BootedDatabase> {
+  let url = options.databaseUrl;
+  let stop = async () => undefined;
+  if (!url) {
+    const server = await startEmbeddedPostgres({ dataDir: path.join(options.dataDir, "postgres"), port: options.pgPort, log: options.log });
+    stop = server.stop;
+    try {
+      await ensureDatabase(server.adminUrl, "hexapla");
+    } catch (error) {
+      await stop();
+      throw error;
+    }
+    url = server.url("hexapla");
+    options.log(`Embedded PostgreSQL ready on 127.0.0.1:${options.pgPort} (data in ${server.dataDir}).`);
+  }
+  try {
+    const applied = await migrate(url, migrationsDir);
+    if (applied.length) options.log(`Applied migrations: ${applied.join(", ")}.`);
+    if (options.seedDemo) {
+      const prisma = createPrismaClient(url);
+      try {
+        if (await isDatabaseEmpty(prisma)) {
+          const seeded = await seedDemo(prisma, demoCorpusDir);
+          options.log(`Loaded the demo corpus: ${seeded.editions} editions, ${seeded.rows} aligned rows.`);
+        }
+      } finally {
+        await prisma.$disconnect();
+      }
+    }
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { url, embedded: !options.databaseUrl, stop };
+}

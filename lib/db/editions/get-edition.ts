@@ -1,0 +1,18 @@
+import { db } from "../client";
+import { NotFoundError } from "../errors";
+
+/** An edition with its provenance, apparatus, corrections and text, for the edition page. */
+export async function getEdition(workSlug: string, editionSlug: string) {
+  const edition = await db().edition.findFirst({
+    where: { slug: editionSlug, work: { slug: workSlug } },
+    include: {
+      work: true,
+      importedBy: { select: { name: true } },
+      apparatus: { orderBy: { position: "asc" } },
+      corrections: { orderBy: { position: "asc" } },
+      segments: { orderBy: { position: "asc" }, select: { id: true, text: true, kind: true, paragraph: true, headingLevel: true } },
+    },
+  });
+  if (!edition) throw new NotFoundError(`No edition “${editionSlug}” in “${workSlug}”.`);
+  return edition;
+}

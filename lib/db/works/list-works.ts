@@ -1,0 +1,18 @@
+import { db } from "../client";
+
+export type WorkSummary = Awaited<ReturnType<typeof listWorks>>[number];
+
+/** Every work with its current editions (superseded texts left out), in display order. */
+export async function listWorks() {
+  return db().work.findMany({
+    orderBy: { title: "asc" },
+    include: {
+      editions: {
+        where: { supersededById: null },
+        orderBy: { position: "asc" },
+        include: { importedBy: { select: { name: true } }, _count: { select: { segments: true } } },
+      },
+      _count: { select: { rows: true } },
+    },
+  });
+}

@@ -1,0 +1,75 @@
+/**
+ * Sentence segmentation per language: Intl.Segmenter's sentence breaks, then re-joined where a break
+ * falls after an initial ("G.E. Zinoviev", "Л.Б. Каменев") or a known abbreviation ("M.", "Sr.", "т.е.").
+ */
+
+/**
+ * Titles, honorifics and reference abbreviations: always followed by more of the sentence, so a break after
+ * them is never a sentence end. Abbreviations that can end a sentence ("etc.", "др.") are not listed: a break
+ * after them stands unless the next piece starts in lower case.
+ */
+const NEVER_FINAL: Record<string, string[]> = {
+  en: ["mr", "mrs", "ms", "dr", "st", "gen", "col", "prof", "rev", "messrs", "cf", "e.g", "i.e", "p", "pp", "vol", "no", "vs"],
+  fr: ["m", "mm", "mme", "mmes", "mlle", "mlles", "dr", "st", "ste", "mgr", "cf", "p", "pp", "t", "vol", "n°", "no"],
+  es: ["sr", "sra", "srta", "sres", "d", "dña", "dr", "dra", "ud", "uds", "gral", "cf", "pág", "págs", "p", "pp", "vol", "núm"],
+  it: ["sig", "sigg", "sig.ra", "sig.na", "dott", "dr", "prof", "on", "avv", "ing", "cfr", "pag", "pagg", "p", "pp", "vol", "n"],
+  ru: ["г", "гг", "тов", "им", "проф", "акад", "т", "с", "см", "ср", "стр", "т.е", "т.к", "гл"],
+};
+
+const INITIAL = /(?:^|[\s(«“"„'‘])(?:\p{Lu}\.){1,3}$/u;
+const TRAILING_WORD = /(?:^|[\s(«“"„'‘])([\p{L}.°-]+)\.$/u;
+
+const segmenters = new Map<string, Intl.Segmenter>();
+
+function sentenceSegmenter(lang: string): Intl.Segmenter {
+  let segmenter = segmenters.get(lang);
+  if (!segmenter) {
+    let locale = "und";
+    try {
+      locale = Intl.Segmenter.supportedLocalesOf([lang]).length ? lang : "und";
+    } catch {
+      locale = "und";
+    }
+    segmenter = new Intl.Segmenter(locale, { granularity: "sentence" });
+    segmenters.set(lang, segmenter);
+  }
+  return segmenter;
+}
+
+function baseLanguage(lang: string): string {
+  return lang.toLowerCase().split("-")[0] ?? "";
+}
+
+function trailingWord(piece: string): string | null {
+  const match = TRAILING_WORD.exec(piece.trimEnd());
+  return match ? match[1].toLowerCase() : null;
+}
+
+/** True when a break after `piece` and before `next` is not a sentence end. */
+export function isFalseBreak(piece: string, next: string, lang: string): boolean {
+  const language = baseLanguage(lang);
+  if (INITIAL.test(piece.trimEnd())) return true;
+  if (/^[\s«“"„'‘(]*[\p{Ll}\d]/u.test(next)) return true;
+  const word = trailingWord(piece);
+  return word !== null && (NEVER_FINAL[language] ?? []).includes(word);
+}
+
+/** Splits one paragraph into sentences; whitespace is normalised and no text is lost or reordered. */
+export function splitSentences(paragraph: string, lang: string): string[] {
+  const text = paragraph.replace(/[ \t\r\n]+/g, " ").trim();
+  if (!text) return [];
+  const sentences: string[] = [];
+  for (const segment of sentenceSegmenter(baseLanguage(lang)).segment(text)) {
+    let piece = segment.segment;
+    const last = sentences.length - 1;
+    const closing = /^[\s]*[»”’)\]]+/u.exec(piece);
+    if (last >= 0 && closing) {
+      sentences[last] += closing[0];
+      piece = piece.slice(closing[0].length);
+      if (!piece.trim()) continue;
+    }
+    if (last >= 0 && isFalseBreak(sentences[last], piece, lang)) sentences[last] += piece;
+    else sentences.push(piece);
+  }
+  return sentences.map((s) => s.trim()).filter((s) => s.length > 0);
+}
