@@ -29,7 +29,7 @@ export interface BootedDatabase {
 
 export async function bootDatabase(options: BootOptions): Promise<BootedDatabase> {
   let url = options.databaseUrl;
-  let stop = async () => undefined;
+  let stop: () => Promise<void> = async () => undefined;
   if (!url) {
     const server = await startEmbeddedPostgres({ dataDir: path.join(options.dataDir, "postgres"), port: options.pgPort, log: options.log });
     stop = server.stop;

@@ -7,7 +7,7 @@ import path from "node:path";
 import { rowsFromLabels } from "../../alignment/label-rows";
 import { readEditionFile } from "../../import/read-edition-file";
 import type { Db } from "../client";
-import { importEdition } from "../editions/import-edition";
+import { importEdition, type ImportEditionResult } from "../editions/import-edition";
 import { replaceGrid } from "../alignment/replace-grid";
 
 export const DEMO_EDITION_FILES = ["ru.txt", "fr.txt", "es.txt", "it.txt", "en.txt"];
@@ -19,7 +19,7 @@ export async function isDatabaseEmpty(db: Db): Promise<boolean> {
 export async function seedDemo(db: Db, corpusDir: string): Promise<{ workId: string; editions: number; rows: number }> {
   const files = DEMO_EDITION_FILES.map((name) => path.join(corpusDir, name)).filter((file) => fs.existsSync(file));
   const editions = files.map((file) => readEditionFile(file));
-  const imported = [];
+  const imported: ImportEditionResult[] = [];
   for (const edition of editions) {
     imported.push(await importEdition(db, { document: edition.document, checksum: edition.checksum, sourceFile: edition.fileName }));
   }

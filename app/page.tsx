@@ -1,0 +1,82 @@
+import Link from "next/link";
+import { listWorks } from "@/lib/db/works/list-works";
+import { provenanceStatement } from "@/lib/editions/provenance";
+import { ProvenanceBadges } from "./components/provenance-badges";
+
+export const dynamic = "force-dynamic";
+
+export default async function HomePage() {
+  const works = await listWorks();
+  return (
+    <>
+      <h1>Works</h1>
+      <p className="lede">
+        Each work is stored as the aligned segments of its editions. Open the compare view to read two to five editions side
+        by side, row by row.
+      </p>
+      {works.length === 0 ? <p>No works yet. Import an edition with <code>npm run import -- file.txt</code>.</p> : null}
+      {works.map((work) => (
+        <section key={work.id} className="work-card" aria-labelledby={`work-${work.slug}`}>
+          <h2 id={`work-${work.slug}`}>
+            {work.title}
+            {work.author ? <span className="lede"> — {work.author}</span> : null}
+          </h2>
+          <div className="actions">
+            <Link className="button" href={`/works/${work.slug}/compare`}>
+              Compare editions
+            </Link>
+          </div>
+          <table className="editions">
+            <caption className="visually-hidden">Editions of {work.title}</caption>
+            <thead>
+              <tr>
+                <th scope="col">Language</th>
+                <th scope="col">Title</th>
+                <th scope="col">Translator</th>
+                <th scope="col">Publisher</th>
+                <th scope="col">Place</th>
+                <th scope="col">Year</th>
+                <th scope="col">Original or translation</th>
+                <th scope="col">Provenance</th>
+              </tr>
+            </thead>
+            <tbody>
+              {work.editions.map((edition) => (
+                <tr key={edition.id} data-edition={edition.slug}>
+                  <td>
+                    <LanguageName code={edition.language} />
+                  </td>
+                  <td>
+                    <Link href={`/works/${work.slug}/editions/${edition.slug}`} className="edition-title" lang={edition.language}>
+                      {edition.title}
+                    </Link>
+                  </td>
+                  <td>{edition.translator ?? <span className="lede">not stated</span>}</td>
+                  <td>{edition.publisher ?? "—"}</td>
+                  <td>{edition.place ?? "—"}</td>
+                  <td>{edition.year ?? "—"}</td>
+                  <td>{edition.isOriginal ? "Original" : "Translation"}</td>
+                  <td>
+                    <ProvenanceBadges provenance={edition.provenance} isOriginal={edition.isOriginal} />
+                    <div className="lede" style={{ fontSize: "0.85rem" }}>
+                      {provenanceStatement({ ...edition, importedByName: edition.importedBy?.name })}
+                    </div>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      ))}
+    </>
+  );
+}
+
+function LanguageName({ code }: { code: string }) {
+  const name = new Intl.DisplayNames(["en"], { type: "language" }).of(code) ?? code;
+  return (
+    <>
+      {name} <span className="lede">({code})</span>
+    </>
+  );
+}

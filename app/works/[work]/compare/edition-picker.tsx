@@ -1,0 +1,90 @@
+"use client";
+
+import { usePathname, useRouter } from "next/navigation";
+import { useState } from "react";
+import { MAX_EDITIONS, MIN_EDITIONS, selectionParam } from "@/lib/compare/edition-selection";
+
+export interface PickerEdition {
+  slug: string;
+  title: string;
+  language: string;
+  workingTranslation: boolean;
+}
+
+/** Chooses 2–5 editions and their column order; the choice goes into the URL so the view can be shared. */
+export function EditionPicker({ editions, selected }: { editions: PickerEdition[]; selected: string[] }) {
+  const router = useRouter();
+  const pathname = usePathname();
+  const [chosen, setChosen] = useState(selected);
+  const bySlug = new Map(editions.map((edition) => [edition.slug, edition]));
+  const ordered = [...chosen, ...editions.map((e) => e.slug).filter((slug) => !chosen.includes(slug))];
+  const tooFew = chosen.length < MIN_EDITIONS;
+
+  const apply = (next: string[]) => {
+    setChosen(next);
+    if (next.length >= MIN_EDITIONS && next.length <= MAX_EDITIONS) {
+      router.replace(`${pathname}?editions=${selectionParam(next)}`, { scroll: false });
+    }
+  };
+  const toggle = (slug: string) => apply(chosen.includes(slug) ? chosen.filter((s) => s !== slug) : [...chosen, slug]);
+  const move = (slug: string, delta: number) => {
+    const index = chosen.indexOf(slug);
+    const target = index + delta;
+    if (index < 0 || target < 0 || target >= chosen.length) return;
+    const next = [...chosen];
+    [next[index], next[target]] = [next[target], next[index]];
+    apply(next);
+  };
+
+  return (
+    <fieldset className="edition-picker">
+      <legend>Editions and column order</legend>
+      <ol>
+        {ordered.map((slug) => {
+          const edition = bySlug.get(slug)!;
+          const position = chosen.indexOf(slug);
+          const isChosen = position >= 0;
+          return (
+            <li key={slug}>
+              <input
+                type="checkbox"
+                id={`pick-${slug}`}
+                checked={isChosen}
+                disabled={!isChosen && chosen.length >= MAX_EDITIONS}
+                onChange={() => toggle(slug)}
+              />
+              <label htmlFor={`pick-${slug}`}>
+                <span lang={edition.language}>{edition.title}</span> ({edition.language})
+                {edition.workingTranslation ? <span className="badge badge-working">Working translation</span> : null}
+              </label>
+              {isChosen ? (
+                <span className="order">
+                  <button type="button" onClick={() => move(slug, -1)} disabled={position === 0} aria-label={`Move ${edition.language} left`}>
+                    ←
+                  </button>
+                  <button
+                    type="button"
+                    onClick={() => move(slug, 1)}
+                    disabled={position === chosen.length - 1}
+                    aria-label={`Move ${edition.language} right`}
+                  >
+                    →
+                  </button>
+                </span>
+              ) : null}
+            </li>
+          );
+        })}
+      </ol>
+      {tooFew ? (
+        <p className="error" role="alert">
+          Choose at least {MIN_EDITIONS} editions.
+        </p>
+      ) : (
+        <p className="hint">
+          {MIN_EDITIONS}–{MAX_EDITIONS} editions. The address of this page keeps your choice.
+        </p>
+      )}
+    </fieldset>
+  );
+}

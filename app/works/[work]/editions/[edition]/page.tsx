@@ -1,0 +1,135 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getEdition } from "@/lib/db/editions/get-edition";
+import { NotFoundError } from "@/lib/db/errors";
+import { PROVENANCE_LABEL, provenanceStatement } from "@/lib/editions/provenance";
+import { Passage } from "@/app/components/passage";
+import { ProvenanceBadges } from "@/app/components/provenance-badges";
+import { SegmentText } from "@/app/components/segment-text";
+
+export const dynamic = "force-dynamic";
+
+async function load(work: string, edition: string) {
+  try {
+    return await getEdition(work, edition);
+  } catch (error) {
+    if (error instanceof NotFoundError) notFound();
+    throw error;
+  }
+}
+
+export async function generateMetadata({ params }: { params: Promise<{ work: string; edition: string }> }) {
+  const { work, edition } = await params;
+  const found = await load(work, edition);
+  return { title: `${found.title} (${found.language})` };
+}
+
+export default async function EditionPage({ params }: { params: Promise<{ work: string; edition: string }> }) {
+  const { work, edition: slug } = await params;
+  const edition = await load(work, slug);
+  const here = `/works/${work}/editions/${slug}`;
+  return (
+    <article>
+      <p>
+        <Link href="/">Works</Link> › {edition.work.title}
+      </p>
+      <h1 lang={edition.language}>{edition.title}</h1>
+      <p>
+        <ProvenanceBadges provenance={edition.provenance} isOriginal={edition.isOriginal} />
+      </p>
+      <div className={edition.provenance === "published" ? "provenance-box published" : "provenance-box"}>
+        <strong>{PROVENANCE_LABEL[edition.provenance]}.</strong>{" "}
+        {provenanceStatement({ ...edition, importedByName: edition.importedBy?.name })}
+        {edition.source ? <p style={{ margin: "0.5rem 0 0" }}>Source: {edition.source}</p> : null}
+      </div>
+      <h2>Bibliographic data</h2>
+      <dl className="meta">
+        <dt>Language</dt>
+        <dd>{edition.language}</dd>
+        <dt>Title</dt>
+        <dd lang={edition.language}>{edition.title}</dd>
+        <dt>Author</dt>
+        <dd>{edition.work.author ?? "—"}</dd>
+        <dt>Translator</dt>
+        <dd>{edition.translator ?? "not stated"}</dd>
+        <dt>Publisher</dt>
+        <dd>{edition.publisher ?? "—"}</dd>
+        <dt>Place</dt>
+        <dd>{edition.place ?? "—"}</dd>
+        <dt>Year</dt>
+        <dd>{edition.year ?? "—"}</dd>
+        <dt>Original or translation</dt>
+        <dd>{edition.isOriginal ? "Original" : "Translation"}</dd>
+        <dt>Imported</dt>
+        <dd>
+          {edition.importedAt.toISOString().slice(0, 10)}
+          {edition.importedBy ? ` by ${edition.importedBy.name}` : ""}
+          {edition.sourceFile ? ` from ${edition.sourceFile}` : ""}
+        </dd>
+        <dt>Segments</dt>
+        <dd>{edition.segments.length}</dd>
+      </dl>
+      <p className="actions">
+        <Link className="button secondary" href={`/works/${work}/compare`}>
+          Compare with the other editions
+        </Link>
+      </p>
+
+      {edition.corrections.length ? (
+        <section aria-labelledby="corrections">
+          <h2 id="corrections">Corrections made to the source text ({edition.corrections.length})</h2>
+          <table className="corrections">
+            <thead>
+              <tr>
+                <th scope="col">Source line</th>
+                <th scope="col">Before</th>
+                <th scope="col">After</th>
+                <th scope="col">Reason</th>
+              </tr>
+            </thead>
+            <tbody>
+              {edition.corrections.map((correction) => (
+                <tr key={correction.id}>
+                  <td>{correction.sourceLine}</td>
+                  <td lang={edition.language}>
+                    <code>{correction.before || "—"}</code>
+                  </td>
+                  <td lang={edition.language}>
+                    <code>{correction.after || "(removed)"}</code>
+                  </td>
+                  <td>{correction.reason}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      ) : null}
+
+      <section aria-labelledby="text">
+        <h2 id="text">Text</h2>
+        <div className="reading" lang={edition.language}>
+          <Passage segments={edition.segments} notesHref={here} />
+        </div>
+      </section>
+
+      {edition.apparatus.length ? (
+        <section aria-labelledby="apparatus">
+          <h2 id="apparatus">Apparatus: introduction and notes</h2>
+          <div className="reading" lang={edition.language}>
+            {edition.apparatus.map((block) =>
+              block.kind === "heading" ? (
+                <h3 key={block.id} id={block.label ?? undefined}>
+                  {block.text}
+                </h3>
+              ) : (
+                <p key={block.id} id={block.label ?? undefined}>
+                  <SegmentText text={block.text} notesHref={here} />
+                </p>
+              ),
+            )}
+          </div>
+        </section>
+      ) : null}
+    </article>
+  );
+}
