@@ -1,3 +1,4 @@
+import { Fragment } from "react";
 import { SegmentText } from "./segment-text";
 
 export interface PassageSegment {
@@ -20,10 +21,13 @@ export function Passage({ segments, notesHref }: { segments: PassageSegment[]; n
     <>
       {blocks.map((block) => {
         const first = block[0];
-        const content = block.map((segment) => (
-          <span key={segment.id} className="segment" data-segment-id={segment.id}>
-            <SegmentText text={segment.text} notesHref={notesHref} />
-          </span>
+        const content = block.map((segment, index) => (
+          <Fragment key={segment.id}>
+            {index > 0 ? " " : null}
+            <span className="segment" data-segment-id={segment.id}>
+              <SegmentText text={segment.text} notesHref={notesHref} />
+            </span>
+          </Fragment>
         ));
         switch (first.kind) {
           case "heading":

@@ -40,7 +40,7 @@ export async function bootDatabase(options: BootOptions): Promise<BootedDatabase
       throw error;
     }
     url = server.url("hexapla");
-    options.log(`Embedded PostgreSQL ready on 127.0.0.1:${options.pgPort} (data in ${server.dataDir}).`);
+    options.log(`Embedded PostgreSQL ready on 127.0.0.1:${server.port} (data in ${server.dataDir}).`);
   }
   try {
     const applied = await migrate(url, migrationsDir);

@@ -23,6 +23,7 @@ export interface EmbeddedPostgres {
   /** postgresql:// URL of the `postgres` maintenance database. */
   adminUrl: string;
   url(database: string): string;
+  port: number;
   dataDir: string;
   stop(): Promise<void>;
 }
@@ -150,6 +151,17 @@ function waitUntilReady(child: ChildProcess, logFile: string): Promise<void> {
   });
 }
 
+/** The port of a server already running on this data directory, from its postmaster.pid (line 4). */
+function runningServerPort(dataDir: string): number | null {
+  try {
+    const lines = fs.readFileSync(path.join(dataDir, "postmaster.pid"), "utf8").split("\n");
+    const port = Number(lines[3]);
+    return Number.isInteger(port) && port > 0 ? port : null;
+  } catch {
+    return null;
+  }
+}
+
 async function accepts(url: string): Promise<boolean> {
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
   try {
@@ -179,16 +191,18 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     log(`Initialising a new PostgreSQL cluster in ${dataDir}…`);
     await initialise(binaries, dataDir, password, runAs);
   }
-  const base = `postgresql://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${options.port}`;
-  const handle = (stop: () => Promise<void>): EmbeddedPostgres => ({
-    adminUrl: `${base}/postgres`,
-    url: (database) => `${base}/${database}`,
+  const urlBase = (port: number) => `postgresql://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${port}`;
+  const handle = (port: number, stop: () => Promise<void>): EmbeddedPostgres => ({
+    adminUrl: `${urlBase(port)}/postgres`,
+    url: (database) => `${urlBase(port)}/${database}`,
+    port,
     dataDir,
     stop,
   });
-  if (fs.existsSync(path.join(dataDir, "postmaster.pid")) && (await accepts(`${base}/postgres`))) {
-    log(`Using the embedded PostgreSQL already running on port ${options.port} (started by another Hexapla process).`);
-    return handle(async () => undefined);
+  const runningPort = runningServerPort(dataDir);
+  if (runningPort !== null && (await accepts(`${urlBase(runningPort)}/postgres`))) {
+    log(`Using the embedded PostgreSQL already running on port ${runningPort} (started by another Hexapla process).`);
+    return handle(runningPort, async () => undefined);
   }
   const child = spawn(
     binaries.postgres,
@@ -197,7 +211,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   );
   await waitUntilReady(child, path.join(stateDir, `${path.basename(dataDir)}.log`));
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-  return handle(async () => {
+  return handle(options.port, async () => {
     if (child.exitCode === null && child.signalCode === null) child.kill("SIGINT");
     await exited;
   });

@@ -1,0 +1,37 @@
+/**
+ * The app as e2e tests see it: the production build (`next build` runs before `playwright test`), served by
+ * `next start` on a fresh embedded PostgreSQL in a temporary folder, migrated and loaded with the demo corpus.
+ */
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { bootDatabase, projectRoot } from "../lib/db/boot";
+import { freePort } from "../test/global-setup";
+
+const port = Number(process.env.E2E_PORT ?? 3210);
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "hexapla-e2e-"));
+fs.chmodSync(dataDir, 0o755);
+
+const database = await bootDatabase({ dataDir, pgPort: await freePort(), seedDemo: true, log: (line) => console.log(`[e2e] ${line}`) });
+const next = spawn(process.execPath, [path.join(projectRoot, "node_modules", "next", "dist", "bin", "next"), "start", "--port", String(port), "--hostname", "127.0.0.1"], {
+  cwd: projectRoot,
+  stdio: "inherit",
+  env: { ...process.env, DATABASE_URL: database.url, NEXT_TELEMETRY_DISABLED: "1" },
+});
+
+let stopping = false;
+async function stop() {
+  if (stopping) return;
+  stopping = true;
+  if (next.exitCode === null) {
+    next.kill("SIGTERM");
+    await new Promise((resolve) => next.once("exit", resolve));
+  }
+  await database.stop();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+  process.exit(0);
+}
+process.on("SIGTERM", () => void stop());
+process.on("SIGINT", () => void stop());
+next.on("exit", () => void stop());
