@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import "./fonts.css";
 import "./globals.css";
+import { UserMenu } from "./components/user-menu";
 
 export const metadata: Metadata = {
   title: { default: "Hexapla", template: "%s · Hexapla" },
@@ -22,6 +23,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
           <nav aria-label="Main">
             <Link href="/">Works</Link>
           </nav>
+          <UserMenu />
         </header>
         <main id="main">{children}</main>
       </body>

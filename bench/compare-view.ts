@@ -41,7 +41,7 @@ async function main() {
   const server = spawn(process.execPath, [nextBin, "start", "--port", String(port), "--hostname", "127.0.0.1"], {
     cwd: projectRoot,
     stdio: "ignore",
-    env: { ...process.env, DATABASE_URL: database.url, NEXT_TELEMETRY_DISABLED: "1" },
+    env: { ...process.env, DATABASE_URL: database.url, BETTER_AUTH_SECRET: database.authSecret, NEXT_TELEMETRY_DISABLED: "1" },
   });
   try {
     const url = `http://127.0.0.1:${port}/works/thirst-for-power/compare?editions=ru,fr,es,it,en`;

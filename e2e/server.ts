@@ -1,12 +1,16 @@
 /**
  * The app as e2e tests see it: the production build (`next build` runs before `playwright test`), served by
- * `next start` on a fresh embedded PostgreSQL in a temporary folder, migrated and loaded with the demo corpus.
+ * `next start` on a fresh embedded PostgreSQL in a temporary folder, migrated and loaded with the demo corpus, with
+ * one account per role (e2e/users.ts). Tests that change data make their own work (e2e/fixtures.ts).
  */
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { bootDatabase, projectRoot } from "../lib/db/boot";
+import { createPrismaClient } from "../lib/db/client";
+import { createUser } from "../lib/db/users/create-user";
+import { E2E_PASSWORD, E2E_USERS, e2eStateFile } from "./users";
 import { freePort } from "../test/global-setup";
 
 const port = Number(process.env.E2E_PORT ?? 3210);
@@ -14,10 +18,14 @@ const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "hexapla-e2e-"));
 fs.chmodSync(dataDir, 0o755);
 
 const database = await bootDatabase({ dataDir, pgPort: await freePort(), seedDemo: true, log: (line) => console.log(`[e2e] ${line}`) });
+const prisma = createPrismaClient(database.url);
+for (const user of E2E_USERS) await createUser(prisma, { ...user, password: E2E_PASSWORD });
+await prisma.$disconnect();
+fs.writeFileSync(e2eStateFile(port), JSON.stringify({ databaseUrl: database.url }));
 const next = spawn(process.execPath, [path.join(projectRoot, "node_modules", "next", "dist", "bin", "next"), "start", "--port", String(port), "--hostname", "127.0.0.1"], {
   cwd: projectRoot,
   stdio: "inherit",
-  env: { ...process.env, DATABASE_URL: database.url, NEXT_TELEMETRY_DISABLED: "1" },
+  env: { ...process.env, DATABASE_URL: database.url, BETTER_AUTH_SECRET: process.env.BETTER_AUTH_SECRET ?? database.authSecret, NEXT_TELEMETRY_DISABLED: "1" },
 });
 
 let stopping = false;
@@ -30,6 +38,7 @@ async function stop() {
   }
   await database.stop();
   fs.rmSync(dataDir, { recursive: true, force: true });
+  fs.rmSync(e2eStateFile(port), { force: true });
   process.exit(0);
 }
 process.on("SIGTERM", () => void stop());

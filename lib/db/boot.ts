@@ -8,6 +8,7 @@ import { createPrismaClient } from "./client";
 import { isDatabaseEmpty, seedDemo } from "./demo/seed-demo";
 import { startEmbeddedPostgres } from "./embedded-postgres";
 import { ensureDatabase, migrate } from "./migrate";
+import { ensureAuthSecret } from "./settings";
 
 export const projectRoot = path.resolve(import.meta.dirname, "..", "..");
 export const migrationsDir = path.join(projectRoot, "prisma", "migrations");
@@ -23,6 +24,8 @@ export interface BootOptions {
 
 export interface BootedDatabase {
   url: string;
+  /** Signs sessions; kept in the database so every app server shares it. */
+  authSecret: string;
   embedded: boolean;
   stop(): Promise<void>;
 }
@@ -45,20 +48,19 @@ export async function bootDatabase(options: BootOptions): Promise<BootedDatabase
   try {
     const applied = await migrate(url, migrationsDir);
     if (applied.length) options.log(`Applied migrations: ${applied.join(", ")}.`);
-    if (options.seedDemo) {
-      const prisma = createPrismaClient(url);
-      try {
-        if (await isDatabaseEmpty(prisma)) {
-          const seeded = await seedDemo(prisma, demoCorpusDir);
-          options.log(`Loaded the demo corpus: ${seeded.editions} editions, ${seeded.rows} aligned rows.`);
-        }
-      } finally {
-        await prisma.$disconnect();
+    const prisma = createPrismaClient(url);
+    try {
+      const authSecret = await ensureAuthSecret(prisma);
+      if (options.seedDemo && (await isDatabaseEmpty(prisma))) {
+        const seeded = await seedDemo(prisma, demoCorpusDir);
+        options.log(`Loaded the demo corpus: ${seeded.editions} editions, ${seeded.rows} aligned rows.`);
       }
+      return { url, authSecret, embedded: !options.databaseUrl, stop };
+    } finally {
+      await prisma.$disconnect();
     }
   } catch (error) {
     await stop();
     throw error;
   }
-  return { url, embedded: !options.databaseUrl, stop };
 }

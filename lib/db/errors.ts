@@ -2,7 +2,7 @@
 
 export class DomainError extends Error {
   constructor(
-    readonly code: "conflict" | "not_found" | "invalid" | "forbidden" | "stale",
+    readonly code: "conflict" | "not_found" | "invalid" | "unauthorized" | "forbidden" | "stale",
     message: string,
     readonly details?: unknown,
   ) {

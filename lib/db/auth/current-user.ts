@@ -1,0 +1,41 @@
+/** The signed-in user of a request (session cookie, or an API token for scripts), and role checks for every write. */
+import { createHash } from "node:crypto";
+import { hasRole, ROLES, type Role, type SessionUser } from "../../auth/roles";
+import { db } from "../client";
+import { DomainError } from "../errors";
+import { auth } from "./auth";
+
+function asRole(value: unknown): Role {
+  return ROLES.includes(value as Role) ? (value as Role) : "scholar";
+}
+
+export function hashApiToken(token: string): string {
+  return createHash("sha256").update(token).digest("hex");
+}
+
+async function userFromApiToken(authorization: string): Promise<SessionUser | null> {
+  const token = /^Bearer\s+(\S+)$/i.exec(authorization)?.[1];
+  if (!token) return null;
+  const found = await db().apiToken.findUnique({ where: { tokenHash: hashApiToken(token) }, include: { user: true } });
+  if (!found || (found.expiresAt && found.expiresAt < new Date())) return null;
+  await db().apiToken.update({ where: { id: found.id }, data: { lastUsedAt: new Date() } });
+  const { id, name, email, role } = found.user;
+  return { id, name, email, role };
+}
+
+export async function currentUser(headers: Headers): Promise<SessionUser | null> {
+  const authorization = headers.get("authorization");
+  if (authorization) return userFromApiToken(authorization);
+  const session = await auth().api.getSession({ headers });
+  if (!session) return null;
+  const { id, name, email } = session.user;
+  return { id, name, email, role: asRole((session.user as { role?: unknown }).role) };
+}
+
+/** The user, if signed in with at least `role`; otherwise a DomainError the UI and API turn into 401/403. */
+export async function requireRole(headers: Headers, role: Role): Promise<SessionUser> {
+  const user = await currentUser(headers);
+  if (!user) throw new DomainError("unauthorized", "Sign in first.");
+  if (!hasRole(user.role, role)) throw new DomainError("forbidden", `This needs the ${role} role; you are signed in as ${user.role}.`);
+  return user;
+}
