@@ -1,11 +1,20 @@
 /** The environment Hexapla reads, validated in one place. */
 import { z } from "zod";
 
+/** A TCP port written in decimal digits: "1e3" or "0x50" are mistakes, not ports 1000 and 80. */
+const port = (fallback: number) =>
+  z
+    .string()
+    .regex(/^\d+$/, "must be a port number (1–65535) in decimal digits")
+    .transform(Number)
+    .pipe(z.number().int().min(1, "must be a port number (1–65535)").max(65535, "must be a port number (1–65535)"))
+    .default(fallback);
+
 const EnvSchema = z.object({
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, message: "DATABASE_URL must be a postgres:// or postgresql:// URL" }).optional(),
-  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  PORT: port(3000),
   HEXAPLA_DATA_DIR: z.string().min(1).optional(),
-  HEXAPLA_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
+  HEXAPLA_PG_PORT: port(54329),
   HEXAPLA_SKIP_DEMO: z.enum(["0", "1"]).default("0"),
 });
 

@@ -24,6 +24,48 @@ function find(parent: Map<string, string>, label: string): string {
   return root;
 }
 
+/**
+ * One order of the groups that keeps every edition's order (a topological sort of "comes right after" over all
+ * editions), so that a group missing from one edition still goes where the others put it. Ties go to the group seen
+ * first. When the editions contradict each other the cycle is broken at the group seen first; the caller's order
+ * check then names the edition and line that disagree.
+ */
+function orderGroups(sequences: string[][]): string[] {
+  const firstSeen = new Map<string, number>();
+  const successors = new Map<string, Set<string>>();
+  const inDegree = new Map<string, number>();
+  for (const sequence of sequences) {
+    sequence.forEach((group, index) => {
+      if (!firstSeen.has(group)) {
+        firstSeen.set(group, firstSeen.size);
+        successors.set(group, new Set());
+        inDegree.set(group, 0);
+      }
+      const previous = sequence[index - 1];
+      if (previous !== undefined && previous !== group && !successors.get(previous)!.has(group)) {
+        successors.get(previous)!.add(group);
+        inDegree.set(group, inDegree.get(group)! + 1);
+      }
+    });
+  }
+  const byFirstSeen = (a: string, b: string) => firstSeen.get(a)! - firstSeen.get(b)!;
+  const remaining = new Set(firstSeen.keys());
+  const ready = [...remaining].filter((group) => inDegree.get(group) === 0);
+  const order: string[] = [];
+  while (remaining.size) {
+    ready.sort(byFirstSeen);
+    const group = ready.shift() ?? [...remaining].sort(byFirstSeen)[0];
+    if (!remaining.delete(group)) continue;
+    order.push(group);
+    for (const next of successors.get(group)!) {
+      const degree = inDegree.get(next)! - 1;
+      inDegree.set(next, degree);
+      if (degree === 0 && remaining.has(next)) ready.push(next);
+    }
+  }
+  return order;
+}
+
 export function rowsFromLabels(editions: LabelledEdition[]): LabelRow[] {
   const parent = new Map<string, string>();
   for (const edition of editions) {
@@ -35,17 +77,8 @@ export function rowsFromLabels(editions: LabelledEdition[]): LabelRow[] {
       for (const label of block.labels.slice(1)) parent.set(find(parent, label), find(parent, block.labels[0]));
     }
   }
-  const groupOrder: string[] = [];
-  const rowOfGroup = new Map<string, number>();
-  for (const edition of editions) {
-    for (const block of edition.blocks) {
-      const group = find(parent, block.labels[0]);
-      if (!rowOfGroup.has(group)) {
-        rowOfGroup.set(group, groupOrder.length);
-        groupOrder.push(group);
-      }
-    }
-  }
+  const groupOrder = orderGroups(editions.map((edition) => edition.blocks.map((block) => find(parent, block.labels[0]))));
+  const rowOfGroup = new Map(groupOrder.map((group, row) => [group, row]));
   const rows: LabelRow[] = groupOrder.map(() => ({ cells: {} }));
   for (const edition of editions) {
     let segment = 0;

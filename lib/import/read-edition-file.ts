@@ -1,5 +1,5 @@
 /** Reads an edition file in the plain-text format with its side files (apparatus, corrections). */
-import { createHash } from "node:crypto";
+import { createHash, type Hash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { type EditionDocument, ImportError } from "../text/edition-document";
@@ -32,16 +32,22 @@ function sideFile(base: string, name: string, owner: string, line: string): stri
   return resolved;
 }
 
+/** Hashes one file's text framed by its role and length, so that text moved from one file to the next changes the checksum. */
+function hashPart(hash: Hash, role: string, text: string): void {
+  hash.update(`${role}\u0000${Buffer.byteLength(text)}\u0000`).update(text);
+}
+
 export function readEditionFile(file: string): EditionFile {
   const fileName = path.basename(file);
   const text = readUtf8(file, fileName);
-  const hash = createHash("sha256").update(text);
+  const hash = createHash("sha256");
+  hashPart(hash, "edition", text);
   const parsed = parseEditionText(text, fileName);
   let apparatus: EditionDocument["apparatus"] = null;
   if (parsed.apparatusFile) {
     const apparatusPath = sideFile(file, parsed.apparatusFile, fileName, "apparatus");
     const apparatusText = readUtf8(apparatusPath, parsed.apparatusFile);
-    hash.update(apparatusText);
+    hashPart(hash, "apparatus", apparatusText);
     const apparatusDoc = parseEditionText(apparatusText, parsed.apparatusFile);
     if (apparatusDoc.meta.work !== parsed.meta.work || apparatusDoc.meta.edition !== parsed.meta.edition) {
       throw new ImportError(parsed.apparatusFile, 1, `the apparatus belongs to ${apparatusDoc.meta.work}/${apparatusDoc.meta.edition}, not ${parsed.meta.work}/${parsed.meta.edition}`);
@@ -52,7 +58,7 @@ export function readEditionFile(file: string): EditionFile {
   if (parsed.correctionsFile) {
     const correctionsPath = sideFile(file, parsed.correctionsFile, fileName, "corrections");
     const correctionsText = readUtf8(correctionsPath, parsed.correctionsFile);
-    hash.update(correctionsText);
+    hashPart(hash, "corrections", correctionsText);
     corrections = parseCorrections(correctionsText, parsed.correctionsFile);
   }
   return {

@@ -70,15 +70,15 @@ function parseFrontMatter(lines: Line[], file: string): { values: Map<string, { 
     if (values.has(key)) throw new ImportError(file, number, `front-matter key “${key}” appears twice`);
     values.set(key, { value: value.trim(), line: number });
   }
-  throw new ImportError(file, lines.length, "the front matter is not closed by a line `---`");
+  throw new ImportError(file, lines[0].number, "the front matter that starts here is not closed by a line `---`");
 }
 
 function metaFromFrontMatter(values: Map<string, { value: string; line: number }>, file: string): EditionMeta {
-  for (const key of REQUIRED_KEYS) {
-    if (!values.get(key)?.value) throw new ImportError(file, 1, `front matter: “${key}” is required`);
-  }
   const text = (key: string) => values.get(key)?.value || null;
   const lineOf = (key: string) => values.get(key)?.line ?? 1;
+  for (const key of REQUIRED_KEYS) {
+    if (!text(key)) throw new ImportError(file, lineOf(key), `front matter: “${key}” is required`);
+  }
   const original = text("original");
   if (original !== "true" && original !== "false") {
     throw new ImportError(file, lineOf("original"), "front matter: “original” must be true or false");
@@ -168,9 +168,10 @@ function parseBlock(group: Line[], language: string, file: string): BlockDoc {
   if (classes.includes("dateline")) kind = "dateline";
   if (classes.includes("note")) kind = "note";
   const text = texts.join(" ").replace(/[ \t]+/g, " ").trim();
-  if (!text) throw new ImportError(file, first.number, "the block has attributes but no text");
+  if (!text) throw new ImportError(file, first.number, labels.length || classes.length ? "the block has attributes but no text" : "the block has no text");
   if (/\{[#.][^}]*\}/.test(text)) {
-    throw new ImportError(file, first.number, "block attributes must come first in a block, right after `#` or `>`");
+    const misplaced = Math.max(0, texts.findIndex((line) => /\{[#.]/.test(line)));
+    throw new ImportError(file, group[misplaced].number, "block attributes must come first in a block, right after `#` or `>`");
   }
   const whole = kind === "heading" || kind === "dateline";
   const sentences = (whole ? [text] : splitSentences(text, language)).map((sentence) => ({ text: sentence }));
@@ -184,7 +185,7 @@ export function parseEditionText(text: string, file: string): ParsedEditionText 
   const { values, bodyStart } = parseFrontMatter(lines, file);
   const meta = metaFromFrontMatter(values, file);
   const blocks = groupBlocks(lines.slice(bodyStart)).map((group) => parseBlock(group, meta.language, file));
-  if (!blocks.length) throw new ImportError(file, bodyStart + 1, "the edition has no text after the front matter");
+  if (!blocks.length) throw new ImportError(file, bodyStart, "the edition has no text after the front matter, which ends here");
   return {
     meta,
     blocks,
@@ -193,9 +194,15 @@ export function parseEditionText(text: string, file: string): ParsedEditionText 
   };
 }
 
+const CORRECTIONS_HEADER = "line\tbefore\tafter\treason";
+
 /** Parses a corrections file: a header line, then `line<TAB>before<TAB>after<TAB>reason`. */
 export function parseCorrections(text: string, file: string): CorrectionDoc[] {
   const lines = splitLines(text).filter((line) => line.text.trim());
+  const header = lines[0];
+  if (header && header.text.trim().toLowerCase() !== CORRECTIONS_HEADER) {
+    throw new ImportError(file, header.number, "the first line must be the header `line<TAB>before<TAB>after<TAB>reason`");
+  }
   return lines.slice(1).map(({ text: row, number }) => {
     const fields = row.split("\t");
     if (fields.length !== 4) {

@@ -6,18 +6,23 @@
 /**
  * Titles, honorifics and reference abbreviations: always followed by more of the sentence, so a break after
  * them is never a sentence end. Abbreviations that can end a sentence ("etc.", "др.") are not listed: a break
- * after them stands unless the next piece starts in lower case.
+ * after them stands unless the next piece starts in lower case. Neither are abbreviations that are also
+ * ordinary words (English "no", French "vol", Russian "им"): a reference abbreviation before a number
+ * ("No. 5", "vol. 2") is kept by the lower-case-or-digit rule anyway.
  */
 const NEVER_FINAL: Record<string, string[]> = {
-  en: ["mr", "mrs", "ms", "dr", "st", "gen", "col", "prof", "rev", "messrs", "cf", "e.g", "i.e", "p", "pp", "vol", "no", "vs"],
-  fr: ["m", "mm", "mme", "mmes", "mlle", "mlles", "dr", "st", "ste", "mgr", "cf", "p", "pp", "t", "vol", "n°", "no"],
+  en: ["mr", "mrs", "ms", "dr", "st", "gen", "col", "prof", "rev", "messrs", "cf", "e.g", "i.e", "p", "pp", "vol", "vs"],
+  fr: ["m", "mm", "mme", "mmes", "mlle", "mlles", "dr", "st", "ste", "mgr", "cf", "p", "pp", "t", "n°", "no"],
   es: ["sr", "sra", "srta", "sres", "d", "dña", "dr", "dra", "ud", "uds", "gral", "cf", "pág", "págs", "p", "pp", "vol", "núm"],
   it: ["sig", "sigg", "sig.ra", "sig.na", "dott", "dr", "prof", "on", "avv", "ing", "cfr", "pag", "pagg", "p", "pp", "vol", "n"],
-  ru: ["г", "гг", "тов", "им", "проф", "акад", "т", "с", "см", "ср", "стр", "т.е", "т.к", "гл"],
+  ru: ["г", "гг", "тов", "проф", "акад", "т", "с", "см", "ср", "стр", "т.е", "т.к", "гл"],
 };
 
-const INITIAL = /(?:^|[\s(«“"„'‘])(?:\p{Lu}\.){1,3}$/u;
-const TRAILING_WORD = /(?:^|[\s(«“"„'‘])([\p{L}.°-]+)\.$/u;
+/** An initial or abbreviation starts after anything that is not part of a word: space, bracket, quote, dash, ¡, ¿. */
+const INITIAL = /(?:^|[^\p{L}\p{N}.])(?:\p{Lu}\.){1,3}$/u;
+const TRAILING_WORD = /(?:^|[^\p{L}\p{N}.°-])([\p{L}.°-]+)\.$/u;
+/** Closing quotes and brackets (and a full stop after them, as in `! ».`) that the segmenter put at the start of the next piece. */
+const CLOSING = /^\s*[»”’)\]]+[.!?…]*/u;
 
 const segmenters = new Map<string, Intl.Segmenter>();
 
@@ -62,7 +67,7 @@ export function splitSentences(paragraph: string, lang: string): string[] {
   for (const segment of sentenceSegmenter(baseLanguage(lang)).segment(text)) {
     let piece = segment.segment;
     const last = sentences.length - 1;
-    const closing = /^[\s]*[»”’)\]]+/u.exec(piece);
+    const closing = CLOSING.exec(piece);
     if (last >= 0 && closing) {
       sentences[last] += closing[0];
       piece = piece.slice(closing[0].length);

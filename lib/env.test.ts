@@ -1,0 +1,72 @@
+import { describe, expect, it } from "vitest";
+import { readEnv as readProcessEnv } from "./env";
+
+/** Next.js types make NODE_ENV required in NodeJS.ProcessEnv; these tests pass only the variables they are about. */
+const readEnv = (vars: Record<string, string>) => readProcessEnv(vars as NodeJS.ProcessEnv);
+
+function envError(source: Record<string, string>): string {
+  try {
+    readEnv(source);
+  } catch (error) {
+    return (error as Error).message;
+  }
+  throw new Error("expected readEnv to throw");
+}
+
+describe("readEnv", () => {
+  it("gives the defaults for an empty environment", () => {
+    expect(readEnv({})).toEqual({ PORT: 3000, HEXAPLA_PG_PORT: 54329, HEXAPLA_SKIP_DEMO: "0" });
+  });
+
+  it("treats empty values as unset", () => {
+    expect(readEnv({ PORT: "", DATABASE_URL: "", HEXAPLA_DATA_DIR: "" })).toEqual({ PORT: 3000, HEXAPLA_PG_PORT: 54329, HEXAPLA_SKIP_DEMO: "0" });
+  });
+
+  it("ignores variables it does not know", () => {
+    expect(readEnv({ PATH: "/usr/bin", NODE_ENV: "test" })).not.toHaveProperty("PATH");
+  });
+
+  it("reads postgres:// and postgresql:// URLs, ports, the data directory and the demo switch", () => {
+    expect(
+      readEnv({
+        DATABASE_URL: "postgresql://hexapla:secret@db.example:5432/hexapla",
+        PORT: "8080",
+        HEXAPLA_PG_PORT: "5433",
+        HEXAPLA_DATA_DIR: "/var/lib/hexapla",
+        HEXAPLA_SKIP_DEMO: "1",
+      }),
+    ).toEqual({
+      DATABASE_URL: "postgresql://hexapla:secret@db.example:5432/hexapla",
+      PORT: 8080,
+      HEXAPLA_PG_PORT: 5433,
+      HEXAPLA_DATA_DIR: "/var/lib/hexapla",
+      HEXAPLA_SKIP_DEMO: "1",
+    });
+    expect(readEnv({ DATABASE_URL: "postgres://localhost/hexapla" }).DATABASE_URL).toBe("postgres://localhost/hexapla");
+  });
+
+  it.each([["mysql://localhost/hexapla"], ["https://localhost/hexapla"], ["localhost:5432"]])(
+    "rejects the database URL %j, saying which URLs it takes",
+    (url) => {
+      expect(envError({ DATABASE_URL: url })).toBe("Invalid environment:\n  DATABASE_URL: DATABASE_URL must be a postgres:// or postgresql:// URL");
+    },
+  );
+
+  it.each([["abc"], ["0"], ["65536"], ["80.5"], ["-1"], ["1e3"], ["0x50"], [" "]])("rejects the port %j, naming the variable", (port) => {
+    expect(envError({ PORT: port })).toMatch(/^Invalid environment:\n {2}PORT: must be a port number \(1–65535\)/);
+  });
+
+  it("accepts the extreme ports 1 and 65535", () => {
+    expect(readEnv({ PORT: "1", HEXAPLA_PG_PORT: "65535" })).toMatchObject({ PORT: 1, HEXAPLA_PG_PORT: 65535 });
+  });
+
+  it("rejects a demo switch other than 0 or 1", () => {
+    expect(envError({ HEXAPLA_SKIP_DEMO: "true" })).toMatch(/^Invalid environment:\n {2}HEXAPLA_SKIP_DEMO: /);
+  });
+
+  it("lists every invalid variable, one per line", () => {
+    const lines = envError({ PORT: "web", HEXAPLA_PG_PORT: "db", DATABASE_URL: "mysql://x" }).split("\n");
+    expect(lines[0]).toBe("Invalid environment:");
+    expect(lines.slice(1).map((line) => line.trim().split(":")[0]).sort()).toEqual(["DATABASE_URL", "HEXAPLA_PG_PORT", "PORT"]);
+  });
+});
