@@ -24,7 +24,7 @@ async function main() {
     seedDemo: env.HEXAPLA_SKIP_DEMO !== "1",
     log,
   });
-  const childEnv = { ...process.env, DATABASE_URL: database.url, NEXT_TELEMETRY_DISABLED: "1" };
+  const childEnv = { ...process.env, DATABASE_URL: database.url, BETTER_AUTH_SECRET: process.env.BETTER_AUTH_SECRET ?? database.authSecret, NEXT_TELEMETRY_DISABLED: "1" };
   let stopping = false;
   let child = null as ReturnType<typeof runNext> | null;
   const shutdown = async (code: number) => {
