@@ -261,3 +261,16 @@ describe("splitSentences: text is kept", () => {
     );
   });
 });
+
+describe("note references", () => {
+  it("keeps a note reference after a full stop whole, with the sentence before it", () => {
+    expect(splitSentences("This was the charge.[^1] Trotsky answered it.", "en")).toEqual(["This was the charge.[^1]", "Trotsky answered it."]);
+  });
+
+  it("keeps a note reference inside a sentence where it was", () => {
+    expect(splitSentences("Kote Tsintsadze,[^6] who died in exile, wrote. Then he left.", "en")).toEqual([
+      "Kote Tsintsadze,[^6] who died in exile, wrote.",
+      "Then he left.",
+    ]);
+  });
+});

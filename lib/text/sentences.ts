@@ -59,8 +59,7 @@ export function isFalseBreak(piece: string, next: string, lang: string): boolean
   return word !== null && (NEVER_FINAL[language] ?? []).includes(word);
 }
 
-/** Splits one paragraph into sentences; whitespace is normalised and no text is lost or reordered. */
-export function splitSentences(paragraph: string, lang: string): string[] {
+function splitWithoutNoteRefs(paragraph: string, lang: string): string[] {
   const text = paragraph.replace(/[ \t\r\n]+/g, " ").trim();
   if (!text) return [];
   const sentences: string[] = [];
@@ -77,4 +76,45 @@ export function splitSentences(paragraph: string, lang: string): string[] {
     else sentences.push(piece);
   }
   return sentences.map((s) => s.trim()).filter((s) => s.length > 0);
+}
+
+const NOTE_REF = /\[\^[^\]\s]+\]/g;
+
+/**
+ * Splits one paragraph into sentences; whitespace is normalised and no text is lost or reordered. `[^n]` note
+ * references stay whole: Intl.Segmenter treats `[` after a full stop as closing punctuation and would break inside
+ * one, so they are taken out before splitting and put back afterwards (one between two sentences goes with the
+ * sentence before it).
+ */
+export function splitSentences(paragraph: string, lang: string): string[] {
+  const text = paragraph.replace(/[ \t\r\n]+/g, " ").trim();
+  const refs: { at: number; ref: string }[] = [];
+  let removed = 0;
+  const clean = text.replace(NOTE_REF, (ref, offset: number) => {
+    refs.push({ at: offset - removed, ref });
+    removed += ref.length;
+    return "";
+  });
+  if (refs.length === 0) return splitWithoutNoteRefs(text, lang);
+
+  const sentences = splitWithoutNoteRefs(clean, lang);
+  if (!sentences.length) return [text];
+  const ends: number[] = [];
+  let cursor = 0;
+  for (const sentence of sentences) {
+    const start = clean.indexOf(sentence, cursor);
+    cursor = start + sentence.length;
+    ends.push(cursor);
+  }
+  const result = sentences.map((sentence, i) => ({ text: sentence, start: ends[i] - sentence.length, inserted: 0 }));
+  for (const { at, ref } of refs) {
+    const index = Math.max(0, result.findIndex((s, i) => at <= ends[i] || i === result.length - 1));
+    const owner = at < result[index].start && index > 0 ? result[index - 1] : result[index];
+    const ownerEnd = ends[result.indexOf(owner)];
+    const position = Math.min(Math.max(at, owner.start), ownerEnd) - owner.start + owner.inserted;
+    const inserted = at < owner.start && /\s/.test(clean[at] ?? "") ? `${ref} ` : ref;
+    owner.text = owner.text.slice(0, position) + inserted + owner.text.slice(position);
+    owner.inserted += inserted.length;
+  }
+  return result.map((s) => s.text);
 }

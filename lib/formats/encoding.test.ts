@@ -1,0 +1,135 @@
+import fs from "node:fs";
+import path from "node:path";
+import iconv from "iconv-lite";
+import { describe, expect, it } from "vitest";
+import { decodeInput } from "./encoding";
+import { FRENCH, FRENCH_LATIN9, RUSSIAN, RUSSIAN_STRAIGHT_QUOTES, SPANISH } from "./fixtures/encoding-texts";
+import { MAX_IMPORT_BYTES } from "./limits";
+import { importErrorOf as rejection } from "./test-helpers";
+
+const fixture = (name: string) => new Uint8Array(fs.readFileSync(path.join(import.meta.dirname, "fixtures", "encodings", name)));
+
+describe("decodeInput on fixture files", () => {
+  it.each([
+    ["ru-utf8.txt", RUSSIAN, "utf-8", false],
+    ["ru-utf8-bom.txt", RUSSIAN, "utf-8", true],
+    ["ru-utf16le-bom.txt", RUSSIAN, "utf-16le", true],
+    ["ru-utf16be.txt", RUSSIAN, "utf-16be", false],
+    ["ru-windows-1251.txt", RUSSIAN, "windows-1251", false],
+    ["ru-koi8-r.txt", RUSSIAN_STRAIGHT_QUOTES, "koi8-r", false],
+    ["fr-iso-8859-1.txt", FRENCH, "iso-8859-1", false],
+    ["fr-iso-8859-15.txt", FRENCH_LATIN9, "iso-8859-15", false],
+    ["es-windows-1252.txt", SPANISH, "windows-1252", false],
+  ])("reads %s as its text in %s", (name, text, encoding, hadBom) => {
+    const decoded = decodeInput(fixture(name), name);
+    expect(decoded.text).toBe(text);
+    expect(decoded.encoding).toBe(encoding);
+    expect(decoded.hadBom).toBe(hadBom);
+    expect(decoded.confidence).toBeGreaterThan(0);
+    expect(decoded.confidence).toBeLessThanOrEqual(1);
+  });
+
+  it("is certain about UTF-8 and byte order marks, and only guesses legacy encodings", () => {
+    expect(decodeInput(fixture("ru-utf8.txt")).confidence).toBe(1);
+    expect(decodeInput(fixture("ru-utf16le-bom.txt")).confidence).toBe(1);
+    expect(decodeInput(fixture("ru-windows-1251.txt")).confidence).toBeLessThan(1);
+  });
+});
+
+describe("decodeInput tells Windows-1251 and KOI8-R apart", () => {
+  const sentences = [
+    "Жажда власти.",
+    "Лев Давидович Троцкий",
+    "ЖАЖДА ВЛАСТИ",
+    "Революционер, который не стремится поставить государственный аппарат на службу своей программе, ничего не стоит.",
+    "Сталин и Бухарин; Зиновьев и Каменев — «объединённый центр», 1936 год.",
+  ];
+  it.each(sentences)("reads “%s” in both encodings", (sentence) => {
+    const koi8Text = sentence.replace(/[«»]/g, '"').replace(/—/g, "-");
+    expect(decodeInput(iconv.encode(sentence, "windows-1251"))).toMatchObject({ text: sentence, encoding: "windows-1251" });
+    expect(decodeInput(iconv.encode(koi8Text, "koi8-r"))).toMatchObject({ text: koi8Text, encoding: "koi8-r" });
+  });
+});
+
+describe("decodeInput reads short Western European fragments that chardet ranks as Central European", () => {
+  it.each(["itté la voie", "os años veni", "é développé ", "algunas vacilaciones, Zinóvi", "Le cœur"])("%j", (text) => {
+    expect(decodeInput(iconv.encode(text, "iso-8859-15")).text).toBe(text);
+  });
+});
+
+describe("decodeInput detects UTF-16 without a byte order mark", () => {
+  it.each(["utf-16le", "utf-16be"])("in %s", (encoding) => {
+    const text = "Thirst for Power — Жажда власти\r\nLéon Trotsky\n";
+    expect(decodeInput(iconv.encode(text, encoding))).toMatchObject({ text, encoding, hadBom: false });
+  });
+});
+
+describe("decodeInput rejects what is not a supported text file", () => {
+  it("rejects an empty file", () => {
+    const error = rejection(() => decodeInput(fixture("empty.txt"), "empty.txt"));
+    expect(error.message).toBe("empty.txt: the file is empty");
+    expect(error.line).toBeNull();
+  });
+
+  it("rejects a file of white space only", () => {
+    expect(rejection(() => decodeInput(new TextEncoder().encode(" \n\t\n"), "blank.txt")).reason).toBe(
+      "the file is empty (it holds only white space)",
+    );
+  });
+
+  it("rejects a binary file (a PDF with NUL bytes)", () => {
+    const error = rejection(() => decodeInput(fixture("binary.pdf"), "binary.pdf"));
+    expect(error.reason).toMatch(/^this is not a text file \(it contains NUL bytes\)/);
+    expect(error.reason).toContain("PDF, Word, image and other binary files cannot be imported");
+  });
+
+  it("rejects text full of control characters", () => {
+    const bytes = new Uint8Array(200).map((_, i) => (i % 3 === 0 ? 0x07 : 0x61));
+    expect(rejection(() => decodeInput(bytes, "bell.txt")).reason).toMatch(/^this is not a text file \(67 control characters\)/);
+  });
+
+  it("accepts a text with a few stray control characters (they are preview warnings)", () => {
+    expect(decodeInput(new TextEncoder().encode("Thirst for\u0007 Power\n")).text).toBe("Thirst for\u0007 Power\n");
+  });
+
+  it("rejects a legacy encoding it does not read, naming what it looks like (Greek ISO-8859-7)", () => {
+    const error = rejection(() => decodeInput(fixture("el-iso-8859-7.txt"), "el.txt"));
+    expect(error.reason).toContain("it looks most like ISO-8859-7 (el), which is not supported");
+    expect(error.reason).toContain("save the file as UTF-8");
+  });
+
+  it.each([
+    ["Polish in Windows-1250", "Żądza władzy. Według Wyszyńskiego centrum nie miało żadnego programu.", "windows-1250"],
+    ["Czech in Windows-1250", "Žízeň po moci. Podle Vyšinského neměl „Sjednocený střed“ žádný program; řídila ho jen touha po moci.", "windows-1250"],
+    ["Turkish in Windows-1254", "İktidar hırsı. Vişinski'ye göre birleşik merkezin hiçbir programı yoktu.", "windows-1254"],
+    ["Lithuanian in Windows-1257", "Valdžios troškulys. Pasak Vyšinskio, centras neturėjo jokios programos.", "windows-1257"],
+  ])("rejects %s rather than misreading it as Western European", (_, text, encoding) => {
+    expect(rejection(() => decodeInput(iconv.encode(text, encoding))).reason).toMatch(/^the encoding could not be determined/);
+  });
+
+  it("rejects bytes whose encoding cannot be determined", () => {
+    let seed = 12345;
+    const noise = new Uint8Array(400).map(() => {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      return 0x80 + ((seed >> 16) % 128);
+    });
+    expect(rejection(() => decodeInput(noise, "noise.txt")).reason).toMatch(/^the encoding could not be determined as one of UTF-8/);
+  });
+
+  it("rejects UTF-32", () => {
+    const bytes = new Uint8Array([0xff, 0xfe, 0, 0, 0x41, 0, 0, 0]);
+    expect(rejection(() => decodeInput(bytes, "u32.txt")).reason).toMatch(/^the file is in UTF-32, which is not supported/);
+  });
+
+  it("rejects a UTF-8 byte order mark followed by invalid UTF-8", () => {
+    const bytes = new Uint8Array([0xef, 0xbb, 0xbf, 0x41, 0xff, 0x42]);
+    expect(rejection(() => decodeInput(bytes, "bad.txt")).reason).toBe("the file starts with a UTF-8 byte order mark but is not valid UTF-8");
+  });
+
+  it("rejects a file over the size limit before decoding it", () => {
+    const bytes = new Uint8Array(MAX_IMPORT_BYTES + 1).fill(0x61);
+    expect(rejection(() => decodeInput(bytes, "huge.txt")).reason).toBe(
+      "the file is 20.0 MB; the import limit is 20.0 MB — split the work into smaller files",
+    );
+  });
+});

@@ -1,0 +1,117 @@
+/**
+ * JSON exports: the grid (cells as texts), the variant register, and the full work — everything the exporters
+ * read — which `parseWorkExport` validates (zod schema plus references between rows, segments, editions and
+ * variants) so that a whole work can be re-imported.
+ */
+import { ImportError } from "../text/edition-document";
+import { assertTextSize } from "./limits";
+import { cellTexts, rowsInOrder, selectEditions, segmentTexts, WorkExportSchema, type WorkExport } from "./work-export";
+
+export const WORK_JSON_FORMAT = "hexapla-work";
+export const WORK_JSON_VERSION = 1;
+
+export function exportGridJson(work: WorkExport, editionSlugs?: readonly string[]): string {
+  const editions = selectEditions(work, editionSlugs);
+  const texts = new Map(editions.map((edition) => [edition.slug, segmentTexts(edition)]));
+  const grid = {
+    format: "hexapla-grid",
+    version: 1,
+    work: work.work,
+    editions: editions.map((edition) => ({
+      slug: edition.slug,
+      language: edition.meta.language,
+      title: edition.meta.title,
+      original: edition.meta.original,
+      provenance: edition.meta.provenance,
+    })),
+    rows: rowsInOrder(work).map((row) => ({
+      id: row.id,
+      position: row.position,
+      status: row.status,
+      confidence: row.confidence,
+      cells: Object.fromEntries(editions.map((edition) => [edition.slug, cellTexts(row, edition, texts.get(edition.slug)!)])),
+    })),
+  };
+  return `${JSON.stringify(grid, null, 2)}\n`;
+}
+
+export function exportVariantsJson(work: WorkExport): string {
+  const positions = new Map(work.rows.map((row) => [row.id, row.position]));
+  const variants = work.variants.map((variant) => ({ ...variant, rowPosition: positions.get(variant.rowId) ?? null }));
+  return `${JSON.stringify({ format: "hexapla-variants", version: 1, work: work.work, variants }, null, 2)}\n`;
+}
+
+export function exportWorkJson(work: WorkExport): string {
+  return `${JSON.stringify({ format: WORK_JSON_FORMAT, version: WORK_JSON_VERSION, ...work }, null, 2)}\n`;
+}
+
+/** Line and column of a character offset. */
+function position(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, offset);
+  const line = before.split("\n").length;
+  return { line, column: offset - before.lastIndexOf("\n") };
+}
+
+/** Parses and validates a full-work JSON export. Throws ImportError naming the problem (and line, for bad JSON). */
+export function parseWorkExport(json: string, file = "work.json"): WorkExport {
+  assertTextSize(json, file);
+  const source = json.replace(/^\uFEFF/, "");
+  let data: unknown;
+  try {
+    data = JSON.parse(source);
+  } catch (error) {
+    const message = (error as Error).message;
+    const offset = /at position (\d+)/.exec(message);
+    const where = offset ? position(source, Number(offset[1])) : null;
+    const reason = message.replace(/,? (?:in|after) JSON at position \d+.*$/s, "").replace(/, ".*" is not valid JSON$/s, "");
+    throw new ImportError(file, where?.line ?? null, `malformed JSON: ${reason}`, where?.column ?? null);
+  }
+  const envelope = data as { format?: unknown; version?: unknown } | null;
+  if (envelope?.format !== WORK_JSON_FORMAT) throw new ImportError(file, null, `not a Hexapla work export (expected "format": "${WORK_JSON_FORMAT}")`);
+  if (envelope.version !== WORK_JSON_VERSION) throw new ImportError(file, null, `unsupported work export version ${String(envelope.version)} (this version reads ${WORK_JSON_VERSION})`);
+  const parsed = WorkExportSchema.safeParse(data);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.slice(0, 5).map((issue) => `${issue.path.join(".")}: ${issue.message}`);
+    throw new ImportError(file, null, `invalid work export — ${problems.join("; ")}`);
+  }
+  assertReferences(parsed.data, file);
+  return parsed.data;
+}
+
+function assertReferences(work: WorkExport, file: string): void {
+  const fail = (reason: string) => {
+    throw new ImportError(file, null, `invalid work export — ${reason}`);
+  };
+  const segmentIds = new Map<string, Set<string>>();
+  for (const edition of work.editions) {
+    if (segmentIds.has(edition.slug)) fail(`edition “${edition.slug}” appears twice`);
+    if (edition.meta.edition !== edition.slug) fail(`edition “${edition.slug}” has meta.edition “${edition.meta.edition}”`);
+    const ids = new Set<string>();
+    for (const segment of edition.segments) {
+      if (ids.has(segment.id)) fail(`edition “${edition.slug}” has two segments with id “${segment.id}”`);
+      ids.add(segment.id);
+    }
+    segmentIds.set(edition.slug, ids);
+  }
+  const rowIds = new Set<string>();
+  const placed = new Set<string>();
+  for (const row of work.rows) {
+    if (rowIds.has(row.id)) fail(`two rows have id “${row.id}”`);
+    rowIds.add(row.id);
+    for (const [slug, ids] of Object.entries(row.cells)) {
+      const known = segmentIds.get(slug);
+      if (known == null) fail(`row “${row.id}” has a cell for unknown edition “${slug}”`);
+      for (const id of ids) {
+        if (!known!.has(id)) fail(`row “${row.id}” points at segment “${id}”, which edition “${slug}” does not have`);
+        if (placed.has(`${slug}\u0000${id}`)) fail(`segment “${id}” of edition “${slug}” is in two rows`);
+        placed.add(`${slug}\u0000${id}`);
+      }
+    }
+  }
+  for (const variant of work.variants) {
+    if (!rowIds.has(variant.rowId)) fail(`variant “${variant.id}” refers to unknown row “${variant.rowId}”`);
+    for (const slug of variant.editionSlugs) {
+      if (!segmentIds.has(slug)) fail(`variant “${variant.id}” refers to unknown edition “${slug}”`);
+    }
+  }
+}

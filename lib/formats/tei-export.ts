@@ -1,0 +1,276 @@
+/**
+ * TEI P5 export. Three documents:
+ * - one per edition (`exportTeiEdition`): teiHeader with the edition's metadata and provenance (a working
+ *   translation is labelled as such in notesStmt and sourceDesc), body with `div`/`head`/`p`/`quote`/`note`/`dateline`
+ *   and every segment as `s xml:id`;
+ * - the alignment as stand-off links (`exportTeiAlignment`): `linkGrp type="alignment"` with one `link` per row,
+ *   `xtargets="en/s1 en/s2;ru/s3"` (one `;`-separated side per edition, `edition/xml:id` pointers), the row status
+ *   in `type`, the aligner's confidence in `cert`, and P5 `target` pointers into `<edition>.xml`;
+ * - all editions in parallel segmentation (`exportTeiParallel`): one `ab` per row holding an `app` with one
+ *   `rdg wit="#<edition>"` per edition (witnesses in `listWit`) and the row's variants as `note type="variant"`.
+ */
+import type { EditionMeta } from "../text/edition-document";
+import { cellTexts, editionOf, rowsInOrder, selectEditions, segmentTexts, type EditionExport, type SegmentExport, type WorkExport } from "./work-export";
+import { el, renderXml, toXmlId, type XmlOut } from "./xml-writer";
+
+const TEI_NS = "http://www.tei-c.org/ns/1.0";
+
+/** File name the alignment document's pointers assume for an edition's TEI file. */
+export function teiEditionFileName(editionSlug: string): string {
+  return `${editionSlug}.xml`;
+}
+
+/** xml:id of a segment in the TEI files. Ids that are not XML names (e.g. UUIDs starting with a digit) get `s-`. */
+export function segmentXmlId(segmentId: string): string {
+  return toXmlId(segmentId, "s-");
+}
+
+/** xml:id of an edition as a witness / bibliography entry. */
+export function editionXmlId(editionSlug: string): string {
+  return toXmlId(editionSlug, "ed-");
+}
+
+const PROVENANCE_NOTES: Record<EditionMeta["provenance"], string> = {
+  published: "Published edition, transcribed from the printed source described below.",
+  "working-translation": "Working translation: an unpublished translation made for this project, not a published edition.",
+  imported: "Imported text; its provenance has not been verified.",
+};
+
+function languageName(code: string): string | undefined {
+  try {
+    return new Intl.DisplayNames(["en"], { type: "language" }).of(code);
+  } catch {
+    return undefined;
+  }
+}
+
+function text(name: string, value: string | null | undefined, attrs?: XmlOut["attrs"]): XmlOut[] {
+  return value ? [el(name, attrs, [value])] : [];
+}
+
+/** The edition's own metadata only (not the work's), so that a re-import gives the same metadata back. */
+function editionHeader(edition: EditionExport): XmlOut {
+  const meta = edition.meta;
+  const published = meta.publisher != null || meta.place != null || meta.year != null;
+  const sourceDesc =
+    meta.provenance === "working-translation" && !published
+      ? el("sourceDesc", {}, [el("p", {}, ["Working translation made for this project; it has no printed source."])])
+      : el("sourceDesc", {}, [
+          el("bibl", {}, [
+            el("title", {}, [meta.title]),
+            ...text("author", meta.author),
+            ...text("editor", meta.translator, { role: "translator" }),
+            ...text("publisher", meta.publisher),
+            ...text("pubPlace", meta.place),
+            ...(meta.year != null ? [el("date", { when: String(meta.year) }, [String(meta.year)])] : []),
+          ]),
+        ]);
+  return el("teiHeader", {}, [
+    el("fileDesc", {}, [
+      el("titleStmt", {}, [
+        el("title", { type: "main" }, [meta.title]),
+        ...text("title", meta.workTitle, { type: "uniform" }),
+        ...text("author", meta.author),
+        ...(meta.translator ? [el("respStmt", {}, [el("resp", {}, ["translated by"]), el("persName", {}, [meta.translator])])] : []),
+      ]),
+      el("publicationStmt", {}, [
+        el("authority", {}, ["Hexapla"]),
+        el("idno", { type: "hexapla-work" }, [meta.work]),
+        el("idno", { type: "hexapla-edition" }, [meta.edition]),
+      ]),
+      el("notesStmt", {}, [
+        el("note", { type: "provenance", subtype: meta.provenance }, [PROVENANCE_NOTES[meta.provenance]]),
+        el("note", { type: "derivation", subtype: meta.original ? "original" : "translation" }, [
+          meta.original ? "The original text of the work." : "A translation of the work.",
+        ]),
+        ...text("note", meta.source, { type: "source" }),
+      ]),
+      sourceDesc,
+    ]),
+    el("profileDesc", {}, [
+      el("langUsage", {}, [el("language", { ident: meta.language }, [languageName(meta.language) ?? meta.language])]),
+    ]),
+  ]);
+}
+
+interface Block {
+  kind: SegmentExport["kind"];
+  level: number;
+  segments: SegmentExport[];
+}
+
+function blocksOf(edition: EditionExport): Block[] {
+  const blocks: Block[] = [];
+  let current: (Block & { index: number }) | null = null;
+  for (const segment of edition.segments) {
+    if (current == null || current.index !== segment.blockIndex) {
+      current = { index: segment.blockIndex, kind: segment.kind, level: segment.headingLevel ?? 1, segments: [] };
+      blocks.push(current);
+    }
+    current.segments.push(segment);
+  }
+  return blocks;
+}
+
+function sentenceElements(block: Block, ids: Set<string>, editionSlug: string): XmlOut[] {
+  return block.segments.map((segment) => {
+    const xmlId = segmentXmlId(segment.id);
+    if (ids.has(xmlId)) throw new Error(`edition ${editionSlug}: two segments share the xml:id “${xmlId}”`);
+    ids.add(xmlId);
+    return el("s", { "xml:id": xmlId }, [segment.text]);
+  });
+}
+
+/** Separates sentences with a space inside their block, as in running text. */
+function spaced(children: XmlOut[]): (XmlOut | string)[] {
+  return children.flatMap((child, i) => (i === 0 ? [child] : [" ", child]));
+}
+
+/**
+ * Builds nested `div`s: a heading of level n opens a new div at depth n. Date lines at the end of a div are
+ * `dateline` elements; elsewhere (where TEI does not allow `dateline`) they are `p type="dateline"`.
+ */
+function editionBody(edition: EditionExport): XmlOut {
+  const body = el("body", {}, []);
+  const stack: XmlOut[] = [body];
+  const ids = new Set<string>();
+  const blocks = blocksOf(edition);
+  blocks.forEach((block, index) => {
+    if (block.kind === "heading") {
+      while (stack.length > Math.max(block.level, 1)) stack.pop();
+      while (stack.length <= block.level) {
+        const div = el("div", {}, []);
+        stack.at(-1)!.children!.push(div);
+        stack.push(div);
+      }
+      stack.at(-1)!.children!.push(el("head", {}, spaced(sentenceElements(block, ids, edition.slug))));
+      return;
+    }
+    if (stack.length === 1) {
+      const div = el("div", {}, []);
+      body.children!.push(div);
+      stack.push(div);
+    }
+    const sentences = spaced(sentenceElements(block, ids, edition.slug));
+    const next = blocks.slice(index + 1).find((b) => b.kind !== "dateline");
+    const endsDiv = next == null || (next.kind === "heading" && next.level < stack.length);
+    const element =
+      block.kind === "paragraph" ? el("p", {}, sentences)
+      : block.kind === "blockquote" ? el("quote", {}, sentences)
+      : block.kind === "note" ? el("note", { type: "editorial" }, sentences)
+      : endsDiv ? el("dateline", {}, sentences)
+      : el("p", { type: "dateline" }, sentences);
+    stack.at(-1)!.children!.push(element);
+  });
+  return body;
+}
+
+export function exportTeiEdition(work: WorkExport, editionSlug: string): string {
+  const edition = editionOf(work, editionSlug);
+  return renderXml(
+    el("TEI", { xmlns: TEI_NS, "xml:lang": edition.meta.language }, [
+      editionHeader(edition),
+      el("text", { "xml:lang": edition.meta.language }, [editionBody(edition)]),
+    ]),
+  );
+}
+
+function collectionHeader(work: WorkExport, title: string, sourceDesc: XmlOut, extra: XmlOut[] = []): XmlOut {
+  return el("teiHeader", {}, [
+    el("fileDesc", {}, [
+      el("titleStmt", {}, [el("title", { type: "main" }, [title]), ...text("author", work.work.author)]),
+      el("publicationStmt", {}, [el("authority", {}, ["Hexapla"]), el("idno", { type: "hexapla-work" }, [work.work.slug])]),
+      sourceDesc,
+    ]),
+    ...extra,
+  ]);
+}
+
+function editionLabel(edition: EditionExport): string {
+  const meta = edition.meta;
+  const details = [
+    languageName(meta.language) ?? meta.language,
+    meta.original ? "original" : meta.translator ? `translated by ${meta.translator}` : "translation",
+    meta.provenance === "working-translation" ? "working translation" : null,
+    [meta.publisher, meta.place, meta.year].filter((v) => v != null).join(", ") || null,
+  ].filter((v) => v != null);
+  return `${meta.title} (${details.join("; ")})`;
+}
+
+export function exportTeiAlignment(work: WorkExport, editionSlugs?: readonly string[]): string {
+  const editions = selectEditions(work, editionSlugs);
+  const listBibl = el(
+    "listBibl",
+    {},
+    editions.map((edition) =>
+      el("bibl", { "xml:id": editionXmlId(edition.slug), corresp: teiEditionFileName(edition.slug) }, [
+        el("title", {}, [edition.meta.title]),
+        el("idno", { type: "hexapla-edition" }, [edition.slug]),
+        el("note", { type: "provenance", subtype: edition.meta.provenance }, [PROVENANCE_NOTES[edition.meta.provenance]]),
+      ]),
+    ),
+  );
+  const links = rowsInOrder(work).flatMap((row) => {
+    const sides = editions.map((edition) => (row.cells[edition.slug] ?? []).map((id) => `${edition.slug}/${segmentXmlId(id)}`));
+    if (sides.every((side) => side.length === 0)) return [];
+    const targets = editions.flatMap((edition) =>
+      (row.cells[edition.slug] ?? []).map((id) => `${teiEditionFileName(edition.slug)}#${segmentXmlId(id)}`),
+    );
+    return [
+      el("link", {
+        "xml:id": toXmlId(row.id, "r-"),
+        n: row.position,
+        type: row.status,
+        cert: row.confidence,
+        xtargets: sides.map((side) => side.join(" ")).join(";"),
+        target: targets.length >= 2 ? targets.join(" ") : null,
+      }),
+    ];
+  });
+  return renderXml(
+    el("TEI", { xmlns: TEI_NS }, [
+      collectionHeader(work, `${work.work.title}: alignment of ${editions.map((e) => e.slug).join(", ")}`, el("sourceDesc", {}, [listBibl])),
+      el("standOff", {}, [el("linkGrp", { type: "alignment", n: editions.map((e) => e.slug).join(" ") }, links)]),
+    ]),
+  );
+}
+
+export function exportTeiParallel(work: WorkExport, editionSlugs?: readonly string[]): string {
+  const editions = selectEditions(work, editionSlugs);
+  const texts = new Map(editions.map((edition) => [edition.slug, segmentTexts(edition)]));
+  const chosen = new Set(editions.map((e) => e.slug));
+  const listWit = el(
+    "listWit",
+    {},
+    editions.map((edition) => el("witness", { "xml:id": editionXmlId(edition.slug), "xml:lang": "en" }, [editionLabel(edition)])),
+  );
+  const rows = rowsInOrder(work).flatMap((row) => {
+    const readings = editions.map((edition) => {
+      const reading = cellTexts(row, edition, texts.get(edition.slug)!).join(" ");
+      return el("rdg", { wit: `#${editionXmlId(edition.slug)}`, "xml:lang": edition.meta.language }, reading ? [reading] : []);
+    });
+    if (readings.every((rdg) => (rdg.children ?? []).length === 0)) return [];
+    const notes = work.variants
+      .filter((variant) => variant.rowId === row.id)
+      .map((variant) => {
+        const witnesses = variant.editionSlugs.filter((slug) => chosen.has(slug)).map((slug) => `#${editionXmlId(slug)}`);
+        return el("note", { type: "variant", subtype: variant.category, target: witnesses.join(" ") || null }, variant.note ? [variant.note] : []);
+      });
+    return [
+      el("ab", { "xml:id": toXmlId(row.id, "r-"), n: row.position, type: row.status }, [
+        el("app", { cert: row.confidence }, [...readings, ...notes]),
+      ]),
+    ];
+  });
+  return renderXml(
+    el("TEI", { xmlns: TEI_NS }, [
+      collectionHeader(
+        work,
+        `${work.work.title}: parallel text of ${editions.map((e) => e.slug).join(", ")}`,
+        el("sourceDesc", {}, [listWit]),
+        [el("encodingDesc", {}, [el("variantEncoding", { method: "parallel-segmentation", location: "internal" })])],
+      ),
+      el("text", { "xml:lang": "mul" }, [el("body", {}, [el("div", { type: "alignment" }, rows)])]),
+    ]),
+  );
+}

@@ -1,0 +1,66 @@
+/**
+ * TMX 1.4b export of chosen editions: one `tu` per grid row (tuid = row id, status and confidence as properties),
+ * one `tuv xml:lang` per edition with a non-empty cell, holding the cell's sentences joined with a space. Each `tuv`
+ * names its edition and block in `x-hexapla-*` properties so that two editions in one language stay apart and
+ * paragraphs survive a re-import. `srclang` is the language of the original edition when it is among those chosen.
+ */
+import { TMX_PROP } from "./tmx-shared";
+import { cellTexts, rowsInOrder, selectEditions, segmentTexts, type WorkExport } from "./work-export";
+import { el, renderXml, type XmlOut } from "./xml-writer";
+
+const prop = (type: string, value: string | number) => el("prop", { type }, [String(value)]);
+
+export function exportTmx(work: WorkExport, editionSlugs?: readonly string[]): string {
+  const editions = selectEditions(work, editionSlugs);
+  const original = editions.find((edition) => edition.meta.original);
+  const texts = new Map(editions.map((edition) => [edition.slug, segmentTexts(edition)]));
+  const segmentsById = new Map(editions.map((edition) => [edition.slug, new Map(edition.segments.map((s) => [s.id, s]))]));
+
+  const units = rowsInOrder(work).flatMap((row) => {
+    const variants: XmlOut[] = editions.flatMap((edition) => {
+      const cell = cellTexts(row, edition, texts.get(edition.slug)!);
+      if (cell.length === 0) return [];
+      const first = segmentsById.get(edition.slug)!.get(row.cells[edition.slug][0])!;
+      return [
+        el("tuv", { "xml:lang": edition.meta.language }, [
+          prop(TMX_PROP.edition, edition.slug),
+          prop(TMX_PROP.block, first.blockIndex),
+          prop(TMX_PROP.kind, first.kind),
+          ...(first.kind === "heading" ? [prop(TMX_PROP.level, first.headingLevel ?? 1)] : []),
+          el("seg", {}, [cell.join(" ")]),
+        ]),
+      ];
+    });
+    if (variants.length === 0) return [];
+    return [
+      el("tu", { tuid: row.id }, [
+        prop(TMX_PROP.status, row.status),
+        ...(row.confidence != null ? [prop(TMX_PROP.confidence, row.confidence)] : []),
+        ...variants,
+      ]),
+    ];
+  });
+
+  return renderXml(
+    el("tmx", { version: "1.4" }, [
+      el(
+        "header",
+        {
+          creationtool: "Hexapla",
+          creationtoolversion: "1",
+          segtype: "sentence",
+          "o-tmf": "Hexapla",
+          adminlang: "en",
+          srclang: original?.meta.language ?? editions[0]?.meta.language ?? "*all*",
+          datatype: "plaintext",
+        },
+        [
+          prop(TMX_PROP.work, work.work.slug),
+          prop(TMX_PROP.workTitle, work.work.title),
+          ...(work.work.author ? [prop(TMX_PROP.author, work.work.author)] : []),
+        ],
+      ),
+      el("body", {}, units),
+    ]),
+  );
+}

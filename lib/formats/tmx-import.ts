@@ -1,0 +1,87 @@
+/**
+ * TMX (1.1–1.4b) importer: each `tu` becomes an aligned row, each `tuv` one segment of the edition of its language
+ * (`xml:lang`, or `lang` in TMX 1.1) — or of the edition named by Hexapla's `x-hexapla-edition` property, so that two
+ * editions in one language stay apart. A `seg` is kept as one segment even when it holds several sentences.
+ * Inline codes (`bpt`, `ept`, `ph`, `it`, `ut`) and sub-flows (`sub`) are dropped; `hi` keeps its text. Without
+ * Hexapla's block properties every `tuv` is its own paragraph. An edition whose language equals the header's
+ * `srclang` (and is the only one in that language) is taken to be the original unless the caller says otherwise.
+ */
+import { BLOCK_KINDS, type BlockKind, type EditionMeta, ImportError } from "../text/edition-document";
+import { AlignedBuilder, type AlignedDefaults, type AlignedImport, type CellBlock } from "./aligned";
+import { assertTextSize } from "./limits";
+import { languageSlug, sameLanguage } from "./metadata";
+import { TMX_PROP } from "./tmx-shared";
+import { childElements, collapse, firstChild, isElement, parseXml, textContent, type XmlElement } from "./xml-tree";
+
+const CODES = new Set(["bpt", "ept", "ph", "it", "ut", "sub"]);
+
+function props(element: XmlElement): Map<string, string> {
+  return new Map(childElements(element, "prop").map((p) => [p.attrs.type ?? "", collapse(textContent(p))]));
+}
+
+function segText(seg: XmlElement): string {
+  let text = "";
+  for (const child of seg.children) {
+    if (!isElement(child)) text += child;
+    else if (!CODES.has(child.local)) text += segText(child);
+  }
+  return text;
+}
+
+export function parseTmx(text: string, file: string, defaults?: AlignedDefaults): AlignedImport {
+  assertTextSize(text, file);
+  const root = parseXml(text, file);
+  if (root.local !== "tmx") throw new ImportError(file, root.line, `not a TMX document: the root element is <${root.name}>, expected <tmx>`);
+  const header = firstChild(root, "header");
+  const body = firstChild(root, "body");
+  if (body == null) throw new ImportError(file, root.line, "the TMX document has no <body>");
+
+  const headerProps = header ? props(header) : new Map<string, string>();
+  const workFields: Partial<EditionMeta> = {
+    work: headerProps.get(TMX_PROP.work),
+    workTitle: headerProps.get(TMX_PROP.workTitle),
+    author: headerProps.get(TMX_PROP.author),
+  };
+  const srclang = header?.attrs.srclang;
+  const builder = new AlignedBuilder(file);
+  const languages = new Map<string, string>();
+
+  for (const tu of childElements(body, "tu")) {
+    const row = builder.startRow();
+    for (const tuv of childElements(tu, "tuv")) {
+      const language = tuv.attrs["xml:lang"] ?? tuv.attrs.lang;
+      if (!language) throw new ImportError(file, tuv.line, "<tuv> has no xml:lang attribute");
+      const tuvProps = props(tuv);
+      const slug = tuvProps.get(TMX_PROP.edition) ?? languageSlug(language);
+      const known = languages.get(slug);
+      if (known == null) {
+        builder.addEdition(slug, tuv.line, { ...workFields, language });
+        languages.set(slug, language);
+      } else if (!sameLanguage(known, language)) {
+        throw new ImportError(file, tuv.line, `edition “${slug}” is in “${known}” elsewhere but this <tuv> says “${language}”`);
+      }
+      const seg = firstChild(tuv, "seg");
+      if (seg == null) throw new ImportError(file, tuv.line, "<tuv> has no <seg>");
+      const segment = collapse(segText(seg));
+      builder.addCell(row, slug, segment ? [segment] : [], seg.line, cellBlock(tuvProps));
+    }
+  }
+  markOriginal(builder, languages, srclang);
+  return builder.finish(defaults);
+}
+
+function cellBlock(tuvProps: Map<string, string>): CellBlock {
+  const kind = tuvProps.get(TMX_PROP.kind);
+  const level = Number(tuvProps.get(TMX_PROP.level));
+  return {
+    key: tuvProps.get(TMX_PROP.block) ?? null,
+    kind: (BLOCK_KINDS as readonly string[]).includes(kind ?? "") ? (kind as BlockKind) : "paragraph",
+    level: Number.isInteger(level) && level >= 1 ? level : null,
+  };
+}
+
+function markOriginal(builder: AlignedBuilder, languages: Map<string, string>, srclang: string | undefined): void {
+  if (!srclang || srclang === "*all*") return;
+  const matching = [...languages.entries()].filter(([, language]) => sameLanguage(language, srclang));
+  if (matching.length === 1) builder.guess(matching[0][0], { original: true });
+}

@@ -1,0 +1,12 @@
+/** Property names Hexapla writes into TMX files (user-defined `x-` types), read back by the TMX importer. */
+export const TMX_PROP = {
+  work: "x-hexapla-work",
+  workTitle: "x-hexapla-work-title",
+  author: "x-hexapla-author",
+  status: "x-hexapla-status",
+  confidence: "x-hexapla-confidence",
+  edition: "x-hexapla-edition",
+  block: "x-hexapla-block",
+  kind: "x-hexapla-kind",
+  level: "x-hexapla-level",
+} as const;
