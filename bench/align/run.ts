@@ -1,0 +1,157 @@
+/**
+ * Benchmark of the sentence aligner against hunalign (npm run bench:align).
+ *
+ * 1. Accuracy on the UDHR in English, French, Spanish, Italian and Russian (all 10 pairs), each pair
+ *    in three variants: "clean" (as published, with paragraphs and headings), "perturbed" (seeded
+ *    merges and splits of sentences, a paragraph and a sentence dropped on one side; paragraph
+ *    numbers kept) and "hard" (the same perturbations plus more, with no headings and no paragraph
+ *    information, like one-sentence-per-line literary files). Rung precision/recall/F1 against the
+ *    gold derived from the articles' structure (see udhr.ts), for Hexapla and for hunalign run on
+ *    the same segments with an empty dictionary.
+ * 2. The same for pairs of languages outside that set (German, Hungarian, Finnish, Polish, Turkish,
+ *    Greek), as a check that nothing is tuned to the five.
+ * 3. Time and peak memory (each case in its own process) on synthetic pairs of 1k, 6.5k×6.7k, 10k
+ *    and 50k segments.
+ */
+import { spawnSync } from "node:child_process";
+import path from "node:path";
+import { alignPair } from "../../lib/alignment/aligner/index";
+import type { Bitext } from "./bitext";
+import { hunalignRungs } from "./hunalign";
+import { addCounts, compareRungs, NO_COUNTS, rungsOfBeads, scores, type Counts } from "./metrics";
+import { perturb, type Perturbation } from "./perturb";
+import { udhrBitext } from "./udhr";
+
+const FIVE: Array<[string, string]> = [
+  ["eng", "en"],
+  ["fra", "fr"],
+  ["spa", "es"],
+  ["ita", "it"],
+  ["rus", "ru"],
+];
+const OTHERS: Array<[string, string]> = [
+  ["deu_1996", "de"],
+  ["hun", "hu"],
+  ["fin", "fi"],
+  ["pol", "pl"],
+  ["tur", "tr"],
+  ["ell_monotonic", "el"],
+];
+
+const PERTURBED: Perturbation = { mergeRate: 0.08, splitRate: 0.08, droppedParagraphs: 1, droppedSentences: 1, keepParagraphs: true, keepHeadings: true };
+const HARD: Perturbation = { mergeRate: 0.1, splitRate: 0.1, droppedParagraphs: 1, droppedSentences: 2, keepParagraphs: false, keepHeadings: false };
+const VARIANTS: Array<{ name: string; perturbation: Perturbation | null; seeds: number[] }> = [
+  { name: "clean", perturbation: null, seeds: [0] },
+  { name: "perturbed", perturbation: PERTURBED, seeds: [1, 2, 3] },
+  { name: "hard", perturbation: HARD, seeds: [1, 2, 3] },
+];
+
+interface PairResult {
+  name: string;
+  gold: number;
+  hexapla: Counts;
+  hunalign: Counts;
+  byVariant: Array<{ hexapla: Counts; hunalign: Counts }>;
+}
+
+async function evaluatePair(codeA: [string, string], codeB: [string, string], pairIndex: number): Promise<PairResult> {
+  const base = udhrBitext(codeA[0], codeA[1], codeB[0], codeB[1]);
+  const result: PairResult = { name: `${codeA[1]}-${codeB[1]}`, gold: 0, hexapla: NO_COUNTS, hunalign: NO_COUNTS, byVariant: [] };
+  for (const variant of VARIANTS) {
+    let hexapla = NO_COUNTS;
+    let hunalign = NO_COUNTS;
+    for (const seed of variant.seeds) {
+      const bitext: Bitext = variant.perturbation ? perturb(base, seed * 7919 + pairIndex, variant.perturbation, variant.name) : base;
+      const gold = rungsOfBeads(bitext.gold, bitext.a.length, bitext.b.length);
+      const beads = alignPair(bitext.a, bitext.b, { langA: bitext.langA, langB: bitext.langB });
+      hexapla = addCounts(hexapla, compareRungs(rungsOfBeads(beads, bitext.a.length, bitext.b.length), gold));
+      hunalign = addCounts(hunalign, compareRungs(await hunalignRungs(bitext.a, bitext.b, bitext.langA, bitext.langB), gold));
+    }
+    result.byVariant.push({ hexapla, hunalign });
+    result.hexapla = addCounts(result.hexapla, hexapla);
+    result.hunalign = addCounts(result.hunalign, hunalign);
+    result.gold += hexapla.gold;
+  }
+  return result;
+}
+
+const f3 = (x: number) => x.toFixed(3);
+const prf = (c: Counts) => {
+  const s = scores(c);
+  return `${f3(s.precision)} ${f3(s.recall)} ${f3(s.f1)}`;
+};
+
+async function accuracyTable(title: string, languages: Array<[string, string]>): Promise<boolean> {
+  const results: PairResult[] = [];
+  let index = 0;
+  for (let x = 0; x < languages.length; x++) {
+    for (let y = x + 1; y < languages.length; y++) results.push(await evaluatePair(languages[x], languages[y], index++));
+  }
+  console.log(`\n${title}`);
+  const variants = VARIANTS.map((v) => v.name).join("/");
+  console.log(`| pair  | gold rungs | Hexapla P R F1      | hunalign P R F1     | Hexapla F1 ${variants} | hunalign F1 ${variants} |`);
+  console.log("|-------|-----------:|---------------------|---------------------|------------|-------------|");
+  let hexapla = NO_COUNTS;
+  let hunalign = NO_COUNTS;
+  let beatsEverywhere = true;
+  for (const r of results) {
+    const byVariant = (key: "hexapla" | "hunalign") => r.byVariant.map((v) => f3(scores(v[key]).f1)).join("/");
+    console.log(`| ${r.name.padEnd(5)} | ${String(r.gold).padStart(10)} | ${prf(r.hexapla)} | ${prf(r.hunalign)} | ${byVariant("hexapla")} | ${byVariant("hunalign")} |`);
+    hexapla = addCounts(hexapla, r.hexapla);
+    hunalign = addCounts(hunalign, r.hunalign);
+    if (scores(r.hexapla).f1 < scores(r.hunalign).f1) beatsEverywhere = false;
+  }
+  console.log(`| all   | ${String(hexapla.gold).padStart(10)} | ${prf(hexapla)} | ${prf(hunalign)} | | |`);
+  const errorRatio = (1 - scores(hexapla).f1) / Math.max(1e-9, 1 - scores(hunalign).f1);
+  console.log(`Hexapla's F1 ≥ hunalign's on every pair: ${beatsEverywhere ? "yes" : "NO"}; Hexapla's error is ${(100 * errorRatio).toFixed(0)}% of hunalign's.`);
+  return beatsEverywhere;
+}
+
+interface Timing {
+  seconds: number;
+  cpuSeconds: number;
+  peakMB: number;
+  f1: number;
+}
+
+function timeCase(aligner: "hexapla" | "hunalign", countA: number, countB: number): Timing | string {
+  const tsx = path.resolve(import.meta.dirname, "../../node_modules/.bin/tsx");
+  const script = path.resolve(import.meta.dirname, "timing-case.ts");
+  const run = spawnSync(tsx, [script, aligner, String(countA), String(countB)], { encoding: "utf8", timeout: 600_000 });
+  if (run.status !== 0) return run.signal ? `killed (${run.signal})` : `failed (${(run.stderr || "").trim().split("\n").pop() ?? ""})`;
+  return JSON.parse(run.stdout.trim().split("\n").pop() ?? "{}") as Timing;
+}
+
+function speedTable(): void {
+  const cases: Array<[number, number, boolean]> = [
+    [1000, 1000, true],
+    [6500, 6700, true],
+    [10000, 10000, true],
+    [50000, 50000, false],
+  ];
+  console.log("\nSpeed and peak memory on synthetic pairs: wall-clock (CPU) seconds of the alignment alone, each case in its own");
+  console.log("process; peak = max RSS of that process, Node itself included (an empty tsx process takes about 70 MB)");
+  console.log("| segments      | Hexapla s (cpu) | Hexapla peak MB | Hexapla F1 | hunalign s (cpu) | hunalign peak MB | hunalign F1 |");
+  console.log("|---------------|----------------:|----------------:|-----------:|-----------------:|-----------------:|------------:|");
+  for (const [a, b, withHunalign] of cases) {
+    const cell = (t: Timing | string | null) =>
+      t === null
+        ? ["not run", "", ""]
+        : typeof t === "string"
+          ? [t, "", ""]
+          : [`${t.seconds.toFixed(2)} (${t.cpuSeconds.toFixed(2)})`, t.peakMB.toFixed(0), f3(t.f1)];
+    const h = cell(timeCase("hexapla", a, b));
+    const u = cell(withHunalign ? timeCase("hunalign", a, b) : null);
+    console.log(`| ${`${a}×${b}`.padEnd(13)} | ${h[0].padStart(15)} | ${h[1].padStart(15)} | ${h[2].padStart(10)} | ${u[0].padStart(16)} | ${u[1].padStart(16)} | ${u[2].padStart(11)} |`);
+  }
+}
+
+async function main(): Promise<void> {
+  console.log("Hexapla sentence aligner vs hunalign (empty dictionary): rung precision / recall / F1");
+  const beats = await accuracyTable("UDHR, 5 languages (10 pairs × clean + 3 perturbed + 3 hard)", FIVE);
+  await accuracyTable("UDHR, other languages (check against tuning to the five)", OTHERS);
+  speedTable();
+  if (!beats) process.exitCode = 1;
+}
+
+void main();

@@ -1,0 +1,2 @@
+export type { AlignOptions, AlignSegment, Bead } from "./types";
+export { alignPair } from "./align-pair";
