@@ -9,6 +9,9 @@ import { assertDeclaredLanguage, completeMeta, type MetaDefaults } from "./metad
 export interface AlignedRow {
   /** Edition slug → 0-based sentence indexes in that edition, counted over all its blocks. */
   cells: Record<string, number[]>;
+  /** The row's status and the aligner's confidence when the file records them (Hexapla's own exports do). */
+  status?: "automatic" | "confirmed";
+  confidence?: number | null;
 }
 
 export interface AlignedImport {
@@ -20,6 +23,30 @@ export interface AlignedImport {
 export interface AlignedDefaults {
   common?: MetaDefaults;
   editions?: Record<string, MetaDefaults>;
+}
+
+/**
+ * A row's status and confidence as a file writes them (`confirmed`, `0.82`); absent values are left out. Anything
+ * else is an error naming the line.
+ */
+export function rowState(
+  written: { status?: string; confidence?: string },
+  file: string,
+  line: number,
+): Pick<AlignedRow, "status" | "confidence"> {
+  const state: Pick<AlignedRow, "status" | "confidence"> = {};
+  const status = written.status?.trim();
+  if (status) {
+    if (status !== "automatic" && status !== "confirmed") throw new ImportError(file, line, `row status must be automatic or confirmed, not “${status}”`);
+    state.status = status;
+  }
+  const confidence = written.confidence?.trim();
+  if (confidence) {
+    const value = Number(confidence);
+    if (!Number.isFinite(value) || value < 0 || value > 1) throw new ImportError(file, line, `row confidence must be a number from 0 to 1, not “${confidence}”`);
+    state.confidence = value;
+  }
+  return state;
 }
 
 interface EditionDraft {

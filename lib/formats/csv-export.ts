@@ -2,14 +2,20 @@
  * CSV exports: the grid (row id, position, status, confidence, then one column per edition; a cell's segments on
  * separate lines inside the quoted field, so that a re-import restores them) and the variant register.
  * A UTF-8 BOM is written by default so that spreadsheet programs read Cyrillic and accents correctly.
+ * A working translation is labelled as such wherever an edition is named: `fr (working translation)`.
  */
 import { stringify } from "csv-stringify/sync";
-import { CSV_ROW_COLUMNS } from "./csv-import";
-import { cellTexts, rowsInOrder, selectEditions, segmentTexts, type WorkExport } from "./work-export";
+import { CSV_ROW_COLUMNS, WORKING_TRANSLATION_LABEL } from "./csv-import";
+import { cellTexts, rowsInOrder, selectEditions, segmentTexts, type EditionExport, type WorkExport } from "./work-export";
 
 export interface CsvOptions {
   /** Write a UTF-8 byte order mark (default true). */
   bom?: boolean;
+}
+
+/** How an edition is named in a CSV header or field: its slug, labelled when it is a working translation. */
+export function csvEditionName(edition: EditionExport): string {
+  return edition.meta.provenance === "working-translation" ? `${edition.slug} ${WORKING_TRANSLATION_LABEL}` : edition.slug;
 }
 
 export function exportGridCsv(work: WorkExport, editionSlugs?: readonly string[], options: CsvOptions = {}): string {
@@ -22,18 +28,19 @@ export function exportGridCsv(work: WorkExport, editionSlugs?: readonly string[]
     row.confidence == null ? "" : String(row.confidence),
     ...editions.map((edition) => cellTexts(row, edition, texts.get(edition.slug)!).join("\n")),
   ]);
-  return stringify([[...CSV_ROW_COLUMNS, ...editions.map((e) => e.slug)], ...records], { bom: options.bom ?? true });
+  return stringify([[...CSV_ROW_COLUMNS, ...editions.map(csvEditionName)], ...records], { bom: options.bom ?? true });
 }
 
 export const VARIANT_CSV_COLUMNS = ["id", "row_id", "row_position", "editions", "category", "status", "note", "author", "created_at"] as const;
 
 export function exportVariantsCsv(work: WorkExport, options: CsvOptions = {}): string {
   const positions = new Map(work.rows.map((row) => [row.id, row.position]));
+  const names = new Map(work.editions.map((edition) => [edition.slug, csvEditionName(edition)]));
   const records = work.variants.map((variant) => [
     variant.id,
     variant.rowId,
     positions.has(variant.rowId) ? String(positions.get(variant.rowId)) : "",
-    variant.editionSlugs.join(" "),
+    variant.editionSlugs.map((slug) => names.get(slug) ?? slug).join(", "),
     variant.category,
     variant.status,
     variant.note,

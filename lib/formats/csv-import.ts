@@ -3,19 +3,24 @@
  * `en-gb`, `fr-1937`), then one aligned row per record. The delimiter (comma, semicolon or tab) is taken from the
  * header line. A cell is one segment — it is not split into sentences — unless it holds line breaks: then each
  * non-empty line is a segment (Hexapla's own CSV export writes a cell's segments on separate lines). Each non-empty
- * cell is a paragraph of its edition. Columns `row_id`, `row_position`, `row_status` and `row_confidence` (written
- * by the export) are ignored. A column's language is guessed from its slug (`en-gb` → `en-gb`, `fr-1937` → `fr`)
- * unless the caller gives it. Records with all cells empty are skipped.
+ * cell is a paragraph of its edition. Columns `row_status` and `row_confidence` (written by the export) give the row's
+ * status and confidence; `row_id` and `row_position` are ignored. A column's language is guessed from its slug (`en-gb` → `en-gb`, `fr-1937` → `fr`)
+ * unless the caller gives it. A header `fr (working translation)` (as the export writes it) marks the column's edition
+ * as a working translation. Records with all cells empty are skipped.
  */
 import { CsvError, parse } from "csv-parse/sync";
 import { ImportError } from "../text/edition-document";
-import { AlignedBuilder, type AlignedDefaults, type AlignedImport } from "./aligned";
+import { AlignedBuilder, rowState, type AlignedDefaults, type AlignedImport } from "./aligned";
 import { assertTextSize } from "./limits";
+import { collapseSpaces } from "./spaces";
 
 /** Columns the grid export adds besides the editions. */
 export const CSV_ROW_COLUMNS = ["row_id", "row_position", "row_status", "row_confidence"] as const;
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** What follows an edition's slug in the header of a working translation's column. */
+export const WORKING_TRANSLATION_LABEL = "(working translation)";
 
 /** The most frequent of comma, semicolon and tab outside quotes in the first line (comma on a tie). */
 export function detectDelimiter(firstLine: string): string {
@@ -59,7 +64,7 @@ function readRecords(text: string, delimiter: string, file: string): ParsedRecor
 function cellSegments(cell: string): string[] {
   return cell
     .split("\n")
-    .map((line) => line.replace(/\s+/g, " ").trim())
+    .map(collapseSpaces)
     .filter((line) => line !== "");
 }
 
@@ -79,7 +84,9 @@ export function parseAlignedCsv(text: string, file: string, defaults?: AlignedDe
 
   const builder = new AlignedBuilder(file);
   const columns = header.fields.map((name, index) => {
-    const slug = name.trim().toLowerCase();
+    const heading = name.trim().toLowerCase();
+    const working = heading.endsWith(WORKING_TRANSLATION_LABEL);
+    const slug = working ? heading.slice(0, -WORKING_TRANSLATION_LABEL.length).trim() : heading;
     const column = index + 1;
     if ((CSV_ROW_COLUMNS as readonly string[]).includes(slug)) return null;
     if (slug === "") throw new ImportError(file, header.line, `column ${column} has no header; name each column by its edition (e.g. ru, en, fr-1937)`, column);
@@ -87,7 +94,7 @@ export function parseAlignedCsv(text: string, file: string, defaults?: AlignedDe
       throw new ImportError(file, header.line, `column ${column} header “${name.trim()}” is not an edition slug or language code (use e.g. ru, en, fr-1937)`, column);
     }
     if (builder.hasEdition(slug)) throw new ImportError(file, header.line, `column ${column}: edition “${slug}” appears twice in the header`, column);
-    builder.addEdition(slug, header.line, {}, guessLanguage(slug));
+    builder.addEdition(slug, header.line, working ? { provenance: "working-translation" } : {}, guessLanguage(slug));
     return slug;
   });
   if (columns.every((slug) => slug == null)) throw new ImportError(file, header.line, "the header names no edition columns");
@@ -98,6 +105,11 @@ export function parseAlignedCsv(text: string, file: string, defaults?: AlignedDe
     }
     if (record.fields.every((field, i) => columns[i] == null || field.trim() === "")) continue;
     const row = builder.startRow();
+    const field = (name: string) => {
+      const index = header.fields.findIndex((heading) => heading.trim().toLowerCase() === name);
+      return index < 0 ? undefined : record.fields[index];
+    };
+    Object.assign(row, rowState({ status: field("row_status"), confidence: field("row_confidence") }, file, record.line));
     record.fields.forEach((field, i) => {
       const slug = columns[i];
       if (slug != null) builder.addCell(row, slug, cellSegments(field), record.line);

@@ -17,8 +17,8 @@ function importedRows(aligned: AlignedImport): Record<string, string[]>[] {
 describe("grid CSV export and re-import", () => {
   const csv = exportGridCsv(sampleWork);
 
-  it("starts with a BOM and a header of row columns and edition slugs", () => {
-    expect(csv.startsWith("\uFEFFrow_id,row_position,row_status,row_confidence,ru,en,fr\n")).toBe(true);
+  it("starts with a BOM and a header of row columns and edition slugs, labelling the working translation", () => {
+    expect(csv.startsWith("\uFEFFrow_id,row_position,row_status,row_confidence,ru,en,fr (working translation)\n")).toBe(true);
     expect(exportGridCsv(sampleWork, ["en"], { bom: false }).split("\n")[0]).toBe("row_id,row_position,row_status,row_confidence,en");
   });
 
@@ -35,6 +35,25 @@ describe("grid CSV export and re-import", () => {
     expect(aligned.rows[1].cells).toEqual({ ru: [1, 2], en: [1, 2], fr: [1] });
   });
 
+  it("reads each row's status and confidence back", () => {
+    const aligned = parseAlignedCsv(csv, "grid.csv", { common: { work: "thirst-for-power" } });
+    expect(aligned.rows.map((row) => [row.status, row.confidence])).toEqual(rowsInOrder(sampleWork).map((row) => [row.status, row.confidence ?? undefined]));
+  });
+
+  it("rejects a row status it does not know, naming the line", () => {
+    const error = importErrorOf(() => parseAlignedCsv("row_status,ru,en\ncertain,а,b\n", "grid.csv", { common: { work: "w" } }));
+    expect([error.line, error.reason]).toEqual([2, "row status must be automatic or confirmed, not “certain”"]);
+  });
+
+  it("reads the working-translation label of a column back as the edition's provenance", () => {
+    const aligned = parseAlignedCsv(csv, "grid.csv", { common: { work: "thirst-for-power" } });
+    expect(aligned.editions.map((d) => [d.meta.edition, d.meta.provenance])).toEqual([
+      ["ru", "imported"],
+      ["en", "imported"],
+      ["fr", "working-translation"],
+    ]);
+  });
+
   it("writes row id, position, status and confidence (empty when unknown)", () => {
     const records: string[][] = parse(csv, { bom: true });
     expect(records[1].slice(0, 4)).toEqual(["row-1", "1", "confirmed", ""]);
@@ -43,12 +62,12 @@ describe("grid CSV export and re-import", () => {
 });
 
 describe("variant register CSV export", () => {
-  it("writes one record per variant with its row position and editions", () => {
+  it("writes one record per variant with its row position and editions, labelling a working translation", () => {
     const records: string[][] = parse(exportVariantsCsv(sampleWork), { bom: true });
     expect(records).toEqual([
       ["id", "row_id", "row_position", "editions", "category", "status", "note", "author", "created_at"],
-      ["var-1", "row-4", "4", "fr", "omission", "open", "La citation <de Piatakov> manque & n’est pas signalée.", "Анна", "2025-01-02T03:04:05.000Z"],
-      ["var-2", "row-2", "2", "en fr", "softening_intensifying", "confirmed", "«голая жажда» → “naked thirst”, “soif nue”", "", "2025-02-03T04:05:06.000Z"],
+      ["var-1", "row-4", "4", "fr (working translation)", "omission", "open", "La citation <de Piatakov> manque & n’est pas signalée.", "Анна", "2025-01-02T03:04:05.000Z"],
+      ["var-2", "row-2", "2", "en, fr (working translation)", "softening_intensifying", "confirmed", "«голая жажда» → “naked thirst”, “soif nue”", "", "2025-02-03T04:05:06.000Z"],
     ]);
   });
 });

@@ -33,7 +33,7 @@ function xmlRootName(text: string): string | null {
 function looksLikeCsvHeader(firstLine: string): boolean {
   const delimiter = detectDelimiter(firstLine);
   const cells = firstLine.split(delimiter).map((cell) => cell.trim().replace(/^"|"$/g, "").toLowerCase());
-  return cells.length >= 2 && cells.every((cell) => /^[a-z]{2,3}(?:-[a-z0-9]+)*$/.test(cell) || /^row_[a-z]+$/.test(cell));
+  return cells.length >= 2 && cells.every((cell) => /^[a-z]{2,3}(?:-[a-z0-9]+)*(?: \(working translation\))?$/.test(cell) || /^row_[a-z]+$/.test(cell));
 }
 
 export function detectFormat(fileName: string, text: string): ImportFormat {

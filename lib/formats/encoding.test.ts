@@ -133,3 +133,29 @@ describe("decodeInput rejects what is not a supported text file", () => {
     );
   });
 });
+
+describe("decodeInput with an encoding the caller names", () => {
+  it("reads KOI8-R bytes as the caller says, marking the encoding as declared", () => {
+    const decoded = decodeInput(fixture("ru-koi8-r.txt"), "ru.txt", { encoding: "koi8-r" });
+    expect([decoded.text, decoded.encoding, decoded.declared, decoded.confidence]).toEqual([RUSSIAN_STRAIGHT_QUOTES, "koi8-r", true, 1]);
+    expect(decodeInput(fixture("ru-koi8-r.txt"), "ru.txt").declared).toBe(false);
+  });
+
+  it("gives the wrong text when the caller names the wrong single-byte encoding (the preview shows it)", () => {
+    expect(decodeInput(fixture("ru-windows-1251.txt"), "ru.txt", { encoding: "koi8-r" }).text).not.toBe(RUSSIAN);
+  });
+
+  it("skips a byte order mark of the named encoding", () => {
+    const decoded = decodeInput(fixture("ru-utf16le-bom.txt"), "ru.txt", { encoding: "utf-16le" });
+    expect([decoded.text, decoded.hadBom]).toEqual([RUSSIAN, true]);
+  });
+
+  it("rejects bytes that are not valid in the named UTF encoding", () => {
+    expect(rejection(() => decodeInput(fixture("ru-windows-1251.txt"), "ru.txt", { encoding: "utf-8" })).reason).toBe(
+      "the file is not valid UTF-8; choose its encoding or let it be detected",
+    );
+    expect(rejection(() => decodeInput(new Uint8Array([0x41, 0, 0x42]), "odd.txt", { encoding: "utf-16le" })).reason).toBe(
+      "the file has an odd number of bytes, so it cannot be UTF-16LE",
+    );
+  });
+});

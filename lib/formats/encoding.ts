@@ -21,6 +21,8 @@ export interface DecodedInput {
    */
   confidence: number;
   hadBom: boolean;
+  /** True when the caller named the encoding (e.g. the editor corrected a wrong guess), false when it was detected. */
+  declared: boolean;
 }
 
 export const SUPPORTED_ENCODINGS = [
@@ -33,6 +35,12 @@ export const SUPPORTED_ENCODINGS = [
   "iso-8859-1",
   "iso-8859-15",
 ] as const;
+export type SupportedEncoding = (typeof SUPPORTED_ENCODINGS)[number];
+
+export interface DecodeOptions {
+  /** Read the bytes in this encoding instead of detecting one (a byte order mark is still skipped). */
+  encoding?: SupportedEncoding;
+}
 
 const SAVE_AS_UTF8 = "save the file as UTF-8 and upload it again";
 
@@ -46,16 +54,34 @@ const LEGACY_FROM_CHARDET: Record<string, string> = {
 /** Cyrillic single-byte encodings chardet may name for Russian text; resolved to Windows-1251 or KOI8-R. */
 const CYRILLIC_FAMILY = new Set(["windows-1251", "KOI8-R", "ISO-8859-5", "IBM866", "x-mac-cyrillic"]);
 
-export function decodeInput(bytes: Uint8Array, file = "input"): DecodedInput {
+export function decodeInput(bytes: Uint8Array, file = "input", options: DecodeOptions = {}): DecodedInput {
   if (bytes.length === 0) throw new ImportError(file, null, "the file is empty");
   assertByteSize(bytes.length, file);
-  const decoded = decodeBytes(bytes, file);
+  const decoded = options.encoding ? { ...decodeDeclared(bytes, options.encoding, file), declared: true } : { ...decodeBytes(bytes, file), declared: false };
   assertTextLike(decoded.text, file);
   if (decoded.text.trim() === "") throw new ImportError(file, null, "the file is empty (it holds only white space)");
   return decoded;
 }
 
-function decodeBytes(bytes: Uint8Array, file: string): DecodedInput {
+const BOMS: Partial<Record<SupportedEncoding, number[]>> = { "utf-8": [0xef, 0xbb, 0xbf], "utf-16le": [0xff, 0xfe], "utf-16be": [0xfe, 0xff] };
+
+/** Reads the bytes in the encoding the caller named; UTF-8 must be valid, and UTF-16 must have whole code units. */
+function decodeDeclared(bytes: Uint8Array, encoding: SupportedEncoding, file: string): Omit<DecodedInput, "declared"> {
+  const bom = BOMS[encoding];
+  const hadBom = bom != null && bom.every((byte, i) => bytes[i] === byte);
+  const body = hadBom ? bytes.subarray(bom.length) : bytes;
+  if (encoding === "utf-8") {
+    const text = tryUtf8(body);
+    if (text == null) throw new ImportError(file, null, "the file is not valid UTF-8; choose its encoding or let it be detected");
+    return { text, encoding, confidence: 1, hadBom };
+  }
+  if (encoding.startsWith("utf-16") && body.length % 2 !== 0) {
+    throw new ImportError(file, null, `the file has an odd number of bytes, so it cannot be ${encoding.toUpperCase()}`);
+  }
+  return { text: decodeWith(body, encoding), encoding, confidence: 1, hadBom };
+}
+
+function decodeBytes(bytes: Uint8Array, file: string): Omit<DecodedInput, "declared"> {
   const [b0, b1, b2, b3] = bytes;
   if ((b0 === 0xff && b1 === 0xfe && b2 === 0 && b3 === 0) || (b0 === 0 && b1 === 0 && b2 === 0xfe && b3 === 0xff)) {
     throw new ImportError(file, null, `the file is in UTF-32, which is not supported; ${SAVE_AS_UTF8}`);
@@ -112,7 +138,7 @@ function textLikeShare(text: string): number {
 }
 
 /** NUL bytes without a BOM: UTF-16 text if one byte order reads as ordinary text, otherwise a binary file. */
-function detectUtf16(bytes: Uint8Array, file: string): DecodedInput {
+function detectUtf16(bytes: Uint8Array, file: string): Omit<DecodedInput, "declared"> {
   if (bytes.length % 2 === 0) {
     const candidates = (["utf-16le", "utf-16be"] as const).map((encoding) => {
       const text = decodeWith(bytes, encoding);
@@ -140,7 +166,7 @@ function assertTextLike(text: string, file: string): void {
 /** Legacy encodings are guessed from the first 64 KiB, which holds plenty of text for the statistics. */
 const SAMPLE_BYTES = 64 * 1024;
 
-function detectLegacy(bytes: Uint8Array, file: string): DecodedInput {
+function detectLegacy(bytes: Uint8Array, file: string): Omit<DecodedInput, "declared"> {
   const sample = bytes.subarray(0, SAMPLE_BYTES);
   const matches = chardet.analyse(sample);
   const top = matches[0];

@@ -8,8 +8,9 @@ import { parseEditionText } from "../text/edition-format";
 import { type AlignedDefaults, type AlignedImport } from "./aligned";
 import { parseAlignedCsv } from "./csv-import";
 import { detectFormat, type ImportFormat } from "./detect-format";
-import { decodeInput, type DecodedInput } from "./encoding";
+import { decodeInput, type DecodedInput, type SupportedEncoding } from "./encoding";
 import { parseWorkExport } from "./json-export";
+import { assertSegmentCount } from "./limits";
 import { parseMarkdownEdition } from "./markdown";
 import { type MetaDefaults } from "./metadata";
 import { segmentationStats, type SegmentationStats } from "./segmentation-stats";
@@ -39,6 +40,8 @@ export interface ImportedFile {
 export interface ImportOptions {
   /** Skip detection. */
   format?: ImportFormat;
+  /** Read the bytes in this encoding instead of detecting it. */
+  encoding?: SupportedEncoding;
   /** Metadata for single-edition formats (Markdown, TEI); values in the file win. */
   defaults?: MetaDefaults;
   /** Metadata for aligned formats (TMX, CSV). */
@@ -50,7 +53,7 @@ function preview(document: EditionDocument, text: string): EditionPreview {
 }
 
 export function importFile(bytes: Uint8Array, fileName: string, options: ImportOptions = {}): ImportedFile {
-  const { text, ...encoding } = decodeInput(bytes, fileName);
+  const { text, ...encoding } = decodeInput(bytes, fileName, { encoding: options.encoding });
   const format = options.format ?? detectFormat(fileName, text);
   return { file: fileName, format, encoding, content: parseContent(format, text, fileName, options) };
 }
@@ -59,6 +62,7 @@ function parseContent(format: ImportFormat, text: string, file: string, options:
   switch (format) {
     case "plain": {
       const parsed = parseEditionText(text, file);
+      assertSegmentCount(sentenceCount(parsed.blocks), file);
       const document: EditionDocument = { meta: parsed.meta, blocks: parsed.blocks, apparatus: null, corrections: [] };
       const sideFiles = [parsed.apparatusFile, parsed.correctionsFile].filter((name): name is string => name != null);
       return { kind: "edition", sideFiles, ...preview(document, text) };
@@ -72,7 +76,14 @@ function parseContent(format: ImportFormat, text: string, file: string, options:
       const aligned = format === "tmx" ? parseTmx(text, file, options.alignedDefaults) : parseAlignedCsv(text, file, options.alignedDefaults);
       return { kind: "aligned", aligned, previews: aligned.editions.map((document) => preview(document, text)) };
     }
-    case "work-json":
-      return { kind: "work", work: parseWorkExport(text, file) };
+    case "work-json": {
+      const work = parseWorkExport(text, file);
+      assertSegmentCount(work.editions.reduce((sum, edition) => sum + edition.segments.length, 0), file);
+      return { kind: "work", work };
+    }
   }
+}
+
+function sentenceCount(blocks: EditionDocument["blocks"]): number {
+  return blocks.reduce((sum, block) => sum + block.sentences.length, 0);
 }

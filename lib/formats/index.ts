@@ -3,7 +3,7 @@ export { type AlignedDefaults, type AlignedImport, type AlignedRow } from "./ali
 export { CSV_ROW_COLUMNS, detectDelimiter, parseAlignedCsv } from "./csv-import";
 export { exportGridCsv, exportVariantsCsv, VARIANT_CSV_COLUMNS, type CsvOptions } from "./csv-export";
 export { detectFormat, IMPORT_FORMATS, type ImportFormat } from "./detect-format";
-export { decodeInput, SUPPORTED_ENCODINGS, type DecodedInput } from "./encoding";
+export { decodeInput, SUPPORTED_ENCODINGS, type DecodedInput, type DecodeOptions, type SupportedEncoding } from "./encoding";
 export { importFile, type EditionPreview, type ImportedContent, type ImportedFile, type ImportOptions } from "./import-file";
 export { exportGridJson, exportVariantsJson, exportWorkJson, parseWorkExport, WORK_JSON_FORMAT, WORK_JSON_VERSION } from "./json-export";
 export { MAX_IMPORT_BYTES, MAX_IMPORT_SEGMENTS } from "./limits";

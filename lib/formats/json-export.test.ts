@@ -15,6 +15,20 @@ describe("full-work JSON export", () => {
     expect(parseWorkExport(exportWorkJson(sampleWork))).toEqual(sampleWork);
   });
 
+  it("keeps the pivot, an earlier witness, the apparatus, the corrections and who imported what", () => {
+    const work = structuredClone(sampleWork);
+    work.work.pivotEdition = "ru";
+    work.editions[2] = {
+      ...work.editions[2],
+      supersededBy: "en",
+      importedBy: "Анна",
+      importedAt: "2025-01-02T03:04:05.000Z",
+      apparatus: [{ kind: "note", headingLevel: null, label: "n1", text: "Note." }],
+      corrections: [{ line: 3, before: "counterrevolution", after: "counter-revolution", reason: "hyphen lost at a line end" }],
+    };
+    expect(parseWorkExport(exportWorkJson(work))).toEqual(work);
+  });
+
   it("tags the file with its format and version", () => {
     expect(JSON.parse(exportWorkJson(sampleWork))).toMatchObject({ format: "hexapla-work", version: 1 });
   });
@@ -53,6 +67,8 @@ describe("parseWorkExport rejects bad input", () => {
     ["a variant of an unknown row", (w: WorkExport) => (w.variants[0].rowId = "row-99"), "variant “var-1” refers to unknown row “row-99”"],
     ["a duplicate segment id", (w: WorkExport) => (w.editions[0].segments[1].id = "ru-s1"), "edition “ru” has two segments with id “ru-s1”"],
     ["an edition slug that differs from its metadata", (w: WorkExport) => (w.editions[0].meta.edition = "ru-1994"), "edition “ru” has meta.edition “ru-1994”"],
+    ["a replacement that is not among the editions", (w: WorkExport) => (w.editions[2].supersededBy = "fr-1937"), "edition “fr” is superseded by unknown edition “fr-1937”"],
+    ["a pivot that is not among the editions", (w: WorkExport) => (w.work.pivotEdition = "de"), "the pivot edition “de” is not among the editions"],
   ])("rejects %s", (_, change, reason) => {
     expect(importErrorOf(() => parseWorkExport(withChanges(change))).reason).toBe(`invalid work export — ${reason}`);
   });
@@ -81,5 +97,13 @@ describe("grid and variant JSON exports", () => {
       ["var-2", 2],
     ]);
     expect(register.variants[0].note).toBe("La citation <de Piatakov> manque & n’est pas signalée.");
+  });
+
+  it("names the editions the register mentions with their provenance, so a working translation is labelled", () => {
+    const register = JSON.parse(exportVariantsJson(sampleWork));
+    expect(register.editions.map((e: { slug: string; provenance: string }) => [e.slug, e.provenance])).toEqual([
+      ["en", "published"],
+      ["fr", "working-translation"],
+    ]);
   });
 });

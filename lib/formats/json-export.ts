@@ -35,10 +35,15 @@ export function exportGridJson(work: WorkExport, editionSlugs?: readonly string[
   return `${JSON.stringify(grid, null, 2)}\n`;
 }
 
+/** The register, with the editions it names and their provenance (a working translation is labelled as such). */
 export function exportVariantsJson(work: WorkExport): string {
   const positions = new Map(work.rows.map((row) => [row.id, row.position]));
   const variants = work.variants.map((variant) => ({ ...variant, rowPosition: positions.get(variant.rowId) ?? null }));
-  return `${JSON.stringify({ format: "hexapla-variants", version: 1, work: work.work, variants }, null, 2)}\n`;
+  const named = new Set(work.variants.flatMap((variant) => variant.editionSlugs));
+  const editions = work.editions
+    .filter((edition) => named.has(edition.slug))
+    .map((edition) => ({ slug: edition.slug, language: edition.meta.language, title: edition.meta.title, provenance: edition.meta.provenance }));
+  return `${JSON.stringify({ format: "hexapla-variants", version: 1, work: work.work, editions, variants }, null, 2)}\n`;
 }
 
 export function exportWorkJson(work: WorkExport): string {
@@ -93,6 +98,12 @@ function assertReferences(work: WorkExport, file: string): void {
     }
     segmentIds.set(edition.slug, ids);
   }
+  for (const edition of work.editions) {
+    if (edition.supersededBy != null && !segmentIds.has(edition.supersededBy)) {
+      fail(`edition “${edition.slug}” is superseded by unknown edition “${edition.supersededBy}”`);
+    }
+  }
+  if (work.work.pivotEdition != null && !segmentIds.has(work.work.pivotEdition)) fail(`the pivot edition “${work.work.pivotEdition}” is not among the editions`);
   const rowIds = new Set<string>();
   const placed = new Set<string>();
   for (const row of work.rows) {

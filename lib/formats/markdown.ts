@@ -8,6 +8,7 @@
  */
 import { type BlockDoc, type BlockKind, type EditionDocument, ImportError } from "../text/edition-document";
 import { assertSegmentCount, assertTextSize } from "./limits";
+import { collapseSpaces } from "./spaces";
 import { splitSentences } from "../text/sentences";
 import { assertDeclaredLanguage, completeMeta, languageSlug, parseFrontMatter, type MetaDefaults } from "./metadata";
 
@@ -150,7 +151,7 @@ const ESCAPABLE = /\\([!-/:-@[-`{-~])/g;
 /** Escaped characters are parked as `NUL index NUL` (NUL never survives decoding) while markup is removed. */
 const PARKED = /\u0000(\d+)\u0000/g;
 
-/** The text of a Markdown inline run: markup removed, escapes resolved, white space collapsed. */
+/** The text of a Markdown inline run: markup removed, escapes resolved, white space collapsed (no-break spaces kept). */
 export function inlineText(markdown: string): string {
   const escaped: string[] = [];
   const text = markdown
@@ -162,8 +163,6 @@ export function inlineText(markdown: string): string {
     .replace(/<\/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?\/?>/g, "")
     .replace(/(\*\*|__)(?=\S)([\s\S]*?\S)\1/g, "$2")
     .replace(/\*(?=\S)([\s\S]*?\S)\*/g, "$1")
-    .replace(/(?<![\p{L}\p{N}])_(?=\S)([\s\S]*?\S)_(?![\p{L}\p{N}])/gu, "$1")
-    .replace(/\s+/g, " ")
-    .trim();
-  return text.replace(PARKED, (_, index: string) => escaped[Number(index)]);
+    .replace(/(?<![\p{L}\p{N}])_(?=\S)([\s\S]*?\S)_(?![\p{L}\p{N}])/gu, "$1");
+  return collapseSpaces(text).replace(PARKED, (_, index: string) => escaped[Number(index)]);
 }

@@ -194,3 +194,29 @@ describe("TEI parallel-segmentation export", () => {
     expect(editionXmlId("ru")).toBe("ru");
   });
 });
+
+describe("TEI edition export of the apparatus", () => {
+  const apparatus = [
+    { kind: "heading" as const, headingLevel: 1, label: "intro", text: "Introduction" },
+    { kind: "paragraph" as const, label: "i1", text: "This pamphlet was one of 26 chapters. It appeared in 1937." },
+    { kind: "note" as const, label: "n1", text: "The first Moscow trial, August 1936." },
+  ];
+  const work: WorkExport = { ...sampleWork, editions: sampleWork.editions.map((e) => (e.slug === "en" ? { ...e, apparatus } : e)) };
+
+  it("writes it in <back> and reads it back as the edition's apparatus with its labels", () => {
+    const xml = exportTeiEdition(work, "en");
+    expect(XMLValidator.validate(xml)).toBe(true);
+    expect(xml).toContain('<note n="1">The first Moscow trial, August 1936.</note>');
+    const doc = parseTeiEdition(xml, "en.xml");
+    expect(doc.apparatus?.blocks.map((b) => [b.kind, b.level, b.labels, b.sentences.map((s) => s.text).join(" ")])).toEqual([
+      ["heading", 1, ["intro"], "Introduction"],
+      ["paragraph", null, ["i1"], "This pamphlet was one of 26 chapters. It appeared in 1937."],
+      ["note", null, ["n1"], "The first Moscow trial, August 1936."],
+    ]);
+    expect(doc.blocks.map((b) => b.sentences.map((s) => s.xmlId))).toEqual(parseTeiEdition(exportTeiEdition(sampleWork, "en"), "en.xml").blocks.map((b) => b.sentences.map((s) => s.xmlId)));
+  });
+
+  it("writes no <back> when the edition has no apparatus", () => {
+    expect(exportTeiEdition(sampleWork, "en")).not.toContain("<back>");
+  });
+});

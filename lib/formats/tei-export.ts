@@ -2,7 +2,7 @@
  * TEI P5 export. Three documents:
  * - one per edition (`exportTeiEdition`): teiHeader with the edition's metadata and provenance (a working
  *   translation is labelled as such in notesStmt and sourceDesc), body with `div`/`head`/`p`/`quote`/`note`/`dateline`
- *   and every segment as `s xml:id`;
+ *   and every segment as `s xml:id`, the apparatus (introduction, notes) in `back`;
  * - the alignment as stand-off links (`exportTeiAlignment`): `linkGrp type="alignment"` with one `link` per row,
  *   `xtargets="en/s1 en/s2;ru/s3"` (one `;`-separated side per edition, `edition/xml:id` pointers), the row status
  *   in `type`, the aligner's confidence in `cert`, and P5 `target` pointers into `<edition>.xml`;
@@ -10,7 +10,17 @@
  *   `rdg wit="#<edition>"` per edition (witnesses in `listWit`) and the row's variants as `note type="variant"`.
  */
 import type { EditionMeta } from "../text/edition-document";
-import { cellTexts, editionOf, rowsInOrder, selectEditions, segmentTexts, type EditionExport, type SegmentExport, type WorkExport } from "./work-export";
+import {
+  cellTexts,
+  editionOf,
+  rowsInOrder,
+  selectEditions,
+  segmentTexts,
+  type ApparatusBlockExport,
+  type EditionExport,
+  type SegmentExport,
+  type WorkExport,
+} from "./work-export";
 import { el, renderXml, toXmlId, type XmlOut } from "./xml-writer";
 
 const TEI_NS = "http://www.tei-c.org/ns/1.0";
@@ -165,12 +175,50 @@ function editionBody(edition: EditionExport): XmlOut {
   return body;
 }
 
+/**
+ * The apparatus (introduction, notes) in `back`: headings open nested `div`s as in the body, a note labelled `n6`
+ * is `note n="6"`, other labels are kept in `corresp` (read back as the block's label).
+ */
+function apparatusBack(apparatus: readonly ApparatusBlockExport[]): XmlOut {
+  const back = el("back", {}, []);
+  const stack: XmlOut[] = [back];
+  const labelled = (label: string | null | undefined) => (label ? { corresp: `#${label}` } : {});
+  for (const block of apparatus) {
+    if (block.kind === "heading") {
+      const level = block.headingLevel ?? 1;
+      while (stack.length > Math.max(level, 1)) stack.pop();
+      while (stack.length <= level) {
+        const div = el("div", {}, []);
+        stack.at(-1)!.children!.push(div);
+        stack.push(div);
+      }
+      stack.at(-1)!.children!.push(el("head", labelled(block.label), [block.text]));
+      continue;
+    }
+    if (stack.length === 1) {
+      const div = el("div", { type: "apparatus" }, []);
+      back.children!.push(div);
+      stack.push(div);
+    }
+    const note = block.kind === "note" ? /^n(\S+)$/.exec(block.label ?? "") : null;
+    const element =
+      note ? el("note", { n: note[1] }, [block.text])
+      : block.kind === "note" ? el("note", labelled(block.label), [block.text])
+      : block.kind === "blockquote" ? el("quote", labelled(block.label), [block.text])
+      : block.kind === "dateline" ? el("p", { type: "dateline", ...labelled(block.label) }, [block.text])
+      : el("p", labelled(block.label), [block.text]);
+    stack.at(-1)!.children!.push(element);
+  }
+  return back;
+}
+
 export function exportTeiEdition(work: WorkExport, editionSlug: string): string {
   const edition = editionOf(work, editionSlug);
+  const apparatus = edition.apparatus ?? [];
   return renderXml(
     el("TEI", { xmlns: TEI_NS, "xml:lang": edition.meta.language }, [
       editionHeader(edition),
-      el("text", { "xml:lang": edition.meta.language }, [editionBody(edition)]),
+      el("text", { "xml:lang": edition.meta.language }, [editionBody(edition), ...(apparatus.length > 0 ? [apparatusBack(apparatus)] : [])]),
     ]),
   );
 }

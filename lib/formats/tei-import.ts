@@ -274,7 +274,7 @@ class BodyReader {
       loose = "";
       if (text === "") return;
       if (/^(?:\[\^[^\]]+\]\s*)+$/.test(text) && result.length > 0) {
-        result[result.length - 1].text += text.replace(/\s+/g, "");
+        result[result.length - 1].text += text.replace(/[ \t\r\n]+/g, "");
         return;
       }
       result.push(...(whole ? [{ text }] : this.split(text)));

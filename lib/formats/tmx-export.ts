@@ -3,12 +3,33 @@
  * one `tuv xml:lang` per edition with a non-empty cell, holding the cell's sentences joined with a space. Each `tuv`
  * names its edition and block in `x-hexapla-*` properties so that two editions in one language stay apart and
  * paragraphs survive a re-import. `srclang` is the language of the original edition when it is among those chosen.
+ * The header carries each edition's metadata (an `x-hexapla-edition-meta` property, read back on import) and a note
+ * stating each edition's provenance, so that a working translation is labelled as such.
  */
 import { TMX_PROP } from "./tmx-shared";
-import { cellTexts, rowsInOrder, selectEditions, segmentTexts, type WorkExport } from "./work-export";
+import { cellTexts, rowsInOrder, selectEditions, segmentTexts, type EditionExport, type WorkExport } from "./work-export";
 import { el, renderXml, type XmlOut } from "./xml-writer";
 
 const prop = (type: string, value: string | number) => el("prop", { type }, [String(value)]);
+
+const PROVENANCE_WORDS: Record<EditionExport["meta"]["provenance"], string> = {
+  published: "published edition",
+  "working-translation": "WORKING TRANSLATION made for this project, not a published edition",
+  imported: "imported text, provenance not verified",
+};
+
+/** The work's fields are in the header's own properties. */
+const WORK_FIELDS = new Set(["work", "workTitle", "author"]);
+
+function editionMetaProp(edition: EditionExport): XmlOut {
+  const meta = Object.fromEntries(Object.entries(edition.meta).filter(([key]) => !WORK_FIELDS.has(key)));
+  return prop(TMX_PROP.editionMeta, JSON.stringify(meta));
+}
+
+function provenanceNote(editions: EditionExport[]): XmlOut {
+  const lines = editions.map((edition) => `${edition.slug} (${edition.meta.language}, “${edition.meta.title}”): ${PROVENANCE_WORDS[edition.meta.provenance]}`);
+  return el("note", {}, [`Editions: ${lines.join("; ")}.`]);
+}
 
 export function exportTmx(work: WorkExport, editionSlugs?: readonly string[]): string {
   const editions = selectEditions(work, editionSlugs);
@@ -55,9 +76,11 @@ export function exportTmx(work: WorkExport, editionSlugs?: readonly string[]): s
           datatype: "plaintext",
         },
         [
+          provenanceNote(editions),
           prop(TMX_PROP.work, work.work.slug),
           prop(TMX_PROP.workTitle, work.work.title),
           ...(work.work.author ? [prop(TMX_PROP.author, work.work.author)] : []),
+          ...editions.map(editionMetaProp),
         ],
       ),
       el("body", {}, units),

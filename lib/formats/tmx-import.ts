@@ -5,9 +5,10 @@
  * Inline codes (`bpt`, `ept`, `ph`, `it`, `ut`) and sub-flows (`sub`) are dropped; `hi` keeps its text. Without
  * Hexapla's block properties every `tuv` is its own paragraph. An edition whose language equals the header's
  * `srclang` (and is the only one in that language) is taken to be the original unless the caller says otherwise.
+ * Hexapla's header property `x-hexapla-edition-meta` (one per edition, JSON) gives an edition's metadata back.
  */
-import { BLOCK_KINDS, type BlockKind, type EditionMeta, ImportError } from "../text/edition-document";
-import { AlignedBuilder, type AlignedDefaults, type AlignedImport, type CellBlock } from "./aligned";
+import { BLOCK_KINDS, type BlockKind, type EditionMeta, EditionMetaSchema, ImportError } from "../text/edition-document";
+import { AlignedBuilder, rowState, type AlignedDefaults, type AlignedImport, type CellBlock } from "./aligned";
 import { assertTextSize } from "./limits";
 import { languageSlug, sameLanguage } from "./metadata";
 import { TMX_PROP } from "./tmx-shared";
@@ -17,6 +18,10 @@ const CODES = new Set(["bpt", "ept", "ph", "it", "ut", "sub"]);
 
 function props(element: XmlElement): Map<string, string> {
   return new Map(childElements(element, "prop").map((p) => [p.attrs.type ?? "", collapse(textContent(p))]));
+}
+
+function rowStateOf(tuProps: Map<string, string>, file: string, line: number) {
+  return rowState({ status: tuProps.get(TMX_PROP.status), confidence: tuProps.get(TMX_PROP.confidence) }, file, line);
 }
 
 function segText(seg: XmlElement): string {
@@ -42,12 +47,14 @@ export function parseTmx(text: string, file: string, defaults?: AlignedDefaults)
     workTitle: headerProps.get(TMX_PROP.workTitle),
     author: headerProps.get(TMX_PROP.author),
   };
+  const editionMetas = header ? readEditionMetas(header, file) : new Map<string, Partial<EditionMeta>>();
   const srclang = header?.attrs.srclang;
   const builder = new AlignedBuilder(file);
   const languages = new Map<string, string>();
 
   for (const tu of childElements(body, "tu")) {
     const row = builder.startRow();
+    Object.assign(row, rowStateOf(props(tu), file, tu.line));
     for (const tuv of childElements(tu, "tuv")) {
       const language = tuv.attrs["xml:lang"] ?? tuv.attrs.lang;
       if (!language) throw new ImportError(file, tuv.line, "<tuv> has no xml:lang attribute");
@@ -55,7 +62,7 @@ export function parseTmx(text: string, file: string, defaults?: AlignedDefaults)
       const slug = tuvProps.get(TMX_PROP.edition) ?? languageSlug(language);
       const known = languages.get(slug);
       if (known == null) {
-        builder.addEdition(slug, tuv.line, { ...workFields, language });
+        builder.addEdition(slug, tuv.line, { ...workFields, ...editionMetas.get(slug), language });
         languages.set(slug, language);
       } else if (!sameLanguage(known, language)) {
         throw new ImportError(file, tuv.line, `edition “${slug}” is in “${known}” elsewhere but this <tuv> says “${language}”`);
@@ -68,6 +75,28 @@ export function parseTmx(text: string, file: string, defaults?: AlignedDefaults)
   }
   markOriginal(builder, languages, srclang);
   return builder.finish(defaults);
+}
+
+const EditionMetaPropSchema = EditionMetaSchema.omit({ work: true, workTitle: true, author: true }).partial().required({ edition: true });
+
+function readEditionMetas(header: XmlElement, file: string): Map<string, Partial<EditionMeta>> {
+  const metas = new Map<string, Partial<EditionMeta>>();
+  for (const element of childElements(header, "prop").filter((p) => p.attrs.type === TMX_PROP.editionMeta)) {
+    const where = `<prop type="${TMX_PROP.editionMeta}">`;
+    let value: unknown;
+    try {
+      value = JSON.parse(textContent(element));
+    } catch {
+      throw new ImportError(file, element.line, `${where} does not hold valid JSON`);
+    }
+    const parsed = EditionMetaPropSchema.safeParse(value);
+    if (!parsed.success) {
+      const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ");
+      throw new ImportError(file, element.line, `${where} is not valid edition metadata — ${problems}`);
+    }
+    metas.set(parsed.data.edition, parsed.data);
+  }
+  return metas;
 }
 
 function cellBlock(tuvProps: Map<string, string>): CellBlock {

@@ -9,4 +9,6 @@ export const TMX_PROP = {
   block: "x-hexapla-block",
   kind: "x-hexapla-kind",
   level: "x-hexapla-level",
+  /** In the header, once per edition: the edition's metadata as JSON (`{"edition": "fr", "title": …, "provenance": …}`). */
+  editionMeta: "x-hexapla-edition-meta",
 } as const;

@@ -45,12 +45,35 @@ describe("TMX export and re-import", () => {
     expect(aligned.rows[1].cells).toEqual({ ru: [1], en: [1], fr: [1] });
   });
 
-  it("gives back the editions with their languages, the work, and the original", () => {
-    expect(aligned.editions.map((d) => [d.meta.edition, d.meta.language, d.meta.work, d.meta.original, d.meta.title])).toEqual([
-      ["ru", "ru", "thirst-for-power", true, "Thirst for Power (ru)"],
-      ["en", "en", "thirst-for-power", false, "Thirst for Power (en)"],
-      ["fr", "fr", "thirst-for-power", false, "Thirst for Power (fr)"],
+  it("gives back each edition's metadata and provenance from the header, with the work's fields", () => {
+    aligned.editions.forEach((doc, i) => {
+      expect(doc.meta).toEqual({ ...sampleWork.editions[i].meta, workTitle: "Thirst for Power", author: "Leon Trotsky" });
+    });
+  });
+
+  it("gives back each row's status and confidence", () => {
+    const rows = rowsInOrder(sampleWork).filter((row) => Object.values(row.cells).some((cell) => cell.length > 0));
+    expect(aligned.rows.map((row) => [row.status, row.confidence])).toEqual(rows.map((row) => [row.status, row.confidence ?? undefined]));
+  });
+
+  it("labels the working translation in the header's note", () => {
+    expect(tmx).toMatch(/<note>Editions: .*fr \(fr, “« Soif de pouvoir »”\): WORKING TRANSLATION made for this project, not a published edition/);
+  });
+
+  it("falls back to guessed titles and srclang for the original without Hexapla's metadata", () => {
+    const bare = parseTmx(tmx.replace(/\s*<prop type="x-hexapla-edition-meta">.*<\/prop>/g, ""), "work.tmx");
+    expect(bare.editions.map((d) => [d.meta.edition, d.meta.original, d.meta.title])).toEqual([
+      ["ru", true, "Thirst for Power (ru)"],
+      ["en", false, "Thirst for Power (en)"],
+      ["fr", false, "Thirst for Power (fr)"],
     ]);
+  });
+
+  it("rejects edition metadata that is not JSON, naming its line", () => {
+    const broken = tmx.replace(/(<prop type="x-hexapla-edition-meta">)\{/, "$1{{");
+    const error = importErrorOf(() => parseTmx(broken, "work.tmx"));
+    expect(error.reason).toBe('<prop type="x-hexapla-edition-meta"> does not hold valid JSON');
+    expect(broken.split("\n")[error.line! - 1]).toContain("{{");
   });
 
   it("restores blocks and their kinds from Hexapla's properties", () => {

@@ -35,11 +35,35 @@ export const SegmentExportSchema = z.object({
   text: z.string(),
 });
 
+/** An edition's introduction, notes and other matter that is not aligned text, block by block. */
+export const ApparatusBlockExportSchema = z.object({
+  kind: z.enum(BLOCK_KINDS),
+  headingLevel: z.number().int().min(1).max(6).nullable().optional(),
+  /** The block's label, e.g. "n6" for note 6. */
+  label: z.string().nullable().optional(),
+  text: z.string(),
+});
+
+/** A correction made to the source text while preparing the edition. */
+export const CorrectionExportSchema = z.object({
+  line: z.number().int().min(0),
+  before: z.string(),
+  after: z.string(),
+  reason: z.string(),
+});
+
 export const EditionExportSchema = z.object({
   slug,
   meta: EditionMetaSchema,
   /** In reading order. */
   segments: z.array(SegmentExportSchema),
+  apparatus: z.array(ApparatusBlockExportSchema).optional(),
+  corrections: z.array(CorrectionExportSchema).optional(),
+  /** The edition whose text replaced this one; this one stays as an earlier witness. */
+  supersededBy: slug.nullable().optional(),
+  /** Who brought the text into Hexapla (display name) and when (ISO 8601), as recorded by the exporting instance. */
+  importedBy: z.string().nullable().optional(),
+  importedAt: z.string().optional(),
 });
 
 export const RowExportSchema = z.object({
@@ -66,7 +90,13 @@ export const VariantExportSchema = z.object({
 });
 
 export const WorkExportSchema = z.object({
-  work: z.object({ slug, title: z.string().min(1), author: z.string().nullable() }),
+  work: z.object({
+    slug,
+    title: z.string().min(1),
+    author: z.string().nullable(),
+    /** The edition the others are aligned to. */
+    pivotEdition: slug.nullable().optional(),
+  }),
   editions: z.array(EditionExportSchema),
   /** In grid order. */
   rows: z.array(RowExportSchema),
@@ -75,6 +105,7 @@ export const WorkExportSchema = z.object({
 
 export type SegmentExport = z.infer<typeof SegmentExportSchema>;
 export type EditionExport = z.infer<typeof EditionExportSchema>;
+export type ApparatusBlockExport = z.infer<typeof ApparatusBlockExportSchema>;
 export type RowExport = z.infer<typeof RowExportSchema>;
 export type VariantExport = z.infer<typeof VariantExportSchema>;
 export type WorkExport = z.infer<typeof WorkExportSchema>;

@@ -4,6 +4,7 @@
  */
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { ImportError } from "../text/edition-document";
+import { collapseSpaces } from "./spaces";
 
 export interface XmlElement {
   /** Qualified name as written, e.g. `TEI`, `tei:p`. */
@@ -107,7 +108,7 @@ export function textContent(element: XmlElement): string {
   return text;
 }
 
-/** XML white space collapsed to single spaces and trimmed. */
+/** XML white space (space, tab, line breaks) collapsed to single spaces and trimmed; no-break spaces are kept. */
 export function collapse(text: string): string {
-  return text.replace(/\s+/g, " ").trim();
+  return collapseSpaces(text);
 }

@@ -1,10 +1,16 @@
-/** Writes one imported edition (metadata, segments, apparatus, corrections) in one transaction. */
-import type { EditionDocument } from "../../text/edition-document";
+/**
+ * Writes one imported edition (metadata, segments, apparatus, corrections) in one transaction, and the steps every
+ * importer shares (find or create the work, create an edition with its segments) for the caller's transaction.
+ */
+import { randomUUID } from "node:crypto";
+import type { EditionDocument, EditionMeta } from "../../text/edition-document";
 import type { Db } from "../client";
 import { type Provenance as DbProvenance } from "../generated/enums";
 import { ConflictError } from "../errors";
 
 export const POSITION_GAP = 1024;
+
+type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
 export interface ImportEditionOptions {
   document: EditionDocument;
@@ -17,21 +23,130 @@ export type ImportEditionResult =
   | { status: "created"; editionId: string; workId: string; segments: number }
   | { status: "unchanged"; editionId: string; workId: string };
 
-const PROVENANCE: Record<EditionDocument["meta"]["provenance"], DbProvenance> = {
+export const DB_PROVENANCE: Record<EditionMeta["provenance"], DbProvenance> = {
   published: "published",
   "working-translation": "working_translation",
   imported: "imported",
 };
 
+export interface StoredWork {
+  id: string;
+  slug: string;
+  pivotEditionId: string | null;
+}
+
+/** The work an edition belongs to, created from the edition's metadata when it does not exist yet. */
+export async function findOrCreateWork(tx: Tx, meta: Pick<EditionMeta, "work" | "workTitle" | "title" | "author">): Promise<StoredWork> {
+  return tx.work.upsert({
+    where: { slug: meta.work },
+    create: { slug: meta.work, title: meta.workTitle ?? meta.title, author: meta.author },
+    update: {},
+    select: { id: true, slug: true, pivotEditionId: true },
+  });
+}
+
+export interface NewEdition {
+  document: EditionDocument;
+  checksum: string;
+  sourceFile: string;
+  importedById?: string | null;
+  /** Display position among the work's editions; after the last one when left out. */
+  position?: number;
+  /** Identities to give the segments (e.g. kept from an export), in reading order; new ones when left out. */
+  segmentIds?: string[];
+  /** Block numbers of the segments as an export recorded them, in reading order; the document's blocks counted from 0 when left out. */
+  paragraphs?: number[];
+  /** The grid row of each segment, in reading order, when the edition is aligned as it is written. */
+  rowIds?: string[];
+}
+
+export interface CreatedEdition {
+  editionId: string;
+  /** The segments' ids in reading order. */
+  segmentIds: string[];
+}
+
+/** Creates an edition with its segments, apparatus and corrections; makes it the pivot if it is the work's first original. */
+export async function createEdition(tx: Tx, work: StoredWork, edition: NewEdition): Promise<CreatedEdition> {
+  const { document } = edition;
+  const { meta } = document;
+  const position = edition.position ?? (await tx.edition.count({ where: { workId: work.id } }));
+  const created = await tx.edition.create({
+    data: {
+      workId: work.id,
+      slug: meta.edition,
+      language: meta.language,
+      title: meta.title,
+      translator: meta.translator,
+      publisher: meta.publisher,
+      place: meta.place,
+      year: meta.year,
+      isOriginal: meta.original,
+      provenance: DB_PROVENANCE[meta.provenance],
+      source: meta.source,
+      importedById: edition.importedById ?? null,
+      sourceFile: edition.sourceFile,
+      sourceChecksum: edition.checksum,
+      position,
+    },
+    select: { id: true },
+  });
+  const segments = document.blocks.flatMap((block, paragraph) =>
+    block.sentences.map((sentence) => ({
+      editionId: created.id,
+      workId: work.id,
+      paragraph,
+      kind: block.kind,
+      headingLevel: block.level,
+      text: sentence.text,
+      xmlId: sentence.xmlId ?? null,
+    })),
+  );
+  const segmentIds = edition.segmentIds ?? segments.map(() => randomUUID());
+  const paragraphs = edition.paragraphs ?? segments.map((segment) => segment.paragraph);
+  await tx.segment.createMany({
+    data: segments.map((segment, index) => ({
+      ...segment,
+      id: segmentIds[index],
+      paragraph: paragraphs[index],
+      position: (index + 1) * POSITION_GAP,
+      rowId: edition.rowIds?.[index] ?? null,
+    })),
+  });
+  if (document.apparatus) {
+    await tx.apparatusBlock.createMany({
+      data: document.apparatus.blocks.map((block, index) => ({
+        editionId: created.id,
+        position: index,
+        kind: block.kind,
+        headingLevel: block.level,
+        label: block.labels[0] ?? null,
+        text: block.sentences.map((sentence) => sentence.text).join(" "),
+      })),
+    });
+  }
+  await tx.sourceCorrection.createMany({
+    data: document.corrections.map((correction, index) => ({
+      editionId: created.id,
+      position: index,
+      sourceLine: correction.line,
+      before: correction.before,
+      after: correction.after,
+      reason: correction.reason,
+    })),
+  });
+  if (meta.original && !work.pivotEditionId) {
+    await tx.work.update({ where: { id: work.id }, data: { pivotEditionId: created.id } });
+    work.pivotEditionId = created.id;
+  }
+  return { editionId: created.id, segmentIds };
+}
+
 export async function importEdition(db: Db, options: ImportEditionOptions): Promise<ImportEditionResult> {
   const { document, checksum, sourceFile } = options;
   const { meta } = document;
   return db.$transaction(async (tx) => {
-    const work = await tx.work.upsert({
-      where: { slug: meta.work },
-      create: { slug: meta.work, title: meta.workTitle ?? meta.title, author: meta.author },
-      update: {},
-    });
+    const work = await findOrCreateWork(tx, meta);
     const existing = await tx.edition.findUnique({ where: { workId_slug: { workId: work.id, slug: meta.edition } } });
     if (existing) {
       if (existing.sourceChecksum === checksum) return { status: "unchanged", editionId: existing.id, workId: work.id };
@@ -39,63 +154,7 @@ export async function importEdition(db: Db, options: ImportEditionOptions): Prom
         `${sourceFile}: the work “${work.slug}” already has an edition “${meta.edition}” with different text; choose another edition slug or replace the edition's text`,
       );
     }
-    const position = await tx.edition.count({ where: { workId: work.id } });
-    const edition = await tx.edition.create({
-      data: {
-        workId: work.id,
-        slug: meta.edition,
-        language: meta.language,
-        title: meta.title,
-        translator: meta.translator,
-        publisher: meta.publisher,
-        place: meta.place,
-        year: meta.year,
-        isOriginal: meta.original,
-        provenance: PROVENANCE[meta.provenance],
-        source: meta.source,
-        importedById: options.importedById ?? null,
-        sourceFile,
-        sourceChecksum: checksum,
-        position,
-      },
-    });
-    const segments = document.blocks.flatMap((block, paragraph) =>
-      block.sentences.map((sentence) => ({
-        editionId: edition.id,
-        workId: work.id,
-        paragraph,
-        kind: block.kind,
-        headingLevel: block.level,
-        text: sentence.text,
-        xmlId: sentence.xmlId ?? null,
-      })),
-    );
-    await tx.segment.createMany({ data: segments.map((segment, index) => ({ ...segment, position: (index + 1) * POSITION_GAP })) });
-    if (document.apparatus) {
-      await tx.apparatusBlock.createMany({
-        data: document.apparatus.blocks.map((block, index) => ({
-          editionId: edition.id,
-          position: index,
-          kind: block.kind,
-          headingLevel: block.level,
-          label: block.labels[0] ?? null,
-          text: block.sentences.map((sentence) => sentence.text).join(" "),
-        })),
-      });
-    }
-    await tx.sourceCorrection.createMany({
-      data: document.corrections.map((correction, index) => ({
-        editionId: edition.id,
-        position: index,
-        sourceLine: correction.line,
-        before: correction.before,
-        after: correction.after,
-        reason: correction.reason,
-      })),
-    });
-    if (meta.original && !work.pivotEditionId) {
-      await tx.work.update({ where: { id: work.id }, data: { pivotEditionId: edition.id } });
-    }
-    return { status: "created", editionId: edition.id, workId: work.id, segments: segments.length };
+    const { editionId, segmentIds } = await createEdition(tx, work, options);
+    return { status: "created", editionId, workId: work.id, segments: segmentIds.length };
   });
 }

@@ -1,0 +1,15 @@
+/**
+ * Opaque paging cursors: the position of the last item of a page, so that the next page starts after it even
+ * when rows or segments were inserted meanwhile (keyset paging). Clients pass `next` back as `cursor`.
+ */
+import { DomainError } from "../db/errors";
+
+export function encodeCursor(position: number): string {
+  return Buffer.from(`p${position}`, "utf8").toString("base64url");
+}
+
+export function decodeCursor(cursor: string): number {
+  const match = /^p(-?\d{1,12})$/.exec(Buffer.from(cursor, "base64url").toString("utf8"));
+  if (!match) throw new DomainError("invalid", "The cursor is not one this API gave out; start again without a cursor.", { issues: [{ path: "cursor", message: "unknown cursor" }] });
+  return Number(match[1]);
+}

@@ -1,0 +1,409 @@
+/**
+ * The OpenAPI 3.1 description of Hexapla's HTTP API, served at /api/openapi.json. Request bodies and query
+ * parameters come from the zod schemas the route handlers validate with (z.toJSONSchema), so the description
+ * cannot drift from the validation; openapi.test.ts checks that every route handler under app/api is described
+ * and that every described path has a handler.
+ */
+import { z } from "zod";
+import { AlignRequestSchema } from "../db/alignment/align-request";
+import { BookmarkRequestSchema, OperationRequestSchema, RevertRequestSchema, TextEditRequestSchema, UndoRequestSchema } from "../db/grid/operation-request";
+import { CreateVariantSchema, UpdateVariantSchema, VariantFilterSchema } from "../variants/variant-schemas";
+import { ROLES } from "../auth/roles";
+import { MAX_IMPORT_BYTES, MAX_IMPORT_SEGMENTS } from "../formats";
+import {
+  ApiTokenSchema,
+  CreateApiTokenSchema,
+  CreatedApiTokenSchema,
+  EditionDetailSchema,
+  EditionInfoSchema,
+  ErrorSchema,
+  EXPORT_KINDS,
+  ExportQuerySchema,
+  ImportFormSchema,
+  RowPageSchema,
+  RowsQuerySchema,
+  SegmentPageSchema,
+  SegmentsQuerySchema,
+  WorkInfoSchema,
+  WorkQuerySchema,
+} from "./schemas";
+
+type JsonSchema = Record<string, unknown>;
+
+function schemaOf(schema: z.ZodType): JsonSchema {
+  const json = z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }) as JsonSchema;
+  delete json.$schema;
+  return json;
+}
+
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+
+interface Parameter {
+  name: string;
+  in: "path" | "query";
+  required: boolean;
+  description?: string;
+  schema: JsonSchema;
+}
+
+function pathParams(path: string): Parameter[] {
+  const descriptions: Record<string, string> = {
+    work: "the work's slug, e.g. thirst-for-power",
+    edition: "the edition's slug, e.g. fr",
+    segment: "the segment's id",
+    revision: "the revision's id",
+    variant: "the variant's id",
+    user: "the user's id",
+    token: "the token's id",
+    kind: "what to export",
+    job: "the alignment job's id",
+    all: "the authentication library's endpoint, e.g. sign-in/email, sign-out, get-session",
+  };
+  return [...path.matchAll(/\{(\w+)\}/g)].map(([, name]) => ({
+    name,
+    in: "path",
+    required: true,
+    description: descriptions[name],
+    schema: name === "kind" ? { type: "string", enum: [...EXPORT_KINDS] } : { type: "string" },
+  }));
+}
+
+/** Query parameters from a zod object schema: one per key, required when the schema refuses a missing value. */
+function queryParams(schema: z.ZodObject): Parameter[] {
+  return Object.entries(schema.shape).map(([name, field]) => {
+    const json = schemaOf(field as z.ZodType);
+    const { description, ...rest } = json;
+    return {
+      name,
+      in: "query",
+      required: !(field as z.ZodType).safeParse(undefined).success,
+      ...(typeof description === "string" ? { description } : {}),
+      schema: rest,
+    };
+  });
+}
+
+const jsonContent = (schema: JsonSchema) => ({ "application/json": { schema } });
+
+const errors = (...statuses: number[]) =>
+  Object.fromEntries(
+    statuses.map((status) => [
+      String(status),
+      {
+        description: {
+          401: "not signed in (or reading needs signing in)",
+          403: "signed in without the role this needs",
+          404: "no such work, edition or item",
+          409: "conflict: a taken slug, an existing alignment, or a stale version",
+          413: "the file is over the import limit",
+          422: "invalid request, or a file that failed validation (details name the file, line and column)",
+        }[status],
+        content: jsonContent(ref("Error")),
+      },
+    ]),
+  );
+
+interface OperationSpec {
+  summary: string;
+  description?: string;
+  tags: string[];
+  query?: z.ZodObject;
+  extraQuery?: Parameter[];
+  body?: JsonSchema;
+  bodyType?: string;
+  responses: Record<string, unknown>;
+  /** Who may call it: a role, "reader" (everyone while reading is public) or "session" (a signed-in browser). */
+  access: "reader" | "session" | (typeof ROLES)[number] | "public";
+}
+
+function operation(path: string, spec: OperationSpec) {
+  const parameters = [...pathParams(path), ...(spec.query ? queryParams(spec.query) : []), ...(spec.extraQuery ?? [])];
+  const access = {
+    public: "Anyone.",
+    reader: "Anyone while reading is public (the default); otherwise signed-in users.",
+    session: "A signed-in browser session.",
+    scholar: "Signed-in users with the scholar, editor or admin role.",
+    editor: "Editors and admins.",
+    admin: "Admins.",
+  }[spec.access];
+  return {
+    summary: spec.summary,
+    description: [spec.description, `Access: ${access}`].filter(Boolean).join("\n\n"),
+    tags: spec.tags,
+    ...(parameters.length ? { parameters } : {}),
+    ...(spec.body ? { requestBody: { required: true, content: { [spec.bodyType ?? "application/json"]: { schema: spec.body } } } } : {}),
+    responses: spec.responses,
+    ...(spec.access === "public" ? { security: [] } : {}),
+  };
+}
+
+const ok = (description: string, schema?: JsonSchema, status = "200") => ({ [status]: { description, ...(schema ? { content: jsonContent(schema) } : {}) } });
+const anyJson: JsonSchema = { type: "object" };
+
+const importForm: JsonSchema = {
+  type: "object",
+  required: ["file"],
+  properties: {
+    file: { type: "string", contentMediaType: "application/octet-stream", description: `the edition file (at most ${MAX_IMPORT_BYTES / (1024 * 1024)} MiB and ${MAX_IMPORT_SEGMENTS} segments)` },
+    ...(schemaOf(ImportFormSchema).properties as JsonSchema),
+  },
+};
+
+const importResponses = {
+  ...ok("mode=preview: what the import would do; nothing is written", { type: "object", properties: { preview: ref("ImportPreview") } }),
+  ...ok("mode=import: imported", { type: "object", properties: { result: ref("ImportResult") } }, "201"),
+  ...errors(401, 403, 404, 409, 413, 422),
+};
+
+const importDescription =
+  "Formats: Hexapla's plain text, Markdown, TEI P5, TMX 1.4b, CSV (one column per edition) and the full-work JSON; encodings UTF-8 (±BOM), UTF-16, Windows-1251, KOI8-R, Windows-1252, ISO-8859-1/-15, detected unless given. " +
+  "Preview first (mode=preview), then send the same file with mode=import and the preview's checksum. The preview keeps nothing on the server. A file that fails validation writes nothing.";
+
+function paths() {
+  const p: Record<string, Record<string, unknown>> = {};
+  const add = (path: string, method: string, spec: OperationSpec) => {
+    p[path] = { ...p[path], [method]: operation(path, spec) };
+  };
+  const works = ["works"];
+  const interchange = ["import and export"];
+  const grid = ["grid (alignment editor)"];
+
+  add("/api/openapi.json", "get", { summary: "This document", tags: ["meta"], access: "public", responses: ok("the OpenAPI document", anyJson) });
+  add("/api/auth/{all}", "get", { summary: "Session (Better Auth), e.g. get-session", tags: ["accounts"], access: "public", responses: ok("see the library's documentation", anyJson) });
+  add("/api/auth/{all}", "post", {
+    summary: "Sign in and out (Better Auth)",
+    description: "POST /api/auth/sign-in/email with { email, password } sets the session cookie; POST /api/auth/sign-out ends it. Failed sign-ins are limited per client.",
+    tags: ["accounts"],
+    access: "public",
+    body: { type: "object" },
+    responses: ok("see the library's documentation", anyJson),
+  });
+
+  add("/api/tokens", "get", { summary: "Your API tokens", tags: ["accounts"], access: "scholar", responses: { ...ok("the tokens (never the secrets)", { type: "object", properties: { tokens: { type: "array", items: ref("ApiToken") } } }), ...errors(401) } });
+  add("/api/tokens", "post", {
+    summary: "Create an API token",
+    description: "The answer holds the token once; send it as `Authorization: Bearer <token>`. Only a browser session may create tokens.",
+    tags: ["accounts"],
+    access: "session",
+    body: schemaOf(CreateApiTokenSchema),
+    responses: { ...ok("created", ref("CreatedApiToken"), "201"), ...errors(401, 403, 409, 422) },
+  });
+  add("/api/tokens/{token}", "delete", { summary: "Revoke an API token", tags: ["accounts"], access: "scholar", responses: { "204": { description: "revoked" }, ...errors(401, 404) } });
+
+  add("/api/admin/settings", "get", { summary: "Instance settings", tags: ["admin"], access: "admin", responses: { ...ok("settings", anyJson), ...errors(401, 403) } });
+  add("/api/admin/settings", "put", {
+    summary: "Change instance settings",
+    tags: ["admin"],
+    access: "admin",
+    body: { type: "object", required: ["readingPublic"], properties: { readingPublic: { type: "boolean" } }, additionalProperties: false },
+    responses: { ...ok("saved", anyJson), ...errors(401, 403, 422) },
+  });
+  add("/api/admin/users", "get", { summary: "Every account", tags: ["admin"], access: "admin", responses: { ...ok("users", anyJson), ...errors(401, 403) } });
+  add("/api/admin/users", "post", {
+    summary: "Create an account",
+    tags: ["admin"],
+    access: "admin",
+    body: { type: "object", required: ["email", "name", "role", "password"], properties: { email: { type: "string", format: "email" }, name: { type: "string" }, role: { enum: [...ROLES] }, password: { type: "string", minLength: 10 } } },
+    responses: { ...ok("created", anyJson, "201"), ...errors(401, 403, 409, 422) },
+  });
+  add("/api/admin/users/{user}", "patch", {
+    summary: "Change a user's role",
+    tags: ["admin"],
+    access: "admin",
+    body: { type: "object", required: ["role"], properties: { role: { enum: [...ROLES] } }, additionalProperties: false },
+    responses: { ...ok("changed", anyJson), ...errors(401, 403, 404, 409, 422) },
+  });
+
+  add("/api/works", "get", { summary: "Works", tags: works, access: "reader", responses: { ...ok("every work with its current editions", { type: "object", properties: { works: { type: "array", items: ref("Work") } } }), ...errors(401) } });
+  add("/api/works", "post", { summary: "Import a new work", description: importDescription, tags: interchange, access: "editor", body: importForm, bodyType: "multipart/form-data", responses: importResponses });
+  add("/api/works/{work}", "get", { summary: "A work", tags: works, access: "reader", query: WorkQuerySchema, responses: { ...ok("the work", ref("Work")), ...errors(401, 404, 422) } });
+  add("/api/works/{work}/editions", "get", {
+    summary: "A work's editions",
+    tags: works,
+    access: "reader",
+    query: WorkQuerySchema,
+    responses: { ...ok("editions with provenance", { type: "object", properties: { work: { type: "string" }, editions: { type: "array", items: ref("Edition") } } }), ...errors(401, 404, 422) },
+  });
+  add("/api/works/{work}/editions/{edition}", "get", { summary: "An edition", tags: works, access: "reader", responses: { ...ok("the edition", ref("EditionDetail")), ...errors(401, 404) } });
+  add("/api/works/{work}/segments", "get", { summary: "An edition's segments, paged", tags: works, access: "reader", query: SegmentsQuerySchema, responses: { ...ok("a page", ref("SegmentPage")), ...errors(401, 404, 422) } });
+  add("/api/works/{work}/rows", "get", { summary: "The grid's rows, paged", tags: works, access: "reader", query: RowsQuerySchema, responses: { ...ok("a page of rows with their cells and variants", ref("RowPage")), ...errors(401, 404, 422) } });
+  add("/api/works/{work}/import", "post", {
+    summary: "Import an edition into the work, or replace an edition's text",
+    description: `${importDescription} With action=replace, the new text becomes the edition's text and the old one stays as an earlier witness; the new text is aligned against the pivot and the other editions' rows (confirmed ones included) stay as they are.`,
+    tags: interchange,
+    access: "editor",
+    body: importForm,
+    bodyType: "multipart/form-data",
+    responses: importResponses,
+  });
+  add("/api/works/{work}/export/{kind}", "get", {
+    summary: "Export the work",
+    description:
+      "tei-edition (?edition=): TEI P5 of one edition with stable xml:ids; tei-alignment: stand-off linkGrp/link with xtargets and status; tei-parallel: parallel segmentation; tmx: TMX 1.4b, one tu per row; grid-csv, grid-json; variants-csv, variants-json; work-json: everything, re-importable. A working translation is labelled as such in every export.",
+    tags: interchange,
+    access: "reader",
+    query: ExportQuerySchema,
+    responses: {
+      "200": {
+        description: "the file (Content-Disposition: attachment)",
+        content: { "application/tei+xml": { schema: { type: "string" } }, "application/xml": { schema: { type: "string" } }, "text/csv": { schema: { type: "string" } }, "application/json": { schema: anyJson } },
+      },
+      ...errors(401, 404, 422),
+    },
+  });
+
+  add("/api/works/{work}/align", "post", {
+    summary: "Align the work automatically",
+    description:
+      "mode=align aligns the whole work afresh around the pivot; mode=realign only the rows between confirmed rows. Answers 202 with the job at once (Location: its URL); 409 while another alignment of the work is queued or running.",
+    tags: grid,
+    access: "editor",
+    body: schemaOf(AlignRequestSchema),
+    responses: { ...ok("the job, started", anyJson, "202"), ...errors(401, 403, 404, 409, 422) },
+  });
+  add("/api/works/{work}/align/{job}", "get", {
+    summary: "An alignment job",
+    description: "Status (queued, running, done, failed), progress from 0 to 1, message and, once done, what it wrote.",
+    tags: grid,
+    access: "reader",
+    responses: { ...ok("the job", anyJson), ...errors(401, 404) },
+  });
+  add("/api/works/{work}/grid", "get", { summary: "The whole grid with its version", tags: grid, access: "reader", responses: { ...ok("the grid", anyJson), ...errors(401, 404) } });
+  add("/api/works/{work}/grid/changes", "get", {
+    summary: "What changed since a version",
+    tags: grid,
+    access: "reader",
+    extraQuery: [{ name: "since", in: "query", required: true, description: "the grid version the client holds", schema: { type: "integer", minimum: 0 } }],
+    responses: { ...ok("rows to replace, insert and remove, or `full`", anyJson), ...errors(401, 404, 422) },
+  });
+  add("/api/works/{work}/grid/events", "get", {
+    summary: "Live grid changes (Server-Sent Events)",
+    tags: grid,
+    access: "reader",
+    responses: { "200": { description: "an event stream", content: { "text/event-stream": { schema: { type: "string" } } } }, ...errors(401, 404) },
+  });
+  add("/api/works/{work}/grid/operations", "post", {
+    summary: "Apply a grid operation",
+    description: "Merge or split rows, move cells, confirm, split or merge segments. `baseVersion` is the grid version the editor saw; 409 with what changed when the rows concerned changed since.",
+    tags: grid,
+    access: "editor",
+    body: schemaOf(OperationRequestSchema),
+    responses: { ...ok("the new version and the changes", anyJson), ...errors(401, 403, 404, 409, 422) },
+  });
+  add("/api/works/{work}/grid/undo", "post", { summary: "Undo your latest change", tags: grid, access: "editor", body: schemaOf(UndoRequestSchema), responses: { ...ok("undone", anyJson), ...errors(401, 403, 404, 409, 422) } });
+  add("/api/works/{work}/grid/redo", "post", { summary: "Redo your latest undo", tags: grid, access: "editor", body: schemaOf(UndoRequestSchema), responses: { ...ok("redone", anyJson), ...errors(401, 403, 404, 409, 422) } });
+  add("/api/works/{work}/grid/bookmarks", "get", { summary: "Your bookmarked rows", tags: grid, access: "scholar", responses: { ...ok("bookmarks", anyJson), ...errors(401, 404) } });
+  add("/api/works/{work}/grid/bookmarks", "post", { summary: "Set or clear a bookmark", tags: grid, access: "scholar", body: schemaOf(BookmarkRequestSchema), responses: { ...ok("bookmarks", anyJson), ...errors(401, 404, 422) } });
+  add("/api/works/{work}/segments/{segment}", "get", { summary: "A segment with its revisions", tags: grid, access: "reader", responses: { ...ok("the segment", anyJson), ...errors(401, 404) } });
+  add("/api/works/{work}/segments/{segment}/text", "put", {
+    summary: "Correct a segment's text",
+    tags: grid,
+    access: "editor",
+    body: schemaOf(TextEditRequestSchema),
+    responses: { ...ok("the new revision", anyJson), ...errors(401, 403, 404, 409, 422) },
+  });
+  add("/api/works/{work}/segments/{segment}/revisions/{revision}/revert", "post", {
+    summary: "Revert a revision",
+    tags: grid,
+    access: "editor",
+    body: schemaOf(RevertRequestSchema),
+    responses: { ...ok("reverted", anyJson), ...errors(401, 403, 404, 409, 422) },
+  });
+
+  const variants = ["variants"];
+  add("/api/works/{work}/search", "get", {
+    summary: "Full-text and name search",
+    tags: works,
+    access: "reader",
+    extraQuery: [
+      { name: "q", in: "query", required: true, description: "websearch syntax: words, \"a phrase\", -excluded, or", schema: { type: "string" } },
+      { name: "limit", in: "query", required: false, schema: { type: "integer", minimum: 1 } },
+    ],
+    responses: { ...ok("hits grouped by row", anyJson), ...errors(401, 404, 422) },
+  });
+  add("/api/works/{work}/variants", "get", { summary: "The variant register", tags: variants, access: "reader", query: VariantFilterSchema, responses: { ...ok("variants", anyJson), ...errors(401, 404, 422) } });
+  add("/api/works/{work}/variants", "post", { summary: "Record a variant", tags: variants, access: "scholar", body: schemaOf(CreateVariantSchema), responses: { ...ok("recorded", anyJson, "201"), ...errors(401, 403, 404, 422) } });
+  add("/api/works/{work}/variants/{variant}", "get", { summary: "A variant", tags: variants, access: "reader", responses: { ...ok("the variant", anyJson), ...errors(401, 404) } });
+  add("/api/works/{work}/variants/{variant}", "patch", {
+    summary: "Change a variant",
+    description: "Its author or an editor may.",
+    tags: variants,
+    access: "scholar",
+    body: schemaOf(UpdateVariantSchema),
+    responses: { ...ok("changed", anyJson), ...errors(401, 403, 404, 422) },
+  });
+  add("/api/works/{work}/variants/export", "get", {
+    summary: "The variant register as a download (filtered)",
+    tags: variants,
+    access: "reader",
+    query: VariantFilterSchema,
+    extraQuery: [{ name: "format", in: "query", required: false, schema: { enum: ["csv", "json"], default: "csv" } }],
+    responses: { "200": { description: "CSV or JSON", content: { "text/csv": { schema: { type: "string" } }, "application/json": { schema: anyJson } } }, ...errors(401, 404, 422) },
+  });
+  return p;
+}
+
+const importPreview: JsonSchema = {
+  type: "object",
+  description: "What the import would do: detected format and encoding, each edition's metadata, segmentation counts, first blocks and warnings (with line numbers), and the plan.",
+  properties: {
+    file: { type: "string" },
+    format: { type: "string" },
+    encoding: { type: "object", properties: { encoding: { type: "string" }, confidence: { type: "number" }, hadBom: { type: "boolean" }, declared: { type: "boolean" } } },
+    checksum: { type: "string", description: "send back with mode=import" },
+    work: { type: "object", properties: { slug: { type: "string" }, title: { type: "string" }, exists: { type: "boolean" } } },
+    action: { enum: ["add", "replace", "aligned", "work"] },
+    unchanged: { type: "boolean" },
+    editions: { type: "array", items: { type: "object" } },
+    rows: { type: ["integer", "null"] },
+    variants: { type: ["integer", "null"] },
+    replaces: { type: ["object", "null"] },
+    alignment: { type: "object", properties: { mode: { enum: ["place", "new-grid", "none", "from-file"] }, reference: { type: ["object", "null"] }, note: { type: "string" } } },
+    notes: { type: "array", items: { type: "string" } },
+  },
+};
+
+const importResult: JsonSchema = {
+  type: "object",
+  properties: {
+    status: { enum: ["created", "unchanged"] },
+    work: { type: "object", properties: { slug: { type: "string" } } },
+    editions: { type: "array", items: { type: "object", properties: { slug: { type: "string" }, segments: { type: "integer" } } } },
+    replaced: { type: ["object", "null"], properties: { slug: { type: "string" }, keptAs: { type: "string" } } },
+    alignment: { type: ["object", "null"] },
+    message: { type: "string" },
+  },
+};
+
+export function openApiDocument() {
+  return {
+    openapi: "3.1.0",
+    info: {
+      title: "Hexapla",
+      version: "1",
+      description:
+        "Editions of a text and its translations, aligned segment by segment. Read works, editions, segments, rows and variants; import and export; edit the alignment. Errors are `{ error: { code, message, details? } }`. Scripts authenticate with an API token (`Authorization: Bearer …`, created at /account/tokens); browsers with the session cookie.",
+    },
+    servers: [{ url: "/" }],
+    security: [{ bearerAuth: [] }, { sessionCookie: [] }],
+    paths: paths(),
+    components: {
+      securitySchemes: {
+        bearerAuth: { type: "http", scheme: "bearer", description: "an API token from /account/tokens" },
+        sessionCookie: { type: "apiKey", in: "cookie", name: "better-auth.session_token" },
+      },
+      schemas: {
+        Error: schemaOf(ErrorSchema),
+        Work: schemaOf(WorkInfoSchema),
+        Edition: schemaOf(EditionInfoSchema),
+        EditionDetail: schemaOf(EditionDetailSchema),
+        SegmentPage: schemaOf(SegmentPageSchema),
+        RowPage: schemaOf(RowPageSchema),
+        ApiToken: schemaOf(ApiTokenSchema),
+        CreatedApiToken: schemaOf(CreatedApiTokenSchema),
+        ImportPreview: importPreview,
+        ImportResult: importResult,
+      },
+    },
+  };
+}

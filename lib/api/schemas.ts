@@ -1,0 +1,173 @@
+/**
+ * The shapes of the HTTP API's own requests and answers (works, editions, segments, rows, import, export, tokens),
+ * validated with zod at the boundary and turned into the OpenAPI document's schemas (lib/api/openapi.ts).
+ */
+import { z } from "zod";
+import { IMPORT_FORMATS, SUPPORTED_ENCODINGS } from "../formats";
+import { BLOCK_KINDS, PROVENANCES } from "../text/edition-document";
+
+const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "a slug: a–z, 0–9 and hyphens");
+const slugList = z
+  .string()
+  .transform((value) => value.split(",").map((s) => s.trim()).filter(Boolean))
+  .pipe(z.array(slug).min(1, "name at least one edition").max(50));
+
+export const PAGE_LIMIT_DEFAULT = 100;
+export const PAGE_LIMIT_MAX = 1000;
+
+const page = {
+  limit: z.coerce.number().int().min(1).max(PAGE_LIMIT_MAX).default(PAGE_LIMIT_DEFAULT).describe("items per page"),
+  cursor: z.string().min(1).max(200).optional().describe("the `next` cursor of the previous page"),
+};
+
+export const WorkQuerySchema = z.strictObject({
+  superseded: z.enum(["true", "false"]).default("false").describe("also list earlier witnesses (texts replaced by a newer one)"),
+});
+
+export const SegmentsQuerySchema = z.strictObject({ edition: slug.describe("the edition's slug"), ...page });
+
+export const RowsQuerySchema = z.strictObject({
+  editions: slugList.optional().describe("comma-separated edition slugs; default: the current editions"),
+  ...page,
+});
+
+export const EXPORT_KINDS = [
+  "tei-edition",
+  "tei-alignment",
+  "tei-parallel",
+  "tmx",
+  "grid-csv",
+  "grid-json",
+  "variants-csv",
+  "variants-json",
+  "work-json",
+] as const;
+export type ExportKind = (typeof EXPORT_KINDS)[number];
+
+export const ExportKindSchema = z.enum(EXPORT_KINDS);
+
+export const ExportQuerySchema = z.strictObject({
+  edition: slug.optional().describe("the edition (tei-edition only)"),
+  editions: slugList.optional().describe("comma-separated edition slugs, in column order; default: the current editions"),
+});
+
+const optionalText = (max: number) => z.string().trim().min(1).max(max).optional();
+
+/** The import form's fields (multipart/form-data, besides `file`); empty fields count as not given. */
+export const ImportFormSchema = z
+  .strictObject({
+    mode: z.enum(["preview", "import"]).default("preview").describe("preview writes nothing; import writes"),
+    checksum: z.string().regex(/^[0-9a-f]{64}$/, "the checksum the preview gave").optional().describe("the preview's checksum: the import is refused if the file differs"),
+    format: z.enum(IMPORT_FORMATS).optional().describe("default: detected"),
+    encoding: z.enum(SUPPORTED_ENCODINGS).optional().describe("default: detected"),
+    action: z.enum(["add", "replace"]).default("add").describe("add an edition, or replace the text of `replace`"),
+    replace: slug.optional().describe("the edition whose text the file replaces (same language)"),
+    work: slug.optional().describe("the new work's slug (POST /api/works), for files that do not name one"),
+    workTitle: optionalText(500),
+    author: optionalText(500),
+    language: z.string().regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, "a BCP 47 language code such as ru, fr or en-GB").optional(),
+    edition: slug.optional(),
+    title: optionalText(500),
+    translator: optionalText(500),
+    publisher: optionalText(500),
+    place: optionalText(500),
+    year: z.coerce.number().int().min(1000).max(2999).optional(),
+    original: z.enum(["true", "false"]).optional(),
+    provenance: z.enum(PROVENANCES).optional().describe("what the text is, as the importer declares it (the file's own statement wins)"),
+    align: z.enum(["true", "false"]).default("true").describe("align a new edition against the pivot"),
+  })
+  .refine((form) => form.action !== "replace" || form.replace != null, { path: ["replace"], message: "say which edition's text to replace" });
+export type ImportForm = z.output<typeof ImportFormSchema>;
+
+export const CreateApiTokenSchema = z.strictObject({
+  name: z.string().trim().min(1, "give the token a name, e.g. the script that uses it").max(100),
+  /** Days until the token stops working; it never expires when left out. */
+  expiresInDays: z.int().min(1).max(3650).optional(),
+});
+
+// Answers, for the OpenAPI document.
+
+const Provenance = z.enum(PROVENANCES);
+
+export const EditionInfoSchema = z.object({
+  slug,
+  language: z.string(),
+  title: z.string(),
+  translator: z.string().nullable(),
+  publisher: z.string().nullable(),
+  place: z.string().nullable(),
+  year: z.int().nullable(),
+  original: z.boolean(),
+  provenance: Provenance,
+  workingTranslation: z.boolean(),
+  provenanceStatement: z.string(),
+  source: z.string().nullable(),
+  importedBy: z.string().nullable(),
+  importedAt: z.string(),
+  sourceFile: z.string().nullable(),
+  supersededBy: slug.nullable(),
+  pivot: z.boolean(),
+  segments: z.int(),
+});
+
+export const WorkInfoSchema = z.object({
+  slug,
+  title: z.string(),
+  author: z.string().nullable(),
+  pivotEdition: slug.nullable(),
+  gridVersion: z.int(),
+  rows: z.int(),
+  editions: z.array(EditionInfoSchema),
+});
+
+export const EditionDetailSchema = EditionInfoSchema.extend({
+  work: slug,
+  apparatus: z.array(z.object({ kind: z.enum(BLOCK_KINDS), headingLevel: z.int().nullable(), label: z.string().nullable(), text: z.string() })),
+  corrections: z.array(z.object({ line: z.int(), before: z.string(), after: z.string(), reason: z.string() })),
+});
+
+const SegmentSchema = z.object({
+  id: z.uuid(),
+  xmlId: z.string().nullable(),
+  kind: z.enum(BLOCK_KINDS),
+  headingLevel: z.int().nullable(),
+  paragraph: z.int(),
+  text: z.string(),
+});
+
+export const SegmentPageSchema = z.object({
+  work: slug,
+  edition: slug,
+  segments: z.array(SegmentSchema.extend({ position: z.int(), rowId: z.uuid().nullable(), version: z.int() })),
+  next: z.string().nullable().describe("pass as `cursor` for the next page; null on the last"),
+});
+
+export const RowPageSchema = z.object({
+  work: slug,
+  gridVersion: z.int(),
+  editions: z.array(slug),
+  rows: z.array(
+    z.object({
+      id: z.uuid(),
+      number: z.int(),
+      position: z.int(),
+      status: z.enum(["automatic", "confirmed"]),
+      confidence: z.number().nullable(),
+      version: z.int(),
+      cells: z.record(z.string(), z.array(SegmentSchema)),
+      variants: z.array(z.object({ id: z.uuid(), category: z.string(), status: z.string(), note: z.string(), editions: z.array(slug) })),
+    }),
+  ),
+  next: z.string().nullable(),
+});
+
+export const ApiTokenSchema = z.object({ id: z.uuid(), name: z.string(), createdAt: z.string(), lastUsedAt: z.string().nullable(), expiresAt: z.string().nullable() });
+export const CreatedApiTokenSchema = ApiTokenSchema.extend({ token: z.string().describe("shown once; store it now") });
+
+export const ErrorSchema = z.object({
+  error: z.object({
+    code: z.enum(["unauthorized", "forbidden", "not_found", "conflict", "stale", "invalid", "internal"]),
+    message: z.string(),
+    details: z.unknown().optional().describe("e.g. { issues: [{ path, message }] } or { file, line, column } for a file that failed validation"),
+  }),
+});

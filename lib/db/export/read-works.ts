@@ -1,0 +1,132 @@
+/**
+ * Works and editions as the HTTP API answers them: plain JSON with each edition's bibliographic data and
+ * provenance in words (a working translation is labelled as such), who imported it and when, the text that
+ * superseded it, and whether it is the pivot.
+ */
+import { provenanceStatement } from "../../editions/provenance";
+import type { Db } from "../client";
+import { NotFoundError } from "../errors";
+import type { Prisma } from "../generated/client";
+
+const EDITION_INCLUDE = {
+  importedBy: { select: { name: true } },
+  supersededBy: { select: { slug: true } },
+  _count: { select: { segments: true } },
+} as const satisfies Prisma.EditionInclude;
+
+type EditionRecord = Prisma.EditionGetPayload<{ include: typeof EDITION_INCLUDE }>;
+
+export interface EditionInfo {
+  slug: string;
+  language: string;
+  title: string;
+  translator: string | null;
+  publisher: string | null;
+  place: string | null;
+  year: number | null;
+  original: boolean;
+  provenance: "published" | "working-translation" | "imported";
+  workingTranslation: boolean;
+  /** What the text is, in one sentence. */
+  provenanceStatement: string;
+  source: string | null;
+  importedBy: string | null;
+  importedAt: string;
+  sourceFile: string | null;
+  /** The edition whose text replaced this one (this one is kept as an earlier witness). */
+  supersededBy: string | null;
+  pivot: boolean;
+  segments: number;
+}
+
+export interface WorkInfo {
+  slug: string;
+  title: string;
+  author: string | null;
+  pivotEdition: string | null;
+  gridVersion: number;
+  rows: number;
+  editions: EditionInfo[];
+}
+
+function editionInfo(edition: EditionRecord, pivotId: string | null): EditionInfo {
+  const provenance = edition.provenance === "working_translation" ? "working-translation" : edition.provenance;
+  return {
+    slug: edition.slug,
+    language: edition.language,
+    title: edition.title,
+    translator: edition.translator,
+    publisher: edition.publisher,
+    place: edition.place,
+    year: edition.year,
+    original: edition.isOriginal,
+    provenance,
+    workingTranslation: edition.provenance === "working_translation",
+    provenanceStatement: provenanceStatement({ ...edition, importedByName: edition.importedBy?.name }),
+    source: edition.source,
+    importedBy: edition.importedBy?.name ?? null,
+    importedAt: edition.importedAt.toISOString(),
+    sourceFile: edition.sourceFile,
+    supersededBy: edition.supersededBy?.slug ?? null,
+    pivot: edition.id === pivotId,
+    segments: edition._count.segments,
+  };
+}
+
+async function workInfo(db: Db, where: Prisma.WorkWhereInput, includeSuperseded: boolean): Promise<WorkInfo[]> {
+  const works = await db.work.findMany({
+    where,
+    orderBy: { title: "asc" },
+    include: {
+      editions: { where: includeSuperseded ? {} : { supersededById: null }, orderBy: [{ position: "asc" }, { id: "asc" }], include: EDITION_INCLUDE },
+      pivotEdition: { select: { slug: true } },
+      _count: { select: { rows: true } },
+    },
+  });
+  return works.map((work) => ({
+    slug: work.slug,
+    title: work.title,
+    author: work.author,
+    pivotEdition: work.pivotEdition?.slug ?? null,
+    gridVersion: work.gridVersion,
+    rows: work._count.rows,
+    editions: work.editions.map((edition) => editionInfo(edition, work.pivotEditionId)),
+  }));
+}
+
+/** Every work with its current editions. */
+export async function readWorks(db: Db): Promise<WorkInfo[]> {
+  return workInfo(db, {}, false);
+}
+
+/** One work; earlier witnesses (superseded texts) are listed only when asked for. */
+export async function readWork(db: Db, slug: string, includeSuperseded = false): Promise<WorkInfo> {
+  const [work] = await workInfo(db, { slug }, includeSuperseded);
+  if (!work) throw new NotFoundError(`No work “${slug}”.`);
+  return work;
+}
+
+export interface EditionDetail extends EditionInfo {
+  work: string;
+  apparatus: { kind: string; headingLevel: number | null; label: string | null; text: string }[];
+  corrections: { line: number; before: string; after: string; reason: string }[];
+}
+
+export async function readEdition(db: Db, workSlug: string, editionSlug: string): Promise<EditionDetail> {
+  const edition = await db.edition.findFirst({
+    where: { slug: editionSlug, work: { slug: workSlug } },
+    include: {
+      ...EDITION_INCLUDE,
+      work: { select: { slug: true, pivotEditionId: true } },
+      apparatus: { orderBy: { position: "asc" } },
+      corrections: { orderBy: { position: "asc" } },
+    },
+  });
+  if (!edition) throw new NotFoundError(`No edition “${editionSlug}” in “${workSlug}”.`);
+  return {
+    ...editionInfo(edition, edition.work.pivotEditionId),
+    work: edition.work.slug,
+    apparatus: edition.apparatus.map(({ kind, headingLevel, label, text }) => ({ kind, headingLevel, label, text })),
+    corrections: edition.corrections.map((c) => ({ line: c.sourceLine, before: c.before, after: c.after, reason: c.reason })),
+  };
+}

@@ -1,0 +1,128 @@
+import fs from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase, tableCounts, type TestDatabase } from "../../../test/database";
+import { demoCorpusDir } from "../boot";
+import { seedDemo } from "../demo/seed-demo";
+import { runImport } from "./run-import";
+
+const WORK = "thirst-for-power";
+
+/** The demo's French working translation as a "published" Markdown file: labels and front matter gone, some words changed. */
+function publishedFrench(): string {
+  const text = fs.readFileSync(path.join(demoCorpusDir, "fr.txt"), "utf8");
+  const body = text.slice(text.indexOf("\n---\n", 4) + 5);
+  return body
+    .replace(/\{#[^}]*?(\.dateline)?\}/g, (_, dateline: string | undefined) => (dateline ? "{.dateline}" : ""))
+    .replace(/pouvoir/g, "Pouvoir")
+    .replace(/Staline/g, "Stalin");
+}
+
+describe("replacing an edition's text with a published edition", () => {
+  let database: TestDatabase;
+  let userId: string;
+  const cellsByRow = async (editionSlugs: string[]) => {
+    const rows = await database.prisma.alignmentRow.findMany({
+      where: { work: { slug: WORK } },
+      orderBy: { position: "asc" },
+      include: { segments: { orderBy: { position: "asc" }, include: { edition: { select: { slug: true } } } } },
+    });
+    return rows.map((row) => ({
+      id: row.id,
+      status: row.status,
+      cells: Object.fromEntries(editionSlugs.map((slug) => [slug, row.segments.filter((s) => s.edition.slug === slug).map((s) => s.id)])),
+    }));
+  };
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    await seedDemo(database.prisma, demoCorpusDir);
+    userId = (await database.prisma.user.create({ data: { id: "editor-1", name: "Eda Editor", email: "eda@example.test", role: "editor" } })).id;
+  });
+  afterAll(async () => {
+    await database.drop();
+  });
+
+  it("makes the new text the edition's text, aligned against the pivot, keeping every other edition's rows and the old text", async () => {
+    const firstRow = (await cellsByRow(["ru"]))[3];
+    await database.prisma.alignmentRow.update({ where: { id: firstRow.id }, data: { status: "confirmed" } });
+    const others = ["ru", "es", "it", "en"];
+    const before = await cellsByRow([...others, "fr"]);
+    const oldFrench = await database.prisma.edition.findFirstOrThrow({ where: { slug: "fr" } });
+
+    const result = await runImport(database.prisma, {
+      bytes: new TextEncoder().encode(publishedFrench()),
+      fileName: "fr-grasset.md",
+      workSlug: WORK,
+      replace: "fr",
+      meta: { provenance: "published", translator: "Victor Serge", publisher: "Grasset", place: "Paris", year: 1937 },
+      importedById: userId,
+    });
+    expect(result).toMatchObject({ status: "created", replaced: { slug: "fr", keptAs: "fr-superseded" }, alignment: { mode: "place", reference: "ru" } });
+    expect(result.alignment!.confirmedRows).toBe(1);
+
+    const current = await database.prisma.edition.findFirstOrThrow({ where: { work: { slug: WORK }, slug: "fr" } });
+    expect([current.id === oldFrench.id, current.provenance, current.importedById, current.translator, current.position]).toEqual([
+      false,
+      "published",
+      userId,
+      "Victor Serge",
+      oldFrench.position,
+    ]);
+    const kept = await database.prisma.edition.findUniqueOrThrow({ where: { id: oldFrench.id } });
+    expect([kept.slug, kept.supersededById, kept.provenance]).toEqual(["fr-superseded", current.id, "working_translation"]);
+
+    const after = await cellsByRow([...others, "fr", "fr-superseded"]);
+    expect(after.map((row) => [row.id, row.status, others.map((slug) => row.cells[slug])])).toEqual(
+      before.map((row) => [row.id, row.id === firstRow.id ? "confirmed" : row.status, others.map((slug) => row.cells[slug])]),
+    );
+    expect(after.map((row) => row.cells["fr-superseded"])).toEqual(before.map((row) => row.cells.fr));
+
+    const newOrder = after.flatMap((row) => row.cells.fr);
+    const segments = await database.prisma.segment.findMany({ where: { editionId: current.id }, orderBy: { position: "asc" }, select: { id: true } });
+    expect(newOrder).toEqual(segments.map((s) => s.id));
+
+    const rowOfOld = new Map(after.flatMap((row, i) => row.cells["fr-superseded"].map((id) => [id, i] as const)));
+    const oldSegments = await database.prisma.segment.findMany({ where: { editionId: oldFrench.id }, orderBy: { position: "asc" }, select: { id: true } });
+    const rowOfNew = new Map(after.flatMap((row, i) => row.cells.fr.map((id) => [id, i] as const)));
+    expect(segments).toHaveLength(oldSegments.length);
+    const sameRow = segments.filter((segment, i) => rowOfNew.get(segment.id) === rowOfOld.get(oldSegments[i].id)).length;
+    expect(sameRow / segments.length).toBeGreaterThan(0.9);
+  });
+
+  it("changes nothing when the same replacement is imported again", async () => {
+    const before = await tableCounts(database.prisma);
+    const again = await runImport(database.prisma, {
+      bytes: new TextEncoder().encode(publishedFrench()),
+      fileName: "fr-grasset.md",
+      workSlug: WORK,
+      replace: "fr",
+      meta: { provenance: "published", translator: "Victor Serge", publisher: "Grasset", place: "Paris", year: 1937 },
+      importedById: userId,
+    });
+    expect(again.status).toBe("unchanged");
+    expect(await tableCounts(database.prisma)).toEqual(before);
+  });
+
+  it("replaces the pivot's text, aligning the new text against the old one and making it the pivot", async () => {
+    const text = fs.readFileSync(path.join(demoCorpusDir, "ru.txt"), "utf8").replace("provenance: working-translation", "provenance: published").replace(/Сталин/g, "Сталинъ");
+    const result = await runImport(database.prisma, { bytes: new TextEncoder().encode(text), fileName: "ru-1994.txt", workSlug: WORK, replace: "ru", importedById: userId });
+    expect(result.alignment).toMatchObject({ mode: "place", reference: "ru-superseded" });
+    const work = await database.prisma.work.findUniqueOrThrow({ where: { slug: WORK }, include: { pivotEdition: true } });
+    expect([work.pivotEdition?.slug, work.pivotEdition?.provenance, work.pivotEdition?.isOriginal]).toEqual(["ru", "published", true]);
+  });
+
+  it("aligns an added edition against the pivot", async () => {
+    const german = "# Machthunger\n\nIn den Worten Wyschinskis hatte das „Vereinigte Zentrum“ überhaupt kein Programm. Es trieb nur der nackte Machthunger.\n";
+    const result = await runImport(database.prisma, {
+      bytes: new TextEncoder().encode(german),
+      fileName: "de.md",
+      workSlug: WORK,
+      meta: { language: "de", provenance: "imported" },
+      importedById: userId,
+    });
+    expect(result).toMatchObject({ editions: [{ slug: "de", segments: 3 }], alignment: { mode: "place", reference: "ru" } });
+    const placed = await database.prisma.segment.count({ where: { edition: { slug: "de" }, rowId: { not: null } } });
+    expect(placed).toBe(3);
+  });
+});

@@ -1,0 +1,51 @@
+/**
+ * Writes a single imported edition: added beside the work's editions, or in place of an edition's text. A
+ * replacement is a new edition that takes over the slug, display position and (if it was the pivot) the pivot
+ * role; the old edition keeps its text, its rows and its variants under a new slug (`fr-superseded`), with
+ * `supersededById` naming its successor, as an earlier witness to diff against. The new text is aligned as planned
+ * (align-imported-edition.ts) before its segments are written, so each is written once, in its row.
+ */
+import type { EditionDocument } from "../../text/edition-document";
+import { createEdition, findOrCreateWork } from "../editions/import-edition";
+import { alignNewText, assertInGridOrder } from "./align-imported-edition";
+import type { ImportPlan } from "./plan-import";
+import type { AlignmentOutcome, Tx } from "./types";
+
+export interface WrittenEdition {
+  workId: string;
+  segments: number;
+  alignment: AlignmentOutcome;
+}
+
+export async function writeEdition(
+  tx: Tx,
+  plan: ImportPlan,
+  document: EditionDocument,
+  source: { checksum: string; sourceFile: string; importedById: string | null },
+): Promise<WrittenEdition> {
+  const work = await findOrCreateWork(tx, document.meta);
+  const replaced = plan.replaced;
+  let position: number | undefined;
+  if (replaced) {
+    const last = await tx.edition.aggregate({ where: { workId: work.id }, _max: { position: true } });
+    await tx.edition.update({ where: { id: replaced.id }, data: { slug: plan.keptAs!, position: (last._max.position ?? 0) + 1 } });
+    position = replaced.position;
+  }
+  const { mode, referenceId, reference } = plan.alignment;
+  const text = {
+    language: document.meta.language,
+    segments: document.blocks.flatMap((block, paragraph) => block.sentences.map((sentence) => ({ text: sentence.text, paragraph }))),
+  };
+  const aligned =
+    (mode === "place" || mode === "new-grid") && referenceId && reference
+      ? await alignNewText(tx, work.id, { id: referenceId, slug: referenceId === replaced?.id ? plan.keptAs! : reference.slug }, mode, text)
+      : null;
+  const created = await createEdition(tx, work, { document, ...source, position, rowIds: aligned?.rowOf });
+  if (replaced) {
+    await tx.edition.update({ where: { id: replaced.id }, data: { supersededById: created.editionId } });
+    if (work.pivotEditionId === replaced.id) await tx.work.update({ where: { id: work.id }, data: { pivotEditionId: created.editionId } });
+  }
+  if (aligned) await assertInGridOrder(tx, created.editionId);
+  const alignment: AlignmentOutcome = aligned?.outcome ?? { mode: "none", reference: null, rows: 0, confirmedRows: 0 };
+  return { workId: work.id, segments: created.segmentIds.length, alignment };
+}

@@ -1,0 +1,122 @@
+/**
+ * Writes a full-work export (the JSON `parseWorkExport` validated) as a new work: its editions with metadata,
+ * provenance, apparatus and corrections; every segment with its text, block, kind and identity (the export's
+ * segment id becomes the segment's xml id, so a second export gives the same ids); the earlier witnesses and the
+ * pivot; the grid with each row's status and confidence; and the variant register (a variant's author is the
+ * user of that name when exactly one exists).
+ */
+import type { WorkExport } from "../../formats";
+import type { EditionDocument } from "../../text/edition-document";
+import { replaceGrid } from "../alignment/replace-grid";
+import { createEdition } from "../editions/import-edition";
+import type { Tx } from "./types";
+import type { WrittenEditions } from "./write-aligned";
+
+type ExportedEdition = WorkExport["editions"][number];
+
+export function documentOf(edition: ExportedEdition, work: WorkExport["work"]): EditionDocument {
+  const blocks: EditionDocument["blocks"] = [];
+  let lastBlock: number | null = null;
+  for (const segment of edition.segments) {
+    if (segment.blockIndex !== lastBlock) {
+      blocks.push({ kind: segment.kind, level: segment.kind === "heading" ? (segment.headingLevel ?? 1) : null, labels: [], line: 0, sentences: [] });
+      lastBlock = segment.blockIndex;
+    }
+    blocks.at(-1)!.sentences.push({ text: segment.text, xmlId: segment.id });
+  }
+  const apparatus = edition.apparatus ?? [];
+  return {
+    meta: { ...edition.meta, work: work.slug },
+    blocks,
+    apparatus: apparatus.length
+      ? {
+          blocks: apparatus.map((block) => ({
+            kind: block.kind,
+            level: block.headingLevel ?? null,
+            labels: block.label ? [block.label] : [],
+            line: 0,
+            sentences: [{ text: block.text }],
+          })),
+        }
+      : null,
+    corrections: edition.corrections ?? [],
+  };
+}
+
+export async function writeWork(
+  tx: Tx,
+  exported: WorkExport,
+  source: { checksum: string; sourceFile: string; importedById: string | null },
+): Promise<WrittenEditions & { variants: number }> {
+  const work = await tx.work.create({
+    data: { slug: exported.work.slug, title: exported.work.title, author: exported.work.author },
+    select: { id: true, slug: true, pivotEditionId: true },
+  });
+  const editionIds = new Map<string, string>();
+  const segmentIds = new Map<string, Map<string, string>>();
+  for (const [position, edition] of exported.editions.entries()) {
+    const created = await createEdition(tx, work, {
+      document: documentOf(edition, exported.work),
+      ...source,
+      position,
+      paragraphs: edition.segments.map((segment) => segment.blockIndex),
+    });
+    editionIds.set(edition.slug, created.editionId);
+    segmentIds.set(edition.slug, new Map(edition.segments.map((segment, i) => [segment.id, created.segmentIds[i]])));
+  }
+  for (const edition of exported.editions) {
+    if (edition.supersededBy) {
+      await tx.edition.update({ where: { id: editionIds.get(edition.slug) }, data: { supersededById: editionIds.get(edition.supersededBy) } });
+    }
+  }
+  if (exported.work.pivotEdition !== undefined) {
+    const pivot = exported.work.pivotEdition;
+    await tx.work.update({ where: { id: work.id }, data: { pivotEditionId: pivot == null ? null : editionIds.get(pivot) } });
+  }
+
+  const rows = [...exported.rows].sort((a, b) => a.position - b.position);
+  await replaceGrid(
+    tx,
+    work.id,
+    rows.map((row) => ({
+      cells: Object.fromEntries(
+        Object.entries(row.cells).map(([slug, ids]) => [editionIds.get(slug)!, ids.map((id) => segmentIds.get(slug)!.get(id)!)]),
+      ),
+      status: row.status,
+      confidence: row.confidence,
+    })),
+  );
+  const storedRows = await tx.alignmentRow.findMany({ where: { workId: work.id }, orderBy: { position: "asc" }, select: { id: true } });
+  const rowIds = new Map(rows.map((row, i) => [row.id, storedRows[i].id]));
+
+  const authors = await authorIds(tx, exported.variants.map((variant) => variant.author));
+  for (const variant of exported.variants) {
+    await tx.variant.create({
+      data: {
+        workId: work.id,
+        rowId: rowIds.get(variant.rowId)!,
+        category: variant.category,
+        note: variant.note,
+        status: variant.status,
+        authorId: variant.author ? (authors.get(variant.author) ?? null) : null,
+        createdAt: new Date(variant.createdAt),
+        editions: { create: variant.editionSlugs.map((slug) => ({ editionId: editionIds.get(slug)! })) },
+      },
+    });
+  }
+  return {
+    workId: work.id,
+    editions: exported.editions.map((edition) => ({ slug: edition.slug, segments: edition.segments.length })),
+    rows: rows.length,
+    variants: exported.variants.length,
+  };
+}
+
+/** Display name → user id, for names that exactly one user has. */
+async function authorIds(tx: Tx, names: (string | null)[]): Promise<Map<string, string>> {
+  const wanted = [...new Set(names.filter((name): name is string => name != null))];
+  if (wanted.length === 0) return new Map();
+  const users = await tx.user.findMany({ where: { name: { in: wanted } }, select: { id: true, name: true } });
+  const unique = wanted.filter((name) => users.filter((user) => user.name === name).length === 1);
+  return new Map(unique.map((name) => [name, users.find((user) => user.name === name)!.id]));
+}
