@@ -9,11 +9,21 @@
  * diff-match-patch in word mode (tokens mapped to single characters, the
  * linesToChars trick), both starting from the raw texts. Reports median and
  * p95 per row and the total, for the work and for a 2,000-row work.
+ *
+ * Row signals: the demo chapter's five editions aligned by paragraph; each
+ * row's signals (letter counts and `compareRowAnchors` over all five cells,
+ * what the row_signal cache stores) per row and for a 10,000-row work made of
+ * the chapter's rows repeated, then the per-request step that turns the stored
+ * signals of 10,000 rows into scores for five chosen editions.
  */
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import DiffMatchPatch from "diff-match-patch";
+import { rowsFromLabels } from "../../lib/alignment/label-rows";
+import type { RowCell } from "../../lib/diff/anchors";
+import { computeRowSignal, signalsForEditions } from "../../lib/diff/row-signals";
 import { wordDiff } from "../../lib/diff/word-diff";
+import { readEditionFile } from "../../lib/import/read-edition-file";
 import { diffTokens } from "../../lib/text/tokens";
 
 const SOURCE = path.resolve(import.meta.dirname, "../../data/thirst-for-power/en.txt");
@@ -105,11 +115,11 @@ interface Timing {
   max: number;
 }
 
-function timeRows(rows: [string, string][], run: (a: string, b: string) => unknown): Timing {
-  for (let i = 0; i < WARM_UP_RUNS; i++) run(...rows[i % rows.length]);
-  const times = rows.map(([a, b]) => {
+function timeRows<Row>(rows: Row[], run: (row: Row) => unknown): Timing {
+  for (let i = 0; i < WARM_UP_RUNS; i++) run(rows[i % rows.length]);
+  const times = rows.map((row) => {
     const start = performance.now();
-    run(a, b);
+    run(row);
     return performance.now() - start;
   });
   const sorted = [...times].sort((x, y) => x - y);
@@ -120,8 +130,8 @@ function timeRows(rows: [string, string][], run: (a: string, b: string) => unkno
 function report(label: string, rows: [string, string][]): void {
   const chars = rows.reduce((sum, [a, b]) => sum + a.length + b.length, 0);
   const tooDifferent = rows.filter(([a, b]) => wordDiff(a, b, LANG).status !== "ok").length;
-  const jsdiff = timeRows(rows, (a, b) => wordDiff(a, b, LANG));
-  const dmpTiming = timeRows(rows, dmpWordDiff);
+  const jsdiff = timeRows(rows, ([a, b]) => wordDiff(a, b, LANG));
+  const dmpTiming = timeRows(rows, ([a, b]) => dmpWordDiff(a, b));
   const ms = (n: number) => `${n.toFixed(3)} ms`.padStart(12);
   console.log(`\n${label}: ${rows.length} rows, ${(chars / rows.length).toFixed(0)} chars per row pair on average`);
   console.log(`${"".padEnd(26)}${"median".padStart(12)}${"p95".padStart(12)}${"max".padStart(12)}${"total".padStart(12)}`);
@@ -129,6 +139,45 @@ function report(label: string, rows: [string, string][]): void {
     console.log(`${name.padEnd(26)}${ms(t.median)}${ms(t.p95)}${ms(t.max)}${ms(t.total)}`);
   }
   if (tooDifferent > 0) console.log(`wordDiff returned too-different for ${tooDifferent} row(s)`);
+}
+
+const SIGNAL_LANGS = ["ru", "fr", "es", "it", "en"];
+const SIGNAL_ROWS = 10_000;
+
+/** The demo chapter's paragraph rows, one cell per edition. */
+function demoSignalRows(): RowCell[][] {
+  const editions = SIGNAL_LANGS.map((lang) => ({ lang, document: readEditionFile(path.join(path.dirname(SOURCE), `${lang}.txt`)).document }));
+  const sentences = editions.map(({ document }) => document.blocks.flatMap((block) => block.sentences.map((sentence) => sentence.text)));
+  const rows = rowsFromLabels(
+    editions.map(({ lang, document }) => ({
+      id: lang,
+      blocks: document.blocks.map((block) => ({ labels: block.labels, segmentCount: block.sentences.length, line: block.line })),
+    })),
+  );
+  return rows.map((row) => editions.map(({ lang }, i) => ({ editionId: lang, lang, text: (row.cells[lang] ?? []).map((index) => sentences[i][index]).join(" ") })));
+}
+
+function reportSignals(): void {
+  if (!SIGNAL_LANGS.every((lang) => existsSync(path.join(path.dirname(SOURCE), `${lang}.txt`)))) return;
+  const rows = demoSignalRows();
+  const time = (label: string, work: RowCell[][]) => {
+    const timing = timeRows(work, computeRowSignal);
+    const chars = work.reduce((sum, cells) => sum + cells.reduce((n, cell) => n + cell.text.length, 0), 0);
+    const ms = (n: number) => `${n.toFixed(3)} ms`.padStart(13);
+    console.log(`\nRow signals, ${label}: ${work.length} rows of five editions, ${(chars / work.length).toFixed(0)} chars per row on average`);
+    console.log(`${"".padEnd(26)}${"median".padStart(13)}${"p95".padStart(13)}${"max".padStart(13)}${"total".padStart(13)}`);
+    console.log(`${"computeRowSignal".padEnd(26)}${ms(timing.median)}${ms(timing.p95)}${ms(timing.max)}${ms(timing.total)}`);
+  };
+  time("the work", rows);
+  const large = Array.from({ length: SIGNAL_ROWS }, (_, i) => rows[i % rows.length]);
+  time(`a ${SIGNAL_ROWS}-row work`, large);
+  const stored = large.map((cells) => computeRowSignal(cells));
+  const runs = Array.from({ length: 5 }, () => {
+    const start = performance.now();
+    signalsForEditions(stored, SIGNAL_LANGS);
+    return performance.now() - start;
+  }).sort((a, b) => a - b);
+  console.log(`signalsForEditions over ${SIGNAL_ROWS} stored rows (five editions), median of 5: ${runs[2].toFixed(1)} ms`);
 }
 
 function main(): void {
@@ -145,6 +194,7 @@ function main(): void {
     return [text, perturb(text, random)];
   });
   report(`Large work (${LARGE_ROWS} rows)`, largeRows);
+  reportSignals();
 }
 
 main();

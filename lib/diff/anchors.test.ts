@@ -233,3 +233,76 @@ describe("compareRowAnchors", () => {
     ]);
   });
 });
+
+describe("compareRowAnchors: quotations across compact languages", () => {
+  const cells = (texts: Record<string, string>) => Object.entries(texts).map(([lang, text]) => ({ editionId: `ed-${lang}`, lang, text }));
+
+  it("does not report a five-word quotation that another language says in three or four words", () => {
+    const texts = {
+      en: "It was motivated only by “the naked thirst for power.” Of course, I had this “thirst” more than others.",
+      it: "Era mosso unicamente dalla «nuda sete di potere». Naturalmente, questa «sete» io l'avevo più degli altri.",
+      ru: "Им двигала лишь «голая жажда власти». Этой «жаждой» я, разумеется, обладал в большей мере, чем другие.",
+    };
+    expect(compareRowAnchors(cells(texts))).toEqual([]);
+  });
+
+  it("still reports a long quotation that a cell leaves out altogether", () => {
+    const texts = {
+      en: "Kamenev said to me: “The bloc can be realized only if you intend to struggle for power.”",
+      ru: "Каменев сказал мне, что блок возможен лишь при борьбе за власть.",
+    };
+    expect(compareRowAnchors(cells(texts)).map((d) => [d.key, d.missingIn])).toEqual([["quote:1", ["ed-ru"]]]);
+  });
+});
+
+describe("note references", () => {
+  it("are neither numbers nor parentheses, and offsets still point into the original text", () => {
+    const text = "the words of Kote Tsintsadze,[^6] who died in 1931";
+    const anchors = extractAnchors(text, "en");
+    expect(keys(anchors)).toEqual(["name:kote", "name:tsintsadse", "date:1931"]);
+    for (const anchor of anchors) expect(text.slice(anchor.start, anchor.end)).toBe(anchor.text);
+  });
+});
+
+describe("compareRowAnchors: names that each language forms its own way", () => {
+  const cells = (texts: Record<string, string>) => Object.entries(texts).map(([lang, text]) => ({ editionId: `ed-${lang}`, lang, text }));
+
+  it("matches Moscow in five languages, the Russian adjective included", () => {
+    const texts = {
+      en: "the “idea” ascribed to me by the Moscow falsifiers and by Kamenev",
+      fr: "l’« idée » que m’attribuent les faussaires de Moscou et Kamenev",
+      es: "la «idea» que me atribuyen los falsificadores de Moscú y Kámenev",
+      it: "l'«idea» che mi attribuiscono i falsificatori di Mosca e Kamenev",
+      ru: "«идеи», которую приписывают мне московские фальсификаторы и Каменев",
+    };
+    expect(compareRowAnchors(cells(texts))).toEqual([]);
+  });
+
+  it("matches Asia and Asie, and does not take a book title's History for a name", () => {
+    expect(compareRowAnchors(cells({ en: "I wrote from Alma Ata (Central Asia).", fr: "J’écrivis d’Alma-Ata (Asie centrale).", ru: "Я писал из Алма-Аты (Средняя Азия)." }))).toEqual([]);
+    const titles = {
+      en: "Readers of my History of the Russian Revolution and of Lenin",
+      es: "Los lectores de mi Historia de la Revolución rusa y de Lenin",
+      fr: "Les lecteurs de mon Histoire de la révolution russe et de Lénine",
+    };
+    expect(compareRowAnchors(cells(titles))).toEqual([]);
+  });
+});
+
+describe("compareRowAnchors: editions in one language", () => {
+  const cells = (texts: [string, string, string][]) => texts.map(([editionId, lang, text]) => ({ editionId, lang, text }));
+
+  it("does not take the title case of two English editions for a name the Russian lacks", () => {
+    const texts = cells([["ru", "ru", "Жажда власти"], ["en", "en", "Thirst for Power"], ["en-pub", "en", "Thirst for Power"]]);
+    expect(compareRowAnchors(texts)).toEqual([]);
+  });
+
+  it("still reports a name that the other editions of a one-language row carry", () => {
+    const texts = cells([
+      ["en", "en", "He wrote to Kamenev and to Zinoviev."],
+      ["en-1937", "en", "He wrote to Kamenev and Zinoviev."],
+      ["en-pub", "en", "He wrote to Zinoviev."],
+    ]);
+    expect(compareRowAnchors(texts).map((d) => [d.key, d.missingIn])).toEqual([["name:kamenev", ["en-pub"]]]);
+  });
+});

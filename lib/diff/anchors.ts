@@ -8,11 +8,16 @@
  * "date:1936-08", "date:1928-05-26", "date:--05-26" (no year), "month:8",
  * "name:<nameKey>", "quote:<n>" and "paren:<n>" (the n-th quotation or
  * parenthesis of the text, so that a missing one shows as a missing ordinal).
- * Only quotations of five words or more count, and a quotation interrupted
- * by a short attribution (“…,” he said, “…”) counts once, so that titles,
- * terms and typographic habits do not pass for omissions.
+ * Only quotations of five words or more are anchors, and a quotation
+ * interrupted by a short attribution (“…,” he said, “…”) counts once, so
+ * that titles, terms and typographic habits do not pass for omissions. A
+ * quotation is missing from a cell only when the cell has fewer quotations of
+ * even two words: Russian and Italian say in four words what English says in
+ * five («голая жажда власти», “the naked thirst for power”). Note references
+ * ([^6]) are not anchors.
  */
-import { nameKeyCandidates, nameKeysMatch } from "../text/name-key";
+import { nameKeyCandidates, nameKeysMatch, primaryLanguage } from "../text/name-key";
+import { splitNoteRefs } from "../text/note-refs";
 import { diffTokens, type Token } from "../text/tokens";
 import { isAmbiguousMonth, monthNeedsCapital, monthOf } from "./months";
 import { isNameStopword } from "./name-stopwords";
@@ -38,9 +43,11 @@ export interface ExtractOptions {
 const DATE_CONNECTORS = new Set(["de", "del", "of", "the", "di", "du", "го", "е", "ое", "года", "году", "год", "г"]);
 
 /**
- * A name is reported missing only when at least this many editions carry it:
- * a capitalised word found in one edition alone is far more often a translated
- * institution or title word (État, Stato, Коминтерна) than a name.
+ * A name is reported missing only when at least this many editions carry it,
+ * in at least two languages when the row has several: a capitalised word found
+ * in one edition alone, or only in the editions of one language, is far more
+ * often a translated institution or title word (État, Stato, Коминтерна, the
+ * title case of an English heading) than a name.
  */
 const MIN_NAME_EDITIONS = 2;
 
@@ -272,18 +279,33 @@ const byPosition = (a: Anchor, b: Anchor) => a.start - b.start || a.end - b.end;
 interface Extraction {
   anchors: Anchor[];
   names: NameScan;
+  /** Quotations of at least QUOTE_LOOSE_MIN_WORDS words. */
+  looseQuotes: number;
+}
+
+/** The text with each note reference ([^6]) blanked out, so that offsets stay those of the text. */
+function maskNoteRefs(text: string): string {
+  if (!text.includes("[^")) return text;
+  return splitNoteRefs(text)
+    .map((part) => (part.kind === "text" ? part.text : " ".repeat(part.label.length + 3)))
+    .join("");
 }
 
 function extract(text: string, lang: string): Extraction {
-  const view = new TokenView(diffTokens(text, lang));
+  const masked = maskNoteRefs(text);
+  const view = new TokenView(diffTokens(masked, lang));
   const consumed = new Set<number>();
+  const quotations = quotationRuns(masked);
   const anchors = [
-    ...dateAnchors(view, text, lang, consumed),
-    ...numberAnchors(view, text, consumed),
-    ...quoteAnchors(text),
-    ...parenAnchors(text),
-  ].sort(byPosition);
-  return { anchors, names: scanNames(view, lang, consumed) };
+    ...dateAnchors(view, masked, lang, consumed),
+    ...numberAnchors(view, masked, consumed),
+    ...quoteAnchors(masked, quotations),
+    ...parenAnchors(masked),
+  ]
+    .map((anchor) => ({ ...anchor, text: text.slice(anchor.start, anchor.end) }))
+    .sort(byPosition);
+  const looseQuotes = quotations.filter((span) => wordCount(masked.slice(span.start, span.end)) >= QUOTE_LOOSE_MIN_WORDS).length;
+  return { anchors, names: scanNames(view, lang, consumed), looseQuotes };
 }
 
 /**
@@ -302,6 +324,8 @@ const QUOTE_CLOSERS: Record<string, string> = { "«": "»", "„": "“”", "�
 
 /** Shorter quotations are mostly titles and terms («идеи», “thirst”), which editions quote inconsistently. */
 const QUOTE_MIN_WORDS = 5;
+/** A cell with this many quotations of two words or more is not missing the n-th long quotation of another cell. */
+const QUOTE_LOOSE_MIN_WORDS = 2;
 /** “…,” Kamenev said to me, “…” is one quotation: an attribution of up to this many words joins two quotes. */
 const MAX_INTERRUPTION_WORDS = 6;
 
@@ -335,12 +359,11 @@ function quotationSpans(text: string): Span[] {
 }
 
 /**
- * Quotations of at least QUOTE_MIN_WORDS words, a quotation interrupted by a
- * short attribution counting once. An attribution is a gap of a few words,
- * without a full stop, set off by commas or dashes: “…,” he said, “…” or
- * «…», — сказал он, — «…».
+ * Quotations, a quotation interrupted by a short attribution counting once.
+ * An attribution is a gap of a few words, without a full stop, set off by
+ * commas or dashes: “…,” he said, “…” or «…», — сказал он, — «…».
  */
-function quoteAnchors(text: string): Anchor[] {
+function quotationRuns(text: string): Span[] {
   const merged: Span[] = [];
   for (const span of quotationSpans(text)) {
     const previous = merged[merged.length - 1];
@@ -355,7 +378,12 @@ function quoteAnchors(text: string): Anchor[] {
     if (attribution) previous.end = span.end;
     else merged.push({ ...span });
   }
-  return merged
+  return merged;
+}
+
+/** Quotations of at least QUOTE_MIN_WORDS words. */
+function quoteAnchors(text: string, quotations: Span[]): Anchor[] {
+  return quotations
     .filter((span) => wordCount(text.slice(span.start, span.end)) >= QUOTE_MIN_WORDS)
     .map((span, i) => ({ kind: "quote", key: `quote:${i + 1}`, text: text.slice(span.start, span.end), start: span.start, end: span.end }));
 }
@@ -477,7 +505,7 @@ function clusterNames(entriesByCell: NameEntry[][]): { clusters: NameCluster[]; 
  * anchors). Numbers, dates, quotations and parentheses compare by key, a full
  * date also attesting its year and month (`impliedKeys`). Names compare with
  * the `namesMatch` rules and are reported only when at least two editions
- * carry them; a name also counts as present when any word of a cell,
+ * carry them, in two languages when the row has several; a name also counts as present when any word of a cell,
  * capitalised or not (a derived adjective, a case form), carries its key.
  */
 export function compareRowAnchors(cells: RowCell[]): AnchorDifference[] {
@@ -485,7 +513,11 @@ export function compareRowAnchors(cells: RowCell[]): AnchorDifference[] {
   const extractions = filled.map((cell) => extract(cell.text, cell.lang));
   const differences: AnchorDifference[] = [];
 
-  const impliedByCell = extractions.map(({ anchors }) => new Set(anchors.flatMap((anchor) => impliedKeys(anchor))));
+  const impliedByCell = extractions.map(({ anchors, looseQuotes }) => {
+    const keys = new Set(anchors.flatMap((anchor) => impliedKeys(anchor)));
+    for (let n = 1; n <= looseQuotes; n++) keys.add(`quote:${n}`);
+    return keys;
+  });
   const seenKeys = new Set<string>();
   for (const anchor of extractions.flatMap(({ anchors }) => anchors)) {
     if (seenKeys.has(anchor.key)) continue;
@@ -505,11 +537,15 @@ export function compareRowAnchors(cells: RowCell[]): AnchorDifference[] {
   const initials = acceptedInitials(filled, scans);
   const entriesByCell = scans.map((scan, i) => [...scan.names, ...initials[i]]);
   const { clusters, clusterOf } = clusterNames(entriesByCell);
-  const wordKeys = filled.map(wordKeySets);
+  const wordKeys: (string[][] | undefined)[] = [];
+  const wordKeysOf = (i: number) => (wordKeys[i] ??= wordKeySets(filled[i]));
+  const languages = filled.map((cell) => primaryLanguage(cell.lang));
+  const multilingual = new Set(languages).size > 1;
   for (const cluster of clusters) {
     const attested = filled.map((_, i) => entriesByCell[i].some((entry) => clusterOf.get(entry) === cluster));
     if (attested.filter(Boolean).length < MIN_NAME_EDITIONS) continue;
-    const present = filled.map((_, i) => attested[i] || mentionsName(wordKeys[i], cluster));
+    if (multilingual && new Set(languages.filter((_, i) => attested[i])).size < 2) continue;
+    const present = filled.map((_, i) => attested[i] || mentionsName(wordKeysOf(i), cluster));
     if (present.every(Boolean)) continue;
     differences.push({
       key: `name:${cluster.keys[0]}`,

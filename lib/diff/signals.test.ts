@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
+  cellLength,
   countMissingAnchors,
   divergenceScore,
   emptyCells,
@@ -9,17 +10,15 @@ import {
   rowDivergence,
   textLength,
   workLengthStats,
-  type RowTexts,
+  type RowLengths,
 } from "./signals";
 
-const letters = (n: number) => "x".repeat(n);
-
 /** 40 rows where French is about 1.2 × English (±5 %), Russian about 0.9 ×. */
-function work(): RowTexts[] {
+function work(): RowLengths[] {
   return Array.from({ length: 40 }, (_, i) => {
     const en = 100 + ((i * 37) % 200);
     const wobble = 1 + (((i * 13) % 11) - 5) / 100;
-    return { en: letters(en), fr: letters(Math.round(en * 1.2 * wobble)), ru: letters(Math.round(en * 0.9 * wobble)) };
+    return { en, fr: Math.round(en * 1.2 * wobble), ru: Math.round(en * 0.9 * wobble) };
   });
 }
 
@@ -27,6 +26,15 @@ describe("textLength", () => {
   it("counts letters and digits, not spaces or punctuation", () => {
     expect(textLength("« Trotski », 1936 !")).toBe(11);
     expect(textLength(null)).toBe(0);
+  });
+});
+
+describe("cellLength", () => {
+  it("is null for a cell without text and counts letters and digits otherwise", () => {
+    expect(cellLength(null)).toBeNull();
+    expect(cellLength(" \n ")).toBeNull();
+    expect(cellLength("— …")).toBe(0);
+    expect(cellLength("Киров, 1934.")).toBe(9);
   });
 });
 
@@ -41,15 +49,15 @@ describe("lengthPairStats", () => {
 
   it("is not thrown off by a few wild rows", () => {
     const rows = work();
-    rows[3] = { en: letters(100), fr: letters(900), ru: letters(90) };
-    rows[7] = { en: letters(100), fr: letters(5), ru: letters(90) };
+    rows[3] = { en: 100, fr: 900, ru: 90 };
+    rows[7] = { en: 100, fr: 5, ru: 90 };
     const clean = lengthPairStats(work(), "en", "fr");
     const noisy = lengthPairStats(rows, "en", "fr");
     expect(Math.abs(noisy.medianLogRatio - clean.medianLogRatio)).toBeLessThan(0.02);
   });
 
   it("skips rows where either cell is empty and widens sigma when few rows remain", () => {
-    const rows: RowTexts[] = [{ en: "abc", fr: "" }, { en: "abc def", fr: "abc def" }, { en: "", fr: "x" }];
+    const rows: RowLengths[] = [{ en: 3, fr: null }, { en: 6, fr: 6 }, { fr: 1 }];
     const stats = lengthPairStats(rows, "en", "fr");
     expect(stats.rows).toBe(1);
     expect(stats.sigma).toBe(0.25);
@@ -64,19 +72,19 @@ describe("lengthZ", () => {
   const stats = lengthPairStats(work(), "en", "fr");
 
   it("is small for an ordinary row and large for a row three times too long", () => {
-    expect(Math.abs(lengthZ(stats, letters(150), letters(180))!)).toBeLessThan(1);
-    expect(lengthZ(stats, letters(150), letters(540))!).toBeGreaterThan(6);
-    expect(lengthZ(stats, letters(150), letters(40))!).toBeLessThan(-6);
+    expect(Math.abs(lengthZ(stats, 150, 180)!)).toBeLessThan(1);
+    expect(lengthZ(stats, 150, 540)!).toBeGreaterThan(6);
+    expect(lengthZ(stats, 150, 40)!).toBeLessThan(-6);
   });
 
   it("is null when a cell is empty", () => {
-    expect(lengthZ(stats, "", letters(10))).toBeNull();
+    expect(lengthZ(stats, null, 10)).toBeNull();
   });
 });
 
 describe("emptyCells", () => {
   it("separates editions with and without text", () => {
-    expect(emptyCells({ ru: "Текст", en: "  ", fr: null }, ["ru", "en", "fr", "it"])).toEqual({ filled: ["ru"], empty: ["en", "fr", "it"] });
+    expect(emptyCells({ ru: 5, en: 0, fr: null }, ["ru", "en", "fr", "it"])).toEqual({ filled: ["ru", "en"], empty: ["fr", "it"] });
   });
 });
 
@@ -111,15 +119,15 @@ describe("rowDivergence", () => {
   const stats = workLengthStats(work(), ids);
 
   it("scores an ordinary row near 0 and an outlier row high", () => {
-    const ordinary = rowDivergence({ ru: letters(135), en: letters(150), fr: letters(180) }, ids, stats);
-    const outlier = rowDivergence({ ru: letters(135), en: letters(150), fr: letters(600) }, ids, stats);
+    const ordinary = rowDivergence({ ru: 135, en: 150, fr: 180 }, ids, stats);
+    const outlier = rowDivergence({ ru: 135, en: 150, fr: 600 }, ids, stats);
     expect(ordinary.score).toBeLessThan(0.05);
     expect(outlier.score).toBeGreaterThan(0.6);
     expect(outlier.maxAbsLengthZ).toBeGreaterThan(6);
   });
 
   it("reports empty cells and counts missing anchors", () => {
-    const result = rowDivergence({ ru: letters(135), en: "", fr: letters(180) }, ids, stats, [
+    const result = rowDivergence({ ru: 135, en: null, fr: 180 }, ids, stats, [
       { missingIn: ["fr"] },
       { missingIn: ["ru", "fr"] },
     ]);

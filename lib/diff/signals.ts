@@ -4,7 +4,7 @@
  *
  * Length. For a pair of editions (a, b) and a row where both have text, the
  * log length ratio is r = ln((len_b + K) / (len_a + K)), with len counting
- * letters and digits only (punctuation and spacing habits differ by
+ * letters and digits only (`cellLength`: punctuation and spacing habits differ by
  * language) and K = 20 damping very short rows (headings, numbers). Over the
  * work, the pair's usual ratio is the median m of r, and its spread the
  * median absolute deviation scaled to a standard deviation,
@@ -23,8 +23,12 @@
  * together they raise the score towards 1. The score is 0 when no signal fires.
  */
 
-/** Edition id → text of one row ("" or missing for an empty cell). */
-export type RowTexts = Readonly<Record<string, string | null | undefined>>;
+/**
+ * Edition id → length of its cell in one row (`cellLength`), null or missing
+ * for an empty cell. Signals work on lengths rather than texts so that they
+ * can be recomputed from stored lengths without reading the texts again.
+ */
+export type RowLengths = Readonly<Record<string, number | null | undefined>>;
 
 export interface LengthPairStats {
   a: string;
@@ -69,21 +73,26 @@ export function textLength(text: string | null | undefined): number {
   return text ? (text.match(/[\p{L}\p{N}]/gu) ?? []).length : 0;
 }
 
-const isFilled = (text: string | null | undefined) => !!text && text.trim() !== "";
+/** Length of a cell for `RowLengths`: null when the cell has no text, else its letters and digits. */
+export function cellLength(text: string | null | undefined): number | null {
+  return text && text.trim() !== "" ? textLength(text) : null;
+}
+
+const isFilled = (length: number | null | undefined): length is number => length !== null && length !== undefined;
 
 function median(values: number[]): number {
   if (values.length === 0) return 0;
-  const sorted = [...values].sort((x, y) => x - y);
+  const sorted = Float64Array.from(values).sort();
   const middle = sorted.length >> 1;
   return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 
-function logRatio(textA: string, textB: string): number {
-  return Math.log((textLength(textB) + SMOOTHING) / (textLength(textA) + SMOOTHING));
+function logRatio(lengthA: number, lengthB: number): number {
+  return Math.log((lengthB + SMOOTHING) / (lengthA + SMOOTHING));
 }
 
 /** Usual length ratio of edition b to edition a over the rows where both have text. */
-export function lengthPairStats(rows: readonly RowTexts[], a: string, b: string): LengthPairStats {
+export function lengthPairStats(rows: readonly RowLengths[], a: string, b: string): LengthPairStats {
   const ratios = rows.filter((row) => isFilled(row[a]) && isFilled(row[b])).map((row) => logRatio(row[a]!, row[b]!));
   const medianLogRatio = median(ratios);
   const mad = median(ratios.map((r) => Math.abs(r - medianLogRatio)));
@@ -93,18 +102,18 @@ export function lengthPairStats(rows: readonly RowTexts[], a: string, b: string)
 }
 
 /** `lengthPairStats` for every unordered pair of the editions, in the given order (a before b). */
-export function workLengthStats(rows: readonly RowTexts[], editionIds: readonly string[]): LengthPairStats[] {
+export function workLengthStats(rows: readonly RowLengths[], editionIds: readonly string[]): LengthPairStats[] {
   return editionIds.flatMap((a, i) => editionIds.slice(i + 1).map((b) => lengthPairStats(rows, a, b)));
 }
 
 /** Length z-score of one row for a pair, or null when either cell is empty. */
-export function lengthZ(stats: LengthPairStats, textA: string | null | undefined, textB: string | null | undefined): number | null {
-  if (!isFilled(textA) || !isFilled(textB)) return null;
-  return (logRatio(textA!, textB!) - stats.medianLogRatio) / stats.sigma;
+export function lengthZ(stats: LengthPairStats, lengthA: number | null | undefined, lengthB: number | null | undefined): number | null {
+  if (!isFilled(lengthA) || !isFilled(lengthB)) return null;
+  return (logRatio(lengthA, lengthB) - stats.medianLogRatio) / stats.sigma;
 }
 
 /** z-scores of a row for every pair whose two cells have text. */
-export function rowLengthZs(row: RowTexts, stats: readonly LengthPairStats[]): PairZ[] {
+export function rowLengthZs(row: RowLengths, stats: readonly LengthPairStats[]): PairZ[] {
   return stats.flatMap((pair) => {
     const z = lengthZ(pair, row[pair.a], row[pair.b]);
     return z === null ? [] : [{ a: pair.a, b: pair.b, z }];
@@ -112,7 +121,7 @@ export function rowLengthZs(row: RowTexts, stats: readonly LengthPairStats[]): P
 }
 
 /** Editions of the row with and without text. */
-export function emptyCells(row: RowTexts, editionIds: readonly string[]): EmptyCells {
+export function emptyCells(row: RowLengths, editionIds: readonly string[]): EmptyCells {
   return {
     filled: editionIds.filter((id) => isFilled(row[id])),
     empty: editionIds.filter((id) => !isFilled(row[id])),
@@ -140,7 +149,7 @@ export interface RowDivergence extends DivergenceInput {
 
 /** All signals of one row together; `anchorDifferences` is `compareRowAnchors` output for the row. */
 export function rowDivergence(
-  row: RowTexts,
+  row: RowLengths,
   editionIds: readonly string[],
   stats: readonly LengthPairStats[],
   anchorDifferences: readonly { missingIn: readonly string[] }[] = [],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { editDistance, nameKey, namesMatch } from "./name-key";
+import { editDistance, nameKey, nameKeyCandidates, namesMatch } from "./name-key";
 
 type Spelling = [word: string, lang: string];
 
@@ -145,5 +145,25 @@ describe("editDistance", () => {
     expect(editDistance("kitten", "sitting")).toBe(3);
     expect(editDistance("", "abc")).toBe(3);
     expect(editDistance("same", "same")).toBe(0);
+  });
+});
+
+describe("exonyms", () => {
+  it("gives every language's name of Moscow, and the Russian adjective, the key of Москва", () => {
+    for (const [word, lang] of [["Moscow", "en"], ["Moscou", "fr"], ["Moscú", "es"], ["Mosca", "it"], ["Москвы", "ru"], ["московские", "ru"]]) {
+      expect(namesMatch(word, "Москва", lang, "ru"), word).toBe(true);
+    }
+  });
+
+  it("keeps exonyms of different places apart", () => {
+    expect(namesMatch("Moscou", "Asie", "fr", "fr")).toBe(false);
+    expect(namesMatch("Europe", "Asia", "en", "en")).toBe(false);
+  });
+});
+
+describe("nameKeyCandidates", () => {
+  it("answers a repeated word with the same keys", () => {
+    expect(nameKeyCandidates("Зиновьева", "ru")).toEqual(nameKeyCandidates("Зиновьева", "ru"));
+    expect(nameKeyCandidates("Зиновьева", "ru")).toContain("sinovev");
   });
 });

@@ -8,7 +8,9 @@
  * as Азия and Asia show). The key is lossy on purpose (it is for matching,
  * never for display). `namesMatch` compares keys exactly, then with a small edit
  * distance, then after removing derivational suffixes (Зиновьевцы ~
- * zinovievistes).
+ * zinovievistes). Places whose names each language forms its own way
+ * (Москва, Moscow, Moscou, Moscú, Mosca) meet through a short table of
+ * exonyms.
  */
 import { transliterate } from "transliteration";
 
@@ -85,6 +87,28 @@ const CLASS_OUTPUT: Record<string, string> = {
   H: "kh",
   T: "ts",
 };
+
+/**
+ * Place names that the languages form differently rather than transliterate:
+ * the Russian nominative, the other languages' spellings (lowercase, without
+ * accents) and the stems of the Russian adjectives (московские фальсификаторы
+ * for "the Moscow falsifiers"). Every spelling also gets the key of the
+ * Russian nominative, which Russian case forms reach on their own.
+ */
+const EXONYMS: [russian: string, spellings: string[], adjectiveStems: string[]][] = [
+  ["Москва", ["moscow", "moscou", "moscu", "mosca", "moskau"], ["московск"]],
+  ["Азия", ["asia", "asie", "asien"], ["азиатск"]],
+  ["Европа", ["europe", "europa"], ["европейск"]],
+  ["Россия", ["russia", "russie", "rusia", "russland"], ["российск"]],
+  ["Германия", ["germany", "allemagne", "alemania", "germania", "deutschland"], ["германск"]],
+  ["Франция", ["france", "francia", "frankreich"], ["французск"]],
+  ["Англия", ["england", "angleterre", "inglaterra", "inghilterra"], ["английск"]],
+  ["Сибирь", ["siberia", "siberie", "sibirien"], ["сибирск"]],
+];
+
+/** Cached candidate keys: names recur on every row, and romanising is the costly part of anchor extraction. */
+const CANDIDATE_CACHE_LIMIT = 50_000;
+const candidateCache = new Map<string, string[]>();
 
 const MIN_NEAR_LENGTH = 5;
 const MIN_STEM_LENGTH = 5;
@@ -236,12 +260,22 @@ export function stemKey(key: string): string {
   return stem.length >= MIN_STEM_LENGTH ? stem : key;
 }
 
-/**
- * The key of a word plus, for Russian words, the keys of the nominatives its
- * case ending allows, and for Latin-script words the key of a scholarly
- * reading (Cincadze as Цинцадзе).
- */
-export function nameKeyCandidates(word: string, lang?: string): string[] {
+const EXONYM_KEYS: { key: string; spellings: Set<string>; adjectiveStems: string[] }[] = EXONYMS.map(([russian, spellings, adjectiveStems]) => ({
+  key: nameKey(russian, "ru"),
+  spellings: new Set(spellings),
+  adjectiveStems,
+}));
+
+function exonymKey(word: string): string | null {
+  const lower = word.normalize("NFD").replace(/\p{M}/gu, "").normalize("NFC").toLowerCase();
+  const cyrillic = isCyrillic(lower);
+  const entry = EXONYM_KEYS.find((exonym) =>
+    cyrillic ? exonym.adjectiveStems.some((stem) => lower.startsWith(stem)) : exonym.spellings.has(lower),
+  );
+  return entry?.key ?? null;
+}
+
+function computeCandidates(word: string, lang?: string): string[] {
   const keys = [nameKey(word, lang)];
   if (!isCyrillic(word)) keys.push(nameKey(word, "sci"));
   else {
@@ -251,7 +285,25 @@ export function nameKeyCandidates(word: string, lang?: string): string[] {
       if (nominative !== lower && nominative.length >= 3) keys.push(nameKey(nominative, "ru"));
     }
   }
+  const exonym = exonymKey(word);
+  if (exonym) keys.push(exonym);
   return [...new Set(keys.filter(Boolean))];
+}
+
+/**
+ * The key of a word plus, for Russian words, the keys of the nominatives its
+ * case ending allows, for Latin-script words the key of a scholarly reading
+ * (Cincadze as Цинцадзе), and for a place with its own name in each language
+ * the key of its Russian name (Moscou as Москва).
+ */
+export function nameKeyCandidates(word: string, lang?: string): string[] {
+  const cacheKey = `${primaryLanguage(lang)}\u0000${word}`;
+  const cached = candidateCache.get(cacheKey);
+  if (cached) return cached;
+  if (candidateCache.size >= CANDIDATE_CACHE_LIMIT) candidateCache.clear();
+  const keys = computeCandidates(word, lang);
+  candidateCache.set(cacheKey, keys);
+  return keys;
 }
 
 /** True when two name keys (from `nameKey`) are near, directly or once derivational suffixes are removed. */

@@ -120,3 +120,30 @@ describe("tokenKey", () => {
     expect(tokenKey(token, "ru", opts(), { preReform: false })).toBe("добраго");
   });
 });
+
+describe("the profile in each of the five languages", () => {
+  /** Pairs that print differently but read the same, in each language's own typography. */
+  const SAME: [lang: string, a: string, b: string][] = [
+    ["ru", "«Ещё — власть»", '"Еще - власть"'],
+    ["fr", "« Trotski » l’a dit\u00a0!", '" Trotski " l\'a dit !'],
+    ["es", "«Zinóviev» —dijo—", '"Zinóviev" -dijo-'],
+    ["it", "«Stalin» disse: “no”…", '"Stalin" disse: "no"...'],
+    ["en", "“Kirov’s” death – 1934", "\"Kirov's\" death - 1934"],
+  ];
+
+  it.each(SAME)("reads %s typography as the same text", (lang, a, b) => {
+    expect(normaliseText(a, lang, opts())).toBe(normaliseText(b, lang, opts()));
+    expect(normaliseText(a, lang, opts({ profile: false }))).not.toBe(normaliseText(b, lang, opts({ profile: false })));
+  });
+
+  it.each([
+    ["ru", "Сталин", "СТАЛИН"],
+    ["fr", "Élection", "élection"],
+    ["es", "Ñandú", "ñandú"],
+    ["it", "Perché", "PERCHÉ"],
+    ["en", "Trotsky", "trotsky"],
+  ])("folds case in %s only when asked", (lang, a, b) => {
+    expect(normaliseText(a, lang, opts({ ignoreCase: true }))).toBe(normaliseText(b, lang, opts({ ignoreCase: true })));
+    expect(normaliseText(a, lang, opts())).not.toBe(normaliseText(b, lang, opts()));
+  });
+});

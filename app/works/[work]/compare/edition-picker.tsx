@@ -2,7 +2,8 @@
 
 import { usePathname, useRouter } from "next/navigation";
 import { useState } from "react";
-import { MAX_EDITIONS, MIN_EDITIONS, selectionParam } from "@/lib/compare/edition-selection";
+import { MAX_EDITIONS, MIN_EDITIONS } from "@/lib/compare/edition-selection";
+import { viewQuery, type ViewParams } from "@/lib/diff/view-params";
 
 export interface PickerEdition {
   slug: string;
@@ -11,8 +12,11 @@ export interface PickerEdition {
   workingTranslation: boolean;
 }
 
-/** Chooses 2–5 editions and their column order; the choice goes into the URL so the view can be shared. */
-export function EditionPicker({ editions, selected }: { editions: PickerEdition[]; selected: string[] }) {
+/**
+ * Chooses 2–5 editions and their column order; the choice goes into the URL so the view can be shared, with the
+ * view's other settings (a word diff stays on while both its editions are chosen).
+ */
+export function EditionPicker({ editions, selected, view }: { editions: PickerEdition[]; selected: string[]; view: ViewParams }) {
   const router = useRouter();
   const pathname = usePathname();
   const [chosen, setChosen] = useState(selected);
@@ -23,7 +27,8 @@ export function EditionPicker({ editions, selected }: { editions: PickerEdition[
   const apply = (next: string[]) => {
     setChosen(next);
     if (next.length >= MIN_EDITIONS && next.length <= MAX_EDITIONS) {
-      router.replace(`${pathname}?editions=${selectionParam(next)}`, { scroll: false });
+      const diff = view.diff && view.diff.every((slug) => next.includes(slug)) ? view.diff : null;
+      router.replace(`${pathname}${viewQuery({ ...view, diff, page: 1 }, next)}`, { scroll: false });
     }
   };
   const toggle = (slug: string) => apply(chosen.includes(slug) ? chosen.filter((s) => s !== slug) : [...chosen, slug]);

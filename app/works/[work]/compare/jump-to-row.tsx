@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 
-/** Jumps to a row by its number (rows are linkable as #r12). */
+/** Jumps to a row by its number (rows are linkable as #r12); a row on another page is reached through RowHashRedirect. */
 export function JumpToRow({ rowCount }: { rowCount: number }) {
   const [value, setValue] = useState("");
   const [error, setError] = useState<string | null>(null);

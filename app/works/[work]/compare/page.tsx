@@ -1,15 +1,36 @@
 import Link from "next/link";
+import { headers } from "next/headers";
 import { notFound } from "next/navigation";
+import { after } from "next/server";
 import { parseEditionSelection } from "@/lib/compare/edition-selection";
-import { getCompareRows } from "@/lib/db/compare/get-compare-rows";
+import { currentUser } from "@/lib/db/auth/current-user";
+import { db } from "@/lib/db/client";
 import { NotFoundError } from "@/lib/db/errors";
+import { getRowCells } from "@/lib/db/search/get-row-cells";
+import { getRowSignals } from "@/lib/db/signals/get-row-signals";
+import { fillPendingSignals } from "@/lib/db/signals/fill-pending-signals";
+import { countVariantsByRow } from "@/lib/db/variants/count-variants-by-row";
 import { getWork } from "@/lib/db/works/get-work";
-import { Passage } from "@/app/components/passage";
+import { overviewMarks } from "@/lib/diff/overview";
+import { signalsForEditions } from "@/lib/diff/row-signals";
+import { pageOfRow, parseViewParams, viewQuery, type ViewParams } from "@/lib/diff/view-params";
+import { primaryLanguage } from "@/lib/text/name-key";
 import { ProvenanceBadges } from "@/app/components/provenance-badges";
+import { CompareRowView } from "./compare-row";
 import { EditionPicker } from "./edition-picker";
 import { JumpToRow } from "./jump-to-row";
+import { OverviewStrip } from "./overview-strip";
+import { prepareRows, type ColumnEdition } from "./prepare-rows";
+import { RowHashRedirect } from "./row-hash-redirect";
+import { SearchBox } from "./search-box";
+import { ViewControls, type PairSuggestion } from "./view-controls";
 
 export const dynamic = "force-dynamic";
+
+/** Rows per page of the compare view; the overview strip covers the whole work. */
+const PAGE_SIZE = 200;
+/** Marks of the overview strip at most; longer works get one mark per run of rows. */
+const MAX_OVERVIEW_MARKS = 400;
 
 type Props = { params: Promise<{ work: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -27,18 +48,98 @@ export async function generateMetadata({ params }: Props) {
   return { title: `Compare · ${(await loadWork(work)).title}` };
 }
 
+const sameLanguage = (a: ColumnEdition, b: ColumnEdition) => primaryLanguage(a.language) === primaryLanguage(b.language);
+
+/** Same-language pairs among the chosen editions, and pairs elsewhere in the work that could be chosen. */
+function diffPairs(columns: ColumnEdition[], all: ColumnEdition[]) {
+  const pairs = columns.flatMap((a, i) => columns.slice(i + 1).filter((b) => sameLanguage(a, b)).map((b): [string, string] => [a.slug, b.slug]));
+  const suggestions: PairSuggestion[] = all.flatMap((a, i) =>
+    all
+      .slice(i + 1)
+      .filter((b) => sameLanguage(a, b))
+      .map((b) => {
+        const editions = [...new Set([...columns.map((c) => c.slug).filter((slug) => slug !== a.slug && slug !== b.slug).slice(0, 3), a.slug, b.slug])];
+        return { pair: [a.slug, b.slug] as [string, string], editions, label: `${a.title} (${a.slug}) with ${b.title} (${b.slug})` };
+      }),
+  );
+  return { pairs, suggestions };
+}
+
 export default async function ComparePage({ params, searchParams }: Props) {
   const { work: workSlug } = await params;
   const query = await searchParams;
   const work = await loadWork(workSlug);
   const selection = parseEditionSelection(query.editions, work.editions.map((edition) => edition.slug));
   const columns = selection.slugs.map((slug) => work.editions.find((edition) => edition.slug === slug)!);
-  const rows = await getCompareRows(work.id, columns.map((edition) => edition.id));
+  const parsed = parseViewParams(query);
+  const viewErrors = [...parsed.errors];
+  let view: ViewParams = parsed.params;
+
+  const [pairA, pairB] = (view.diff ?? []).map((slug) => columns.find((column) => column.slug === slug));
+  const pair: [ColumnEdition, ColumnEdition] | null = pairA && pairB && sameLanguage(pairA, pairB) ? [pairA, pairB] : null;
+  if (view.diff && !pair) {
+    viewErrors.push(`diff: ${view.diff.join(" and ")} are not two chosen editions in the same language`);
+    view = { ...view, diff: null };
+  }
+
+  const signals = await getRowSignals(db(), work.id, { required: { from: (view.page - 1) * PAGE_SIZE + 1, to: view.page * PAGE_SIZE } });
+  const rowCount = signals.rows.length;
+  const pageCount = Math.max(1, Math.ceil(rowCount / PAGE_SIZE));
+  if (view.page > pageCount) {
+    viewErrors.push(`page: the work has ${pageCount} page${pageCount === 1 ? "" : "s"} of rows`);
+    view = { ...view, page: 1 };
+  }
+  if (signals.pending.length > 0) after(() => fillPendingSignals(db(), work.id, signals.pending));
+
+  const from = (view.page - 1) * PAGE_SIZE;
+  const pageRowIds = signals.rows.slice(from, from + PAGE_SIZE).map((row) => row.rowId);
+  const [cells, variants, user] = await Promise.all([
+    getRowCells(db(), work.id, pageRowIds, columns.map((edition) => edition.id)),
+    countVariantsByRow(db(), work.id),
+    currentUser(await headers()),
+  ]);
+  const shown = signalsForEditions(
+    signals.rows.map((row) => row.signal),
+    columns.map((edition) => edition.id),
+  );
+  const shownById = new Map(signals.rows.map((row, index) => [row.rowId, shown[index]]));
+  const rows = prepareRows({ rows: cells, columns, view, pair, signals: shownById, variants });
+
+  const editions = columns.map((edition) => edition.slug);
+  const pageQuery = (page: number) => viewQuery({ ...view, page }, editions);
+  const hrefOfRow = (number: number) => `${pageQuery(pageOfRow(number, PAGE_SIZE))}#r${number}`;
+  const marks = overviewMarks(
+    signals.rows.map((row, index) => {
+      const counts = variants.get(row.rowId);
+      return {
+        number: row.number,
+        score: shown[index]?.score ?? null,
+        missingAnchors: shown[index]?.missingAnchors ?? 0,
+        variants: counts ? counts.open + counts.confirmed + counts.rejected : 0,
+      };
+    }),
+    MAX_OVERVIEW_MARKS,
+  );
+  const slugOf = (editionId: string) => work.editions.find((edition) => edition.id === editionId)?.slug ?? editionId;
+  const { pairs, suggestions } = diffPairs(columns, work.editions);
+  const recordable = user ? columns.map(({ slug, title, language }) => ({ slug, title, language })) : null;
+  const pending = signals.pending.length;
+
+  const pagination =
+    pageCount > 1 ? (
+      <nav className="pagination" aria-label="Pages of rows">
+        Rows {from + 1}–{Math.min(from + PAGE_SIZE, rowCount)} of {rowCount}.{" "}
+        {view.page > 1 ? <Link href={pageQuery(view.page - 1)}>Previous rows</Link> : null}{" "}
+        {view.page < pageCount ? <Link href={pageQuery(view.page + 1)}>Next rows</Link> : null}
+      </nav>
+    ) : null;
 
   return (
     <>
       <p>
-        <Link href="/">Works</Link> › {work.title}
+        <Link href="/">Works</Link> › {work.title} · <Link href={`/works/${work.slug}/variants`}>Variants</Link> ·{" "}
+        <Link href={`/works/${work.slug}/align`}>Align</Link> ·{" "}
+        <Link href={`/works/${work.slug}/search?editions=${editions.join(",")}`}>Search</Link>
       </p>
       <h1>Compare: {work.title}</h1>
       <div className="compare-toolbar">
@@ -50,10 +151,14 @@ export default async function ComparePage({ params, searchParams }: Props) {
             workingTranslation: edition.provenance === "working_translation",
           }))}
           selected={selection.slugs}
+          view={view}
         />
+        <ViewControls key={viewQuery(view, editions)} view={view} editions={columns.map(({ slug, title, language }) => ({ slug, title, language }))} pairs={pairs} suggestions={suggestions} />
         <div>
-          <JumpToRow rowCount={rows.length} />
-          <p className="lede">{rows.length} aligned rows.</p>
+          <JumpToRow rowCount={rowCount} />
+          <SearchBox workSlug={work.slug} editions={editions} />
+          <p className="lede">{rowCount} aligned rows.</p>
+          {pending > 0 ? <p className="hint">Signals of {pending} rows are still being computed; reload to see them.</p> : null}
         </div>
       </div>
       {selection.error ? (
@@ -61,48 +166,47 @@ export default async function ComparePage({ params, searchParams }: Props) {
           The address asked for an edition choice that does not work ({selection.error}); showing the first editions instead.
         </p>
       ) : null}
-      <div className="grid" style={{ "--columns": columns.length } as React.CSSProperties} role="table" aria-label={`${work.title}, aligned editions`}>
-        <div className="grid-head" role="row">
-          <div role="columnheader">Row</div>
-          {columns.map((edition) => (
-            <div key={edition.id} role="columnheader" data-edition={edition.slug}>
-              <div className="column-title" lang={edition.language}>
-                {edition.title}
+      {viewErrors.length > 0 ? (
+        <p role="alert" className="provenance-box">
+          Some settings in the address do not work and were left out: {viewErrors.join("; ")}.
+        </p>
+      ) : null}
+      {pageCount > 1 ? (
+        <RowHashRedirect from={from + 1} to={from + PAGE_SIZE} pageSize={PAGE_SIZE} pageQueries={Array.from({ length: pageCount }, (_, i) => pageQuery(i + 1))} />
+      ) : null}
+      {pagination}
+      <div className="compare-layout">
+        <div className="grid" style={{ "--columns": columns.length } as React.CSSProperties} role="table" aria-label={`${work.title}, aligned editions`}>
+          <div className="grid-head" role="row">
+            <div role="columnheader">Row</div>
+            {columns.map((edition) => (
+              <div key={edition.id} role="columnheader" data-edition={edition.slug}>
+                <div className="column-title" lang={edition.language}>
+                  {edition.title}
+                </div>
+                <div className="column-meta">
+                  <span>
+                    {edition.language} · {[edition.place, edition.year].filter(Boolean).join(" ")}
+                  </span>
+                  <ProvenanceBadges provenance={edition.provenance} isOriginal={edition.isOriginal} />
+                </div>
               </div>
-              <div className="column-meta">
-                <span>
-                  {edition.language} · {[edition.place, edition.year].filter(Boolean).join(" ")}
-                </span>
-                <ProvenanceBadges provenance={edition.provenance} isOriginal={edition.isOriginal} />
-              </div>
-            </div>
+            ))}
+          </div>
+          {rows.map((row) => (
+            <CompareRowView
+              key={row.id}
+              row={row}
+              workSlug={work.slug}
+              recordable={recordable}
+              slugOf={slugOf}
+              pairLabels={pair ? [pair[0].slug, pair[1].slug] : null}
+            />
           ))}
         </div>
-        {rows.map((row) => (
-          <div key={row.id} id={`r${row.number}`} className="grid-row" role="row" data-row-id={row.id} tabIndex={-1}>
-            <div className="row-number" role="rowheader">
-              <a href={`#r${row.number}`} aria-label={`Row ${row.number}, link`}>
-                {row.number}
-              </a>
-              <span className="row-status">
-                {row.status === "confirmed" ? "confirmed" : row.confidence != null ? `${Math.round(row.confidence * 100)}%` : ""}
-              </span>
-            </div>
-            {columns.map((edition) => {
-              const segments = row.cells[edition.id];
-              return (
-                <div key={edition.id} role="cell" className={segments.length ? "cell" : "cell empty"} lang={edition.language}>
-                  {segments.length ? (
-                    <Passage segments={segments} notesHref={`/works/${work.slug}/editions/${edition.slug}`} />
-                  ) : (
-                    <span className="visually-hidden">No text in this edition</span>
-                  )}
-                </div>
-              );
-            })}
-          </div>
-        ))}
+        <OverviewStrip marks={marks} hrefOf={hrefOfRow} />
       </div>
+      {pagination}
     </>
   );
 }

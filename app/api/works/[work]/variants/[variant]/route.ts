@@ -1,0 +1,38 @@
+/**
+ * GET: one variant. PATCH: change its editions, category, note or status (UpdateVariantSchema as JSON); its
+ * author or an editor may.
+ */
+import { z } from "zod";
+import { requireRole } from "@/lib/db/auth/current-user";
+import { db } from "@/lib/db/client";
+import { findWorkBySlug } from "@/lib/db/variants/find-work";
+import { getVariant } from "@/lib/db/variants/get-variant";
+import { updateVariant } from "@/lib/db/variants/update-variant";
+import { errorResponse } from "@/lib/http/errors";
+import { readJson } from "@/lib/http/read-json";
+import { UpdateVariantSchema } from "@/lib/variants/variant-schemas";
+
+type Context = { params: Promise<{ work: string; variant: string }> };
+
+const VariantId = z.uuid("a variant is named by its id");
+
+export async function GET(_request: Request, { params }: Context) {
+  try {
+    const { work, variant } = await params;
+    const found = await findWorkBySlug(db(), work);
+    return Response.json({ variant: await getVariant(db(), found.id, VariantId.parse(variant)) });
+  } catch (error) {
+    return errorResponse(error);
+  }
+}
+
+export async function PATCH(request: Request, { params }: Context) {
+  try {
+    const { work, variant } = await params;
+    const actor = await requireRole(request.headers, "scholar");
+    const input = await readJson(request, UpdateVariantSchema);
+    return Response.json({ variant: await updateVariant(db(), { workSlug: work, variantId: VariantId.parse(variant), actor, input }) });
+  } catch (error) {
+    return errorResponse(error);
+  }
+}

@@ -1,0 +1,76 @@
+import Link from "next/link";
+import { InlineDiff, TooDifferent } from "@/app/components/inline-diff";
+import { MarkedPassage } from "@/app/components/marked-passage";
+import { Passage } from "@/app/components/passage";
+import type { PreparedCell, PreparedRow } from "./prepare-rows";
+import { RecordVariant, type VariantFormEdition } from "./record-variant";
+import { RowSignals } from "./row-signals";
+
+interface RowProps {
+  row: PreparedRow;
+  workSlug: string;
+  /** Editions a variant can be recorded for (the chosen ones); null when the reader may not record. */
+  recordable: VariantFormEdition[] | null;
+  slugOf: (editionId: string) => string;
+  pairLabels: [string, string] | null;
+}
+
+function CellContent({ cell, notesHref, pairLabels }: { cell: PreparedCell; notesHref: string; pairLabels: [string, string] | null }) {
+  if (cell.segments.length === 0) return <span className="visually-hidden">No text in this edition</span>;
+  if (cell.inline && pairLabels) {
+    return (
+      <>
+        <p className="diff-caption">
+          Inline diff: {pairLabels[0]} → {pairLabels[1]}
+        </p>
+        <InlineDiff parts={cell.inline} notesHref={notesHref} fromLabel={pairLabels[0]} toLabel={pairLabels[1]} />
+      </>
+    );
+  }
+  return cell.marks.length > 0 ? <MarkedPassage segments={cell.segments} marks={cell.marks} notesHref={notesHref} /> : <Passage segments={cell.segments} notesHref={notesHref} />;
+}
+
+export function CompareRowView({ row, workSlug, recordable, slugOf, pairLabels }: RowProps) {
+  const variantCount = row.variants ? row.variants.open + row.variants.confirmed + row.variants.rejected : 0;
+  return (
+    <div id={`r${row.number}`} className="grid-row" role="row" data-row-id={row.id} tabIndex={-1}>
+      <div className="row-number" role="rowheader">
+        <a href={`#r${row.number}`} aria-label={`Row ${row.number}, link`}>
+          {row.number}
+        </a>
+        <span className="row-status">
+          {row.status === "confirmed" ? "confirmed" : row.confidence != null ? `${Math.round(row.confidence * 100)}%` : ""}
+        </span>
+        {row.signal ? <RowSignals signal={row.signal} slugOf={slugOf} /> : null}
+        {variantCount > 0 ? (
+          <Link className="row-variants" href={`/works/${workSlug}/variants?row=${row.number}`}>
+            {variantCount} variant{variantCount === 1 ? "" : "s"}
+          </Link>
+        ) : null}
+        <span className="row-tools">
+          <Link href={`/works/${workSlug}/diff/${row.number}`}>
+            History<span className="visually-hidden"> and word diffs of row {row.number}</span>
+          </Link>
+          {recordable ? <RecordVariant workSlug={workSlug} rowId={row.id} rowNumber={row.number} editions={recordable} /> : null}
+        </span>
+      </div>
+      {row.cells.map((cell) => (
+        <div
+          key={cell.edition.id}
+          role="cell"
+          className={cell.segments.length ? "cell" : "cell empty"}
+          lang={cell.edition.language}
+          data-edition={cell.edition.slug}
+        >
+          <CellContent cell={cell} notesHref={`/works/${workSlug}/editions/${cell.edition.slug}`} pairLabels={pairLabels} />
+          {cell.tooDifferent ? <TooDifferent reason={cell.tooDifferent} /> : null}
+          {cell.missing.length > 0 && cell.segments.length > 0 ? (
+            <p className="missing-anchors" lang="en">
+              Missing here: {cell.missing.map((difference) => `“${difference.text}”`).join(", ")}
+            </p>
+          ) : null}
+        </div>
+      ))}
+    </div>
+  );
+}

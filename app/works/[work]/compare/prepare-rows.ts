@@ -1,0 +1,85 @@
+/**
+ * What the compare view shows for its page of rows, prepared on the server per request: the word diff of the
+ * chosen same-language pair per row (never a whole text at once), the anchor marks of each cell, the anchors each
+ * cell lacks, and the row's signals for the chosen editions.
+ */
+import type { CompareRow, CompareSegment } from "@/lib/db/compare/get-compare-rows";
+import type { RowVariantCounts } from "@/lib/db/variants/count-variants-by-row";
+import { anchorMarks, missingIn } from "@/lib/diff/anchor-marks";
+import type { AnchorDifference } from "@/lib/diff/anchors";
+import type { ShownRowSignal } from "@/lib/diff/row-signals";
+import { diffMarks, joinSegments, type TextMark } from "@/lib/diff/text-marks";
+import { wordDiffOptions, type ViewParams } from "@/lib/diff/view-params";
+import { wordDiff, type DiffPart, type WordDiffTooDifferent } from "@/lib/diff/word-diff";
+
+export interface ColumnEdition {
+  id: string;
+  slug: string;
+  language: string;
+  title: string;
+}
+
+export interface PreparedCell {
+  edition: ColumnEdition;
+  segments: CompareSegment[];
+  marks: TextMark[];
+  /** Anchors other chosen editions have in this row and this one lacks. */
+  missing: AnchorDifference[];
+  /** Inline view: the unified diff shown in this (the second) column of the pair. */
+  inline: DiffPart[] | null;
+  tooDifferent: WordDiffTooDifferent["reason"] | null;
+}
+
+export interface PreparedRow {
+  id: string;
+  number: number;
+  status: CompareRow["status"];
+  confidence: number | null;
+  signal: ShownRowSignal | null;
+  variants: RowVariantCounts | null;
+  cells: PreparedCell[];
+}
+
+export interface PrepareOptions {
+  rows: CompareRow[];
+  columns: ColumnEdition[];
+  view: ViewParams;
+  /** The pair to diff (editions of the columns, same language), or null. */
+  pair: [ColumnEdition, ColumnEdition] | null;
+  signals: ReadonlyMap<string, ShownRowSignal | null>;
+  variants: ReadonlyMap<string, RowVariantCounts>;
+}
+
+export function prepareRows({ rows, columns, view, pair, signals, variants }: PrepareOptions): PreparedRow[] {
+  const slugOf = new Map(columns.map((column) => [column.id, column.slug]));
+  const label = (editionId: string) => slugOf.get(editionId) ?? editionId;
+  return rows.map((row) => {
+    const signal = signals.get(row.id) ?? null;
+    const differences = signal?.differences ?? [];
+    const cells = columns.map((edition): PreparedCell => {
+      const segments = row.cells[edition.id] ?? [];
+      const text = joinSegments(segments.map((segment) => segment.text)).text;
+      const marks = view.anchors === "none" || segments.length === 0 ? [] : anchorMarks(text, edition.language, differences, view.anchors, label);
+      return { edition, segments, marks, missing: missingIn(differences, edition.id), inline: null, tooDifferent: null };
+    });
+    if (pair) applyDiff(cells, pair, view);
+    return { id: row.id, number: row.number, status: row.status, confidence: row.confidence, signal, variants: variants.get(row.id) ?? null, cells };
+  });
+}
+
+function applyDiff(cells: PreparedCell[], [a, b]: [ColumnEdition, ColumnEdition], view: ViewParams): void {
+  const left = cells.find((cell) => cell.edition.id === a.id)!;
+  const right = cells.find((cell) => cell.edition.id === b.id)!;
+  const textOf = (cell: PreparedCell) => joinSegments(cell.segments.map((segment) => segment.text)).text;
+  const result = wordDiff(textOf(left), textOf(right), a.language, wordDiffOptions(view));
+  if (result.status !== "ok") {
+    left.tooDifferent = right.tooDifferent = result.reason;
+    return;
+  }
+  if (view.view === "inline") {
+    right.inline = result.parts;
+    return;
+  }
+  left.marks = [...left.marks, ...diffMarks(result.left, "removed")];
+  right.marks = [...right.marks, ...diffMarks(result.right, "added")];
+}

@@ -1,0 +1,136 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useId, useRef, useState } from "react";
+import { CATEGORY_LABEL, STATUS_LABEL, VARIANT_CATEGORIES, VARIANT_STATUSES } from "@/lib/variants/variant-schemas";
+
+export interface VariantFormEdition {
+  slug: string;
+  title: string;
+  language: string;
+}
+
+type FieldErrors = Partial<Record<"editions" | "category" | "note" | "status" | "rowId" | "form", string>>;
+
+interface ErrorBody {
+  error?: { message?: string; details?: { issues?: { path: string; message: string }[] } };
+}
+
+/** Records a variant on one row: which editions, a category, a note and a status; the server checks the role and every field. */
+export function RecordVariant({ workSlug, rowId, rowNumber, editions }: { workSlug: string; rowId: string; rowNumber: number; editions: VariantFormEdition[] }) {
+  const router = useRouter();
+  const dialog = useRef<HTMLDialogElement>(null);
+  const id = useId();
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [saving, setSaving] = useState(false);
+  const [done, setDone] = useState<string | null>(null);
+
+  async function submit(form: HTMLFormElement) {
+    const data = new FormData(form);
+    setSaving(true);
+    setErrors({});
+    const response = await fetch(`/api/works/${encodeURIComponent(workSlug)}/variants`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({
+        rowId,
+        editions: data.getAll("editions"),
+        category: data.get("category"),
+        note: data.get("note"),
+        status: data.get("status"),
+      }),
+    }).catch(() => null);
+    setSaving(false);
+    if (response?.ok) {
+      form.reset();
+      dialog.current?.close();
+      setDone(`Variant recorded on row ${rowNumber}.`);
+      router.refresh();
+      return;
+    }
+    const body = ((await response?.json().catch(() => null)) ?? {}) as ErrorBody;
+    const next: FieldErrors = {};
+    for (const issue of body.error?.details?.issues ?? []) next[(issue.path.split(".")[0] || "form") as keyof FieldErrors] = issue.message;
+    if (Object.keys(next).length === 0) next.form = body.error?.message ?? "The variant could not be recorded; check your connection and try again.";
+    setErrors(next);
+  }
+
+  const describedBy = (field: keyof FieldErrors) => (errors[field] ? `${id}-${field}-error` : undefined);
+  const errorText = (field: keyof FieldErrors) =>
+    errors[field] ? (
+      <span id={`${id}-${field}-error`} className="error">
+        {errors[field]}
+      </span>
+    ) : null;
+
+  return (
+    <>
+      <button type="button" className="link-button record-variant" onClick={() => dialog.current?.showModal()}>
+        Record variant<span className="visually-hidden"> on row {rowNumber}</span>
+      </button>
+      {done ? (
+        <span role="status" className="recorded">
+          {done}
+        </span>
+      ) : null}
+      <dialog ref={dialog} className="variant-dialog" aria-labelledby={`${id}-title`}>
+        <form
+          className="form"
+          noValidate
+          onSubmit={(event) => {
+            event.preventDefault();
+            void submit(event.currentTarget);
+          }}
+        >
+          <h2 id={`${id}-title`}>Record a variant on row {rowNumber}</h2>
+          <fieldset aria-describedby={describedBy("editions")}>
+            <legend>Editions it concerns</legend>
+            {editions.map((edition) => (
+              <label key={edition.slug}>
+                <input type="checkbox" name="editions" value={edition.slug} /> <span lang={edition.language}>{edition.title}</span> ({edition.slug})
+              </label>
+            ))}
+            {errorText("editions")}
+          </fieldset>
+          <label htmlFor={`${id}-category`}>Category</label>
+          <select id={`${id}-category`} name="category" defaultValue="" aria-describedby={describedBy("category")}>
+            <option value="" disabled>
+              Choose…
+            </option>
+            {VARIANT_CATEGORIES.map((category) => (
+              <option key={category} value={category}>
+                {CATEGORY_LABEL[category]}
+              </option>
+            ))}
+          </select>
+          {errorText("category")}
+          <label htmlFor={`${id}-note`}>Note</label>
+          <textarea id={`${id}-note`} name="note" rows={4} aria-describedby={describedBy("note")} />
+          {errorText("note")}
+          <label htmlFor={`${id}-status`}>Status</label>
+          <select id={`${id}-status`} name="status" defaultValue="open" aria-describedby={describedBy("status")}>
+            {VARIANT_STATUSES.map((status) => (
+              <option key={status} value={status}>
+                {STATUS_LABEL[status]}
+              </option>
+            ))}
+          </select>
+          {errorText("status")}
+          {errors.form || errors.rowId ? (
+            <p role="alert" className="error">
+              {errors.form ?? errors.rowId}
+            </p>
+          ) : null}
+          <div className="actions">
+            <button type="submit" className="button" disabled={saving}>
+              {saving ? "Saving…" : "Save variant"}
+            </button>
+            <button type="button" className="button secondary" onClick={() => dialog.current?.close()}>
+              Cancel
+            </button>
+          </div>
+        </form>
+      </dialog>
+    </>
+  );
+}
