@@ -25,6 +25,12 @@ export default async function HomePage() {
             <Link className="button" href={`/works/${work.slug}/compare`}>
               Compare editions
             </Link>
+            <Link className="button secondary" href={`/works/${work.slug}/align`}>
+              Edit the alignment
+            </Link>
+            <Link className="button secondary" href={`/works/${work.slug}/alignment`}>
+              Automatic alignment
+            </Link>
           </div>
           <table className="editions">
             <caption className="visually-hidden">Editions of {work.title}</caption>

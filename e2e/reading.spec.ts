@@ -32,10 +32,17 @@ test("choosing editions and their order in the compare view updates the columns 
 });
 
 test("a shared URL reproduces the view and a row can be linked to", async ({ page }) => {
-  await page.goto(`${WORK}/compare?editions=en,ru#r3`);
+  await page.goto(`${WORK}/compare?editions=en,ru`);
+  const found = page.locator(".grid-row").filter({ has: page.locator('[lang="en"]', { hasText: "In the words of Vyshinsky" }) });
+  await expect(found).toHaveCount(1);
+  const anchor = await found.getByRole("link", { name: /^Row \d+, link$/ }).getAttribute("href");
+  expect(anchor).toMatch(/^#r\d+$/);
+  expect(await found.getAttribute("id")).toBe(anchor!.slice(1));
+
+  await page.goto(`${WORK}/compare?editions=en,ru${anchor}`);
   const headers = page.locator(".grid-head [data-edition]");
   expect(await headers.evaluateAll((nodes) => nodes.map((node) => node.getAttribute("data-edition")))).toEqual(["en", "ru"]);
-  const row = page.locator("#r3");
+  const row = page.locator(anchor!);
   await expect(row).toBeInViewport();
   expect(await row.evaluate((node) => node.matches(":target"))).toBe(true);
   await expect(row.locator('[lang="en"]')).toContainText("In the words of Vyshinsky");

@@ -1,6 +1,9 @@
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../../test/database";
 import { checkGridInvariant, type Grid } from "../../alignment/grid";
+import { rowsFromLabels } from "../../alignment/label-rows";
+import { readEditionFile } from "../../import/read-edition-file";
 import { demoCorpusDir } from "../boot";
 import { isDatabaseEmpty, seedDemo } from "./seed-demo";
 
@@ -44,14 +47,32 @@ describe("the demo corpus", () => {
     expect(segments.every((segment) => segment.rowId !== null)).toBe(true);
   });
 
-  it("keeps the translators' paragraph merges and splits as rows holding several paragraphs of one edition", async () => {
-    const rows = await database.prisma.alignmentRow.findMany({ include: { segments: { include: { edition: true } } } });
-    const paragraphsPerEdition = rows.map((row) => {
-      const counts: Record<string, Set<number>> = {};
-      for (const segment of row.segments) (counts[segment.edition.slug] ??= new Set()).add(segment.paragraph);
-      return Object.fromEntries(Object.entries(counts).map(([slug, set]) => [slug, set.size]));
-    });
-    expect(paragraphsPerEdition.some((row) => row.en === 2 && row.fr === 1)).toBe(true);
-    expect(paragraphsPerEdition.some((row) => row.en === 1 && row.ru === 2)).toBe(true);
+  it("refines the labelled paragraph rows into sentence rows, each with the aligner's confidence, none crossing a labelled row's boundary", async () => {
+    const editions = await database.prisma.edition.findMany({ orderBy: { position: "asc" } });
+    const files = editions.map((edition) => readEditionFile(path.join(demoCorpusDir, `${edition.slug}.txt`)));
+    const labelRows = rowsFromLabels(
+      files.map((file, index) => ({
+        id: editions[index].id,
+        blocks: file.document.blocks.map((block) => ({ labels: block.labels, segmentCount: block.sentences.length, line: block.line })),
+      })),
+    );
+    const labelRowOf = new Map<string, number>();
+    for (const edition of editions) {
+      const ids = (await database.prisma.segment.findMany({ where: { editionId: edition.id }, orderBy: { position: "asc" } })).map((s) => s.id);
+      labelRows.forEach((row, r) => (row.cells[edition.id] ?? []).forEach((i) => labelRowOf.set(ids[i], r)));
+      expect(ids.every((id) => labelRowOf.has(id)), `every segment of ${edition.slug} is in a labelled row`).toBe(true);
+    }
+    const rows = await database.prisma.alignmentRow.findMany({ orderBy: { position: "asc" }, include: { segments: true } });
+    expect(labelRows).toHaveLength(19);
+    expect(rows.length).toBeGreaterThan(2 * labelRows.length);
+    for (const row of rows) {
+      expect(row.status).toBe("automatic");
+      expect(row.confidence).toBeGreaterThanOrEqual(0);
+      expect(row.confidence).toBeLessThanOrEqual(1);
+      expect(new Set(row.segments.map((s) => labelRowOf.get(s.id))).size, `row ${row.id} lies within one labelled row`).toBe(1);
+    }
+    const labelOrder = rows.map((row) => labelRowOf.get(row.segments[0].id)!);
+    expect(labelOrder).toEqual([...labelOrder].sort((a, b) => a - b));
+    expect(new Set(labelOrder).size).toBe(labelRows.length);
   });
 });

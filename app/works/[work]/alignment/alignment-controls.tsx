@@ -1,0 +1,157 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useCallback, useEffect, useId, useRef, useState } from "react";
+import type { AlignmentJobView } from "@/lib/db/alignment/alignment-jobs";
+import { formatTime } from "../align/change-list";
+
+interface EditionOption {
+  slug: string;
+  title: string;
+  language: string;
+}
+
+interface Props {
+  workSlug: string;
+  editions: EditionOption[];
+  pivotSlug: string | null;
+  confirmedRows: number;
+  canAlign: boolean;
+  signedIn: boolean;
+  initialJob: AlignmentJobView | null;
+}
+
+const POLL_MS = 1000;
+
+function isActive(job: AlignmentJobView | null): boolean {
+  return job !== null && (job.status === "queued" || job.status === "running");
+}
+
+/**
+ * The pivot, the Align and Re-align buttons (editors), and the progress of the work's latest alignment job, read
+ * by polling the job's route while it runs (the job's state is in the database, so any app server answers).
+ */
+export function AlignmentControls({ workSlug, editions, pivotSlug, confirmedRows, canAlign, signedIn, initialJob }: Props) {
+  const router = useRouter();
+  const pivotId = useId();
+  const [pivot, setPivot] = useState(pivotSlug ?? "");
+  const [job, setJob] = useState(initialJob);
+  const [error, setError] = useState<string | null>(null);
+  const [sending, setSending] = useState(false);
+  const api = `/api/works/${encodeURIComponent(workSlug)}/align`;
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+
+  const follow = useCallback(
+    (jobId: string) => {
+      const poll = async () => {
+        const response = await fetch(`${api}/${jobId}`, { cache: "no-store" }).catch(() => null);
+        const body = (await response?.json().catch(() => null)) as { job?: AlignmentJobView } | null;
+        if (body?.job) {
+          setJob(body.job);
+          if (!isActive(body.job)) {
+            router.refresh();
+            return;
+          }
+        }
+        timer.current = setTimeout(() => void poll(), POLL_MS);
+      };
+      if (timer.current) clearTimeout(timer.current);
+      timer.current = setTimeout(() => void poll(), POLL_MS);
+    },
+    [api, router],
+  );
+
+  useEffect(() => {
+    if (initialJob && isActive(initialJob)) follow(initialJob.id);
+    return () => {
+      if (timer.current) clearTimeout(timer.current);
+    };
+  }, [initialJob, follow]);
+
+  async function start(mode: "align" | "realign") {
+    if (mode === "align" && confirmedRows > 0) {
+      const replace = window.confirm(
+        `Aligning afresh replaces every row, including the ${confirmedRows} confirmed row${confirmedRows === 1 ? "" : "s"}. Re-align keeps them. Align afresh anyway?`,
+      );
+      if (!replace) return;
+    }
+    setSending(true);
+    setError(null);
+    const response = await fetch(api, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ mode, ...(pivot ? { pivot } : {}) }),
+    }).catch(() => null);
+    setSending(false);
+    const body = (await response?.json().catch(() => null)) as { job?: AlignmentJobView; error?: { message: string; details?: { job?: AlignmentJobView } } } | null;
+    if (response?.ok && body?.job) {
+      setJob(body.job);
+      follow(body.job.id);
+      return;
+    }
+    setError(body?.error?.message ?? "The server could not be reached; nothing was started.");
+    const running = body?.error?.details?.job;
+    if (running) {
+      setJob(running);
+      follow(running.id);
+    }
+  }
+
+  const active = isActive(job);
+  const pivotEdition = editions.find((e) => e.slug === pivotSlug);
+  return (
+    <div className="alignment-controls">
+      {canAlign ? (
+        <div className="actions">
+          <span>
+            <label htmlFor={pivotId}>Pivot </label>
+            <select id={pivotId} value={pivot} onChange={(event) => setPivot(event.target.value)} disabled={active || sending}>
+              {editions.map((edition) => (
+                <option key={edition.slug} value={edition.slug}>
+                  {edition.slug} — {edition.title}
+                </option>
+              ))}
+            </select>
+          </span>
+          <button type="button" className="button" onClick={() => void start("align")} disabled={active || sending}>
+            Align
+          </button>
+          <button type="button" className="button secondary" onClick={() => void start("realign")} disabled={active || sending}>
+            Re-align (keeps confirmed rows)
+          </button>
+        </div>
+      ) : (
+        <p>
+          Pivot:{" "}
+          {pivotEdition ? (
+            <>
+              <span lang={pivotEdition.language}>{pivotEdition.title}</span> ({pivotEdition.slug})
+            </>
+          ) : (
+            "none yet"
+          )}
+          . {signedIn ? "Aligning needs the editor role." : "Sign in as an editor to align."}
+        </p>
+      )}
+      {error ? (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      ) : null}
+      {job && active ? <progress className="alignment-progress" max={1} value={job.progress} aria-label="Progress of the alignment" /> : null}
+      <p role="status" className="alignment-job" data-status={job?.status ?? "none"}>
+        {job ? describeJob(job) : "No alignment has been run from this page yet."}
+      </p>
+    </div>
+  );
+}
+
+function describeJob(job: AlignmentJobView): string {
+  const what = job.mode === "align" ? "Aligning" : "Re-aligning";
+  const who = job.user ? ` by ${job.user.name}` : "";
+  if (job.status === "queued") return `${what}${who}: waiting to start.`;
+  if (job.status === "running") return `${what}${who}: ${Math.round(job.progress * 100)}% — ${job.message}`;
+  const when = job.finishedAt ? `, ${formatTime(job.finishedAt)}` : "";
+  if (job.status === "failed") return `The last run failed${who}${when}: ${job.message}`;
+  return `Last run${who}${when}: ${job.message}`;
+}

@@ -1,0 +1,154 @@
+/**
+ * Aligns a whole work automatically: every edition against the pivot, merged into n-way rows (mode "align"), or
+ * only the stretches between confirmed rows, which stay exactly as they are (mode "realign"). The texts are read
+ * in one snapshot and aligned outside any transaction; the rows are then written in one transaction that locks
+ * the work and first checks that the grid is still the one that was aligned (an editor may have changed it
+ * meanwhile: then the work is aligned again from the new grid, up to three times). Variants and bookmarks of
+ * rows that go follow their segments (replace-grid.ts); open editor pages hear of the new grid.
+ */
+import { randomUUID } from "node:crypto";
+import { checkGridInvariant } from "../../alignment/grid";
+import type { Db } from "../client";
+import { DomainError } from "../errors";
+import { loadGridState } from "../grid/load-grid-state";
+import { notifyGridChange } from "../grid/notify";
+import { inWorkTransaction } from "../grid/work-lock";
+import { betweenConfirmed, computeAlignment, wholeWork, type Piece, type ProgressReport } from "./compute-alignment";
+import { loadAlignmentInput, type AlignmentInput } from "./load-alignment-input";
+import { replaceGrid } from "./replace-grid";
+
+export type AlignMode = "align" | "realign";
+
+export interface AlignWorkOptions {
+  mode: AlignMode;
+  /** The edition to align to; the work's pivot when left out (the original when the work has none). */
+  pivotEditionId?: string;
+  /** Progress of the whole run, 0..1, with what is being done. */
+  onProgress?: ProgressReport;
+  /** Who asked, for the notice open editor pages show. */
+  actor?: { id: string; name: string } | null;
+  /** Names the run in that notice (the alignment job's id). */
+  runId?: string;
+}
+
+export interface AlignWorkResult {
+  mode: AlignMode;
+  pivotEditionId: string;
+  rows: number;
+  /** Confirmed rows kept exactly as they were. */
+  keptConfirmed: number;
+  /** New rows identical to an old row, which keep its id. */
+  reusedRows: number;
+  movedVariants: number;
+  movedBookmarks: number;
+  gridVersion: number;
+  attempts: number;
+  milliseconds: number;
+}
+
+const ATTEMPTS = 3;
+/** Shares of the progress bar: reading, aligning, writing. */
+const READ_SHARE = 0.05;
+const ALIGN_SHARE = 0.85;
+
+export async function alignWork(db: Db, workId: string, options: AlignWorkOptions): Promise<AlignWorkResult> {
+  const started = performance.now();
+  const report = options.onProgress ?? (() => undefined);
+  for (let attempt = 1; attempt <= ATTEMPTS; attempt += 1) {
+    await report(0, attempt === 1 ? "Reading the texts." : `The grid changed while aligning; aligning again (attempt ${attempt} of ${ATTEMPTS}).`);
+    const input = await loadAlignmentInput(db, workId);
+    const pivot = choosePivot(input, options.pivotEditionId);
+    const pieces = piecesFor(input, options.mode);
+    /* An edition without text has nothing to align; it would only turn every row into an omission. */
+    const editions = input.editions.filter((e) => e.text.segments.length > 0).map((e) => e.text);
+    const computed = await computeAlignment(
+      pieces,
+      editions.find((e) => e.editionId === pivot.id)!,
+      editions.filter((e) => e.editionId !== pivot.id),
+      { previous: input.rows, onProgress: (done, message) => report(READ_SHARE + ALIGN_SHARE * done, message) },
+    );
+    await report(READ_SHARE + ALIGN_SHARE, `Writing ${computed.rows.length} rows.`);
+    const written = await inWorkTransaction(db, workId, async (tx, work) => {
+      if (work.gridVersion !== input.gridVersion) return null;
+      const replaced = await replaceGrid(tx, workId, computed.rows, { pivotEditionId: pivot.id });
+      await tx.work.update({ where: { id: workId }, data: { pivotEditionId: pivot.id } });
+      const { state } = await loadGridState(tx, workId);
+      const violations = checkGridInvariant(state.grid, state.segments);
+      if (violations.length > 0) throw new Error(`Aligning would leave the grid inconsistent: ${violations.slice(0, 3).map((v) => v.message).join(" ")}`);
+      await notifyGridChange(tx, {
+        workId,
+        version: replaced.gridVersion,
+        operationId: options.runId ?? randomUUID(),
+        kind: options.mode,
+        userId: options.actor?.id ?? null,
+        userName: options.actor?.name ?? null,
+        summary:
+          options.mode === "align"
+            ? `aligned the work automatically to “${pivot.slug}” (${computed.rows.length} rows)`
+            : `re-aligned the rows between confirmed rows (${computed.rows.length} rows, ${computed.kept} of them confirmed and kept)`,
+      });
+      return replaced;
+    });
+    if (written === null) continue;
+    const result: AlignWorkResult = {
+      mode: options.mode,
+      pivotEditionId: pivot.id,
+      rows: computed.rows.length,
+      keptConfirmed: computed.kept,
+      reusedRows: computed.reused,
+      movedVariants: written.moved.variants,
+      movedBookmarks: written.moved.bookmarks,
+      gridVersion: written.gridVersion,
+      attempts: attempt,
+      milliseconds: Math.round(performance.now() - started),
+    };
+    await report(1, describeResult(result));
+    return result;
+  }
+  throw new DomainError("conflict", `The grid kept changing while it was being aligned (${ATTEMPTS} attempts); try again when editors are done.`);
+}
+
+/** The pivot: the one asked for (a current edition of the work), else the work's, else the original, else the first. */
+export function choosePivot(input: AlignmentInput, requested?: string): AlignmentInput["editions"][number] {
+  const current = input.editions.filter((e) => e.current);
+  if (requested !== undefined) {
+    const edition = current.find((e) => e.id === requested);
+    if (!edition) throw new DomainError("invalid", "The pivot must be one of the work's current editions.");
+    if (edition.text.segments.length === 0) throw new DomainError("invalid", `The edition “${edition.slug}” has no text to align to.`);
+    return edition;
+  }
+  const pivot =
+    current.find((e) => e.id === input.pivotEditionId) ?? current.find((e) => e.isOriginal) ?? current.find((e) => e.text.segments.length > 0);
+  if (!pivot) throw new DomainError("invalid", "The work has no edition with text to align.");
+  return pivot;
+}
+
+function piecesFor(input: AlignmentInput, mode: AlignMode): Piece[] {
+  const withText = input.editions.filter((e) => e.text.segments.length > 0).map((e) => e.text);
+  if (mode === "align") return wholeWork(withText);
+  const confirmed = input.rows.filter((row) => row.status === "confirmed").length;
+  if (confirmed === 0) return wholeWork(withText);
+  const outside = input.editions.filter((e) => !e.inGrid && e.text.segments.length > 0);
+  if (outside.length > 0) {
+    throw new DomainError(
+      "invalid",
+      `Re-aligning keeps the confirmed rows, which have no place for ${outside.map((e) => `“${e.slug}”`).join(", ")}: that edition is not aligned yet. ` +
+        "Align the whole work instead (confirmed rows are then aligned afresh too).",
+    );
+  }
+  return betweenConfirmed(input.rows);
+}
+
+export function describeResult(result: AlignWorkResult): string {
+  const parts = [`${result.rows} rows`];
+  if (result.mode === "realign") {
+    parts.push(result.keptConfirmed === 0
+        ? "no confirmed rows to keep"
+        : result.keptConfirmed === 1
+          ? "the confirmed row kept as it was"
+          : `${result.keptConfirmed} confirmed rows kept as they were`);
+  }
+  if (result.movedVariants > 0) parts.push(`${result.movedVariants} variant${result.movedVariants === 1 ? "" : "s"} moved with their text`);
+  const done = result.mode === "align" ? "Aligned" : "Re-aligned";
+  return `${done} in ${(result.milliseconds / 1000).toFixed(1)} s: ${parts.join(", ")}.`;
+}
