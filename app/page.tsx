@@ -16,7 +16,7 @@ export default async function HomePage() {
       </p>
       {works.length === 0 ? <p>No works yet. Import an edition with <code>npm run import -- file.txt</code>.</p> : null}
       {works.map((work) => (
-        <section key={work.id} className="work-card" aria-labelledby={`work-${work.slug}`}>
+        <article key={work.id} className="work-card" aria-labelledby={`work-${work.slug}`} data-work={work.slug}>
           <h2 id={`work-${work.slug}`}>
             {work.title}
             {work.author ? <span className="lede"> — {work.author}</span> : null}
@@ -72,7 +72,7 @@ export default async function HomePage() {
               ))}
             </tbody>
           </table>
-        </section>
+        </article>
       ))}
     </>
   );

@@ -25,7 +25,7 @@ fs.writeFileSync(e2eStateFile(port), JSON.stringify({ databaseUrl: database.url 
 const next = spawn(process.execPath, [path.join(projectRoot, "node_modules", "next", "dist", "bin", "next"), "start", "--port", String(port), "--hostname", "127.0.0.1"], {
   cwd: projectRoot,
   stdio: "inherit",
-  env: { ...process.env, DATABASE_URL: database.url, BETTER_AUTH_SECRET: process.env.BETTER_AUTH_SECRET ?? database.authSecret, NEXT_TELEMETRY_DISABLED: "1" },
+  env: { ...process.env, DATABASE_URL: database.url, BETTER_AUTH_SECRET: process.env.BETTER_AUTH_SECRET ?? database.authSecret, HEXAPLA_SIGNIN_LIMIT: "1000", NEXT_TELEMETRY_DISABLED: "1" },
 });
 
 let stopping = false;

@@ -16,6 +16,7 @@ const EnvSchema = z.object({
   HEXAPLA_DATA_DIR: z.string().min(1).optional(),
   HEXAPLA_PG_PORT: port(54329),
   HEXAPLA_SKIP_DEMO: z.enum(["0", "1"]).default("0"),
+  HEXAPLA_SIGNIN_LIMIT: z.coerce.number().int().min(1).max(100_000).default(5),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -5,6 +5,7 @@
  */
 import { betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
+import { readEnv } from "../../env";
 import { db } from "../client";
 
 export const SESSION_DAYS = 7;
@@ -24,7 +25,7 @@ function createAuth() {
       storage: "database",
       window: 60,
       max: 100,
-      customRules: { "/sign-in/email": { window: 60, max: 5 } },
+      customRules: { "/sign-in/email": { window: 60, max: readEnv().HEXAPLA_SIGNIN_LIMIT } },
     },
     // Same-origin requests are trusted whatever host name the app is reached by (CSRF protection stays on).
     trustedOrigins: (request) => {

@@ -156,5 +156,5 @@ export async function importEdition(db: Db, options: ImportEditionOptions): Prom
     }
     const { editionId, segmentIds } = await createEdition(tx, work, options);
     return { status: "created", editionId, workId: work.id, segments: segmentIds.length };
-  });
+  }, { maxWait: 10_000, timeout: 600_000 });
 }
