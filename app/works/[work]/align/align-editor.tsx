@@ -1,0 +1,448 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { isBelowConfidence, isNotOneToOne, isUnconfirmed, nextRow, type RowPredicate } from "@/lib/alignment/row-navigation";
+import { applyGridPatch, gridOfRows, type EditorGrid, type GridPatch } from "@/lib/db/grid/editor-grid";
+import type { GridNotification } from "@/lib/db/grid/notify";
+import type { EditorOperation } from "@/lib/db/grid/operation-request";
+import type { ChangeSummary } from "@/lib/db/grid/types";
+import { ApiError, getJson, sendJson } from "./api";
+import { ChangeList } from "./change-list";
+import { cellId, GridView } from "./grid-view";
+import { MergeSegmentsDialog, SplitSegmentDialog } from "./segment-dialogs";
+import { shortcutForKey, type ActionId } from "./shortcuts";
+import { ShortcutsDialog } from "./shortcuts-dialog";
+import { SplitRowDialog } from "./split-row-dialog";
+import { TextDialog } from "./text-dialog";
+import { Toolbar } from "./toolbar";
+import { useLiveUpdates } from "./use-live-updates";
+
+export interface EditorUser {
+  id: string;
+  name: string;
+  role: "scholar" | "editor" | "admin";
+}
+
+interface Notice {
+  kind: "stale" | "error";
+  message: string;
+  changes: ChangeSummary[];
+  /** The session ended: offer to sign in again. */
+  signIn?: boolean;
+}
+
+type Dialog = "splitRow" | "editText" | "splitSegment" | "mergeSegments" | "help" | null;
+
+interface Cursor {
+  rowId: string | null;
+  /** Where the row was, for when it disappears (merged away). */
+  index: number;
+  editionId: string;
+}
+
+interface ChangeResponse {
+  summary: string;
+  version: number;
+  changes: GridPatch;
+}
+
+/**
+ * The alignment editor: the grid, a selected row and edition, every operation on keys and buttons, undo and
+ * redo, review navigation, and live updates from other editors. All state that matters lives on the server;
+ * this component holds a copy of the grid at a version and brings it up to date with patches.
+ */
+export function AlignEditor({
+  workSlug,
+  workTitle,
+  initialGrid,
+  user,
+  initialBookmarks,
+}: {
+  workSlug: string;
+  workTitle: string;
+  initialGrid: EditorGrid;
+  user: EditorUser | null;
+  initialBookmarks: string[];
+}) {
+  const router = useRouter();
+  const canEdit = user !== null && (user.role === "editor" || user.role === "admin");
+  const api = `/api/works/${encodeURIComponent(workSlug)}`;
+  const [grid, setGridState] = useState(initialGrid);
+  const gridRef = useRef(initialGrid);
+  const setGrid = useCallback((next: EditorGrid) => {
+    gridRef.current = next;
+    setGridState(next);
+  }, []);
+  const [cursor, setCursor] = useState<Cursor>({ rowId: initialGrid.rows[0]?.id ?? null, index: 0, editionId: initialGrid.editions[0]?.id ?? "" });
+  const [focusTick, setFocusTick] = useState(0);
+  const focusTarget = useRef<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const busyRef = useRef(false);
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const [status, setStatus] = useState("");
+  const [dialog, setDialog] = useState<Dialog>(null);
+  const [threshold, setThreshold] = useState(0.5);
+  const [bookmarks, setBookmarks] = useState(() => new Set(initialBookmarks));
+  const [recent, setRecent] = useState<ReadonlySet<string>>(() => new Set());
+
+  const rowIndex = useMemo(() => {
+    const found = grid.rows.findIndex((r) => r.id === cursor.rowId);
+    return found >= 0 ? found : Math.max(0, Math.min(cursor.index, grid.rows.length - 1));
+  }, [grid.rows, cursor]);
+  const row = grid.rows[rowIndex];
+  const edition = grid.editions.find((e) => e.id === cursor.editionId) ?? grid.editions[0];
+  const cell = row && edition ? (row.cells[edition.id] ?? []) : [];
+  const navigationGrid = useMemo(() => gridOfRows(grid.editions.map((e) => e.id), grid.rows), [grid]);
+
+  /** Everything that touches the grid copy runs one after the other. */
+  const queue = useRef<Promise<void>>(Promise.resolve());
+  const enqueue = useCallback((task: () => Promise<void>) => {
+    queue.current = queue.current.then(task, task);
+    return queue.current;
+  }, []);
+
+  const reloadAll = useCallback(async () => {
+    setGrid(await getJson<EditorGrid>(`${api}/grid`));
+  }, [api, setGrid]);
+
+  /** Applies a patch when it fits the copy; otherwise asks for what the copy misses. */
+  const absorb = useCallback(
+    async (patch: GridPatch): Promise<GridPatch | null> => {
+      const current = gridRef.current;
+      if (patch.version <= current.version) return null;
+      if (!patch.full && patch.since <= current.version) {
+        const rows = applyGridPatch(current.rows, patch);
+        if (rows) {
+          setGrid({ ...current, version: patch.version, rows });
+          return patch;
+        }
+      }
+      const missing = await getJson<GridPatch>(`${api}/grid/changes?since=${current.version}`);
+      const rows = missing.full ? null : applyGridPatch(current.rows, missing);
+      if (rows) setGrid({ ...current, version: missing.version, rows });
+      else await reloadAll();
+      return missing;
+    },
+    [api, reloadAll, setGrid],
+  );
+
+  const catchUp = useCallback(
+    () =>
+      enqueue(async () => {
+        const patch = await getJson<GridPatch>(`${api}/grid/changes?since=${gridRef.current.version}`);
+        const applied = await absorb(patch);
+        if (applied && !applied.full) setRecent(new Set(applied.rows.map((r) => r.row.id)));
+      }),
+    [absorb, api, enqueue],
+  );
+
+  const onRemoteChange = useCallback(
+    (change: GridNotification) => {
+      if (change.version <= gridRef.current.version) return;
+      if (change.userId !== user?.id) setStatus(`${change.userName ?? "Someone"} changed the grid: ${change.summary}.`);
+      void catchUp().catch(() => setStatus("Could not load the latest changes; they will come with the next update."));
+    },
+    [catchUp, user],
+  );
+  const onReady = useCallback(
+    (version: number) => {
+      if (version > gridRef.current.version) void catchUp().catch(() => undefined);
+    },
+    [catchUp],
+  );
+  const live = useLiveUpdates(workSlug, onRemoteChange, onReady);
+
+  const fail = useCallback((error: unknown) => {
+    if (error instanceof ApiError && error.code === "stale") {
+      setNotice({ kind: "stale", message: error.message, changes: error.changes });
+    } else {
+      setNotice({ kind: "error", message: (error as Error).message, changes: [], signIn: error instanceof ApiError && error.status === 401 });
+    }
+  }, []);
+
+  const refuseNotEditor = useCallback(() => {
+    setNotice({ kind: "error", message: user ? "Changing the alignment needs the editor role." : "Sign in as an editor to change the alignment.", changes: [] });
+  }, [user]);
+
+  /** Runs one write: nothing else is sent until it answers. */
+  const write = useCallback(
+    async (send: () => Promise<ChangeResponse>) => {
+      if (!canEdit) return refuseNotEditor();
+      if (busyRef.current) return;
+      busyRef.current = true;
+      setBusy(true);
+      try {
+        const result = await send();
+        await enqueue(async () => {
+          await absorb(result.changes);
+        });
+        setStatus(`${result.summary}.`);
+        setNotice(null);
+      } catch (error) {
+        fail(error);
+      } finally {
+        busyRef.current = false;
+        setBusy(false);
+      }
+    },
+    [absorb, canEdit, enqueue, fail, refuseNotEditor],
+  );
+
+  const operate = useCallback(
+    (op: EditorOperation) => write(() => sendJson<ChangeResponse>("POST", `${api}/grid/operations`, { op, baseVersion: gridRef.current.version })),
+    [api, write],
+  );
+
+  const moveTo = useCallback(
+    (index: number | null, editionId: string, missing?: string) => {
+      const rows = gridRef.current.rows;
+      if (index === null) {
+        if (missing) setStatus(missing);
+        return;
+      }
+      const target = rows[Math.max(0, Math.min(index, rows.length - 1))];
+      if (!target) return;
+      setCursor({ rowId: target.id, index, editionId });
+      focusTarget.current = cellId(target.id, editionId);
+      setFocusTick((n) => n + 1);
+    },
+    [],
+  );
+
+  const find = (predicate: RowPredicate, what: string, direction: "forward" | "backward" = "forward") =>
+    moveTo(nextRow(navigationGrid, rowIndex, predicate, { direction }), edition.id, `No ${what} ${direction === "forward" ? "below" : "above"} row ${rowIndex + 1}.`);
+
+  const toggleBookmark = async () => {
+    if (!user) {
+      setNotice({ kind: "error", message: "Sign in to bookmark rows.", changes: [] });
+      return;
+    }
+    try {
+      const on = !bookmarks.has(row.id);
+      const { rowIds } = await sendJson<{ rowIds: string[] }>("POST", `${api}/grid/bookmarks`, { rowId: row.id, on });
+      setBookmarks(new Set(rowIds));
+      setStatus(on ? `Bookmarked row ${rowIndex + 1}.` : `Removed the bookmark of row ${rowIndex + 1}.`);
+    } catch (error) {
+      fail(error);
+    }
+  };
+
+  const perform = (action: ActionId) => {
+    if (!row || !edition) return;
+    const column = { rowId: row.id, editionId: edition.id };
+    const columns = grid.editions.map((e) => e.id);
+    const editionIndex = columns.indexOf(edition.id);
+    switch (action) {
+      case "nextRow":
+        return moveTo(Math.min(rowIndex + 1, grid.rows.length - 1), edition.id);
+      case "previousRow":
+        return moveTo(Math.max(rowIndex - 1, 0), edition.id);
+      case "nextColumn":
+        return moveTo(rowIndex, columns[Math.min(editionIndex + 1, columns.length - 1)]);
+      case "previousColumn":
+        return moveTo(rowIndex, columns[Math.max(editionIndex - 1, 0)]);
+      case "firstRow":
+        return moveTo(0, edition.id);
+      case "lastRow":
+        return moveTo(grid.rows.length - 1, edition.id);
+      case "nextUnconfirmed":
+        return find(isUnconfirmed, "unconfirmed row");
+      case "previousUnconfirmed":
+        return find(isUnconfirmed, "unconfirmed row", "backward");
+      case "nextLowConfidence":
+        return find(isBelowConfidence(threshold), `row below ${Math.round(threshold * 100)}% confidence`);
+      case "nextNotOneToOne":
+        return find(isNotOneToOne, "row that is not one-to-one");
+      case "nextBookmark":
+        return moveTo(nextRow(navigationGrid, rowIndex, (r) => bookmarks.has(r.id), { wrap: true }), edition.id, "No bookmarked rows.");
+      case "toggleBookmark":
+        return void toggleBookmark();
+      case "rowHistory":
+        return router.push(`/works/${encodeURIComponent(workSlug)}/rows/${row.id}`);
+      case "help":
+        return setDialog("help");
+      case "mergeRows":
+        return void operate({ type: "mergeRows", rowId: row.id });
+      case "toggleConfirmed":
+        return void operate({ type: "setStatus", rowId: row.id, status: row.status === "confirmed" ? "automatic" : "confirmed" });
+      case "confirmUpTo":
+        return void operate({ type: "confirmUpTo", rowId: row.id });
+      case "shiftUp":
+      case "popDown":
+      case "moveCellUp":
+      case "moveCellDown":
+      case "insertEmptyCell":
+      case "deleteEmptyCell":
+        return void operate({ type: action, ...column });
+      case "undo":
+      case "redo":
+        return void write(() => sendJson<ChangeResponse>("POST", `${api}/grid/${action}`, { baseVersion: gridRef.current.version }));
+      case "splitRow":
+        return canEdit ? setDialog("splitRow") : refuseNotEditor();
+      case "editText":
+      case "splitSegment":
+      case "mergeSegments":
+        if (!canEdit) return refuseNotEditor();
+        if (cell.length === 0) return setNotice({ kind: "error", message: `Row ${rowIndex + 1} has no ${edition.slug} text; select a cell with text.`, changes: [] });
+        if (action === "mergeSegments" && cell.length === 1) return void operate({ type: "mergeSegments", segmentId: cell[0].id });
+        return setDialog(action);
+    }
+  };
+
+  const performRef = useRef(perform);
+  useEffect(() => {
+    performRef.current = perform;
+  });
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return;
+      const target = event.target as HTMLElement | null;
+      if (target?.closest("input, textarea, select, [contenteditable='true'], dialog") || document.querySelector("dialog[open]")) return;
+      const shortcut = shortcutForKey(event.key);
+      if (!shortcut) return;
+      const isArrow = /^(Arrow|Home$|End$)/.test(event.key);
+      if (isArrow && !target?.closest("[role='grid']")) return;
+      event.preventDefault();
+      performRef.current(shortcut.action);
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, []);
+
+  useEffect(() => {
+    if (focusTick > 0 && focusTarget.current) document.getElementById(focusTarget.current)?.focus();
+  }, [focusTick]);
+
+  const select = useCallback((rowId: string, editionId: string) => {
+    setCursor((current) =>
+      current.rowId === rowId && current.editionId === editionId
+        ? current
+        : { rowId, editionId, index: gridRef.current.rows.findIndex((r) => r.id === rowId) },
+    );
+  }, []);
+
+  const closeDialog = () => setDialog(null);
+
+  if (grid.rows.length === 0) {
+    return <p>This work is not aligned yet: align its editions first, then edit the alignment here.</p>;
+  }
+
+  return (
+    <div className="align-editor" aria-busy={busy}>
+      <Toolbar
+        canEdit={canEdit}
+        signedIn={user !== null}
+        busy={busy}
+        rowNumber={rowIndex + 1}
+        rowConfirmed={row.status === "confirmed"}
+        bookmarked={bookmarks.has(row.id)}
+        edition={edition}
+        threshold={threshold}
+        onThreshold={setThreshold}
+        onAction={perform}
+      />
+      <div className="align-status">
+        <p role="status" className="status-line">
+          {busy ? "Working…" : status}
+        </p>
+        <p className="live-status" data-live={live}>
+          {live === "live" ? "Live: changes by other editors appear here." : live === "connecting" ? "Connecting to live updates…" : "Live updates interrupted; reconnecting…"}{" "}
+          <span className="lede">Version {grid.version}.</span>
+        </p>
+      </div>
+      {notice ? (
+        <div role="alert" className={notice.kind === "stale" ? "notice stale-notice" : "notice error-notice"}>
+          <p>{notice.message}</p>
+          {notice.changes.length > 0 ? <ChangeList changes={notice.changes} /> : null}
+          <div className="actions">
+            {notice.kind === "stale" ? (
+              <button
+                type="button"
+                className="button"
+                onClick={() =>
+                  void catchUp()
+                    .then(() => {
+                      setNotice(null);
+                      setStatus(`The grid is up to date (version ${gridRef.current.version}).`);
+                    })
+                    .catch(fail)
+                }
+              >
+                Reload the changes
+              </button>
+            ) : null}
+            {notice.signIn ? (
+              <a className="button" href={`/sign-in?next=${encodeURIComponent(`/works/${workSlug}/align`)}`} target="_blank" rel="noreferrer">
+                Sign in again (in a new tab)
+              </a>
+            ) : null}
+            <button type="button" className="button secondary" onClick={() => setNotice(null)}>
+              Dismiss
+            </button>
+          </div>
+        </div>
+      ) : null}
+      <GridView
+        workSlug={workSlug}
+        workTitle={workTitle}
+        editions={grid.editions}
+        rows={grid.rows}
+        selectedRowId={row.id}
+        selectedEditionId={edition.id}
+        bookmarks={bookmarks}
+        recent={recent}
+        onSelect={select}
+      />
+      {dialog === "help" ? <ShortcutsDialog canEdit={canEdit} onClose={closeDialog} /> : null}
+      {dialog === "splitRow" ? (
+        <SplitRowDialog
+          row={row}
+          number={rowIndex + 1}
+          editions={grid.editions}
+          onClose={closeDialog}
+          onSplit={(at) => {
+            closeDialog();
+            void operate({ type: "splitRow", rowId: row.id, at });
+          }}
+        />
+      ) : null}
+      {dialog === "editText" ? (
+        <TextDialog
+          workSlug={workSlug}
+          edition={edition}
+          segments={cell}
+          onClose={closeDialog}
+          onSaved={(saved) => {
+            closeDialog();
+            setNotice(null);
+            setStatus(`${saved.summary}.`);
+            void catchUp().catch(() => undefined);
+          }}
+        />
+      ) : null}
+      {dialog === "splitSegment" ? (
+        <SplitSegmentDialog
+          edition={edition}
+          segments={cell}
+          onClose={closeDialog}
+          onSplit={(segmentId, offset) => {
+            closeDialog();
+            void operate({ type: "splitSegment", segmentId, offset });
+          }}
+        />
+      ) : null}
+      {dialog === "mergeSegments" ? (
+        <MergeSegmentsDialog
+          edition={edition}
+          segments={cell}
+          onClose={closeDialog}
+          onMerge={(segmentId) => {
+            closeDialog();
+            void operate({ type: "mergeSegments", segmentId });
+          }}
+        />
+      ) : null}
+    </div>
+  );
+}

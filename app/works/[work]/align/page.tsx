@@ -1,0 +1,56 @@
+import Link from "next/link";
+import { headers } from "next/headers";
+import { notFound, redirect } from "next/navigation";
+import { db } from "@/lib/db/client";
+import { NotFoundError } from "@/lib/db/errors";
+import { listBookmarks } from "@/lib/db/grid/bookmarks";
+import { loadEditorGrid } from "@/lib/db/grid/load-grid";
+import { readerOf } from "@/lib/db/users/reading-access";
+import { getWork } from "@/lib/db/works/get-work";
+import { AlignEditor } from "./align-editor";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ work: string }> };
+
+async function loadWork(slug: string) {
+  try {
+    return await getWork(slug);
+  } catch (error) {
+    if (error instanceof NotFoundError) notFound();
+    throw error;
+  }
+}
+
+export async function generateMetadata({ params }: Props) {
+  const { work } = await params;
+  return { title: `Align · ${(await loadWork(work)).title}` };
+}
+
+export default async function AlignPage({ params }: Props) {
+  const { work: slug } = await params;
+  const { allowed, user } = await readerOf(await headers());
+  if (!allowed) redirect(`/sign-in?next=${encodeURIComponent(`/works/${slug}/align`)}`);
+  const work = await loadWork(slug);
+  const [grid, bookmarks] = await Promise.all([loadEditorGrid(db(), work.id), user ? listBookmarks(db(), work.id, user.id) : Promise.resolve([])]);
+  return (
+    <>
+      <p>
+        <Link href="/">Works</Link> › <Link href={`/works/${slug}/compare`}>{work.title}</Link> ›{" "}
+        <Link href={`/works/${slug}/journal`}>Journal</Link>
+      </p>
+      <h1>Align: {work.title}</h1>
+      <p className="lede">
+        Select a cell, then act on its row or its edition&apos;s column with the buttons or the keys shown on them; press{" "}
+        <kbd>?</kbd> for every shortcut. Every change is recorded in the journal and can be undone.
+      </p>
+      <AlignEditor
+        workSlug={slug}
+        workTitle={work.title}
+        initialGrid={grid}
+        user={user ? { id: user.id, name: user.name, role: user.role } : null}
+        initialBookmarks={bookmarks}
+      />
+    </>
+  );
+}

@@ -1,0 +1,29 @@
+"use client";
+
+import { useEffect, useRef, useState } from "react";
+import type { GridNotification } from "@/lib/db/grid/notify";
+
+export type LiveStatus = "connecting" | "live" | "reconnecting";
+
+/**
+ * Listens to the work's grid changes (Server-Sent Events, fanned out by PostgreSQL LISTEN/NOTIFY). `onReady`
+ * hears the current version whenever the stream (re)connects, so the page catches up on what it missed.
+ */
+export function useLiveUpdates(workSlug: string, onChange: (change: GridNotification) => void, onReady: (version: number) => void): LiveStatus {
+  const [status, setStatus] = useState<LiveStatus>("connecting");
+  const handlers = useRef({ onChange, onReady });
+  useEffect(() => {
+    handlers.current = { onChange, onReady };
+  }, [onChange, onReady]);
+  useEffect(() => {
+    const source = new EventSource(`/api/works/${encodeURIComponent(workSlug)}/grid/events`);
+    source.addEventListener("ready", (event) => {
+      setStatus("live");
+      handlers.current.onReady((JSON.parse((event as MessageEvent<string>).data) as { version: number }).version);
+    });
+    source.addEventListener("change", (event) => handlers.current.onChange(JSON.parse((event as MessageEvent<string>).data) as GridNotification));
+    source.onerror = () => setStatus("reconnecting");
+    return () => source.close();
+  }, [workSlug]);
+  return status;
+}

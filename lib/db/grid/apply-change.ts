@@ -1,0 +1,281 @@
+/**
+ * Applies one Change inside the caller's transaction (the work is locked) and returns the change as applied,
+ * its inverse, the rows it touched and the grid it must leave. Refusals throw before anything is written, or
+ * the caller's transaction rolls back what was.
+ */
+import { randomUUID } from "node:crypto";
+import { cellOf } from "../../alignment/grid";
+import { applyOperation, type GridState } from "../../alignment/operations";
+import { DomainError } from "../errors";
+import type { StoredGrid } from "./load-grid-state";
+import { positionAfter } from "./segment-positions";
+import { emptyMoves, hasMoves, restoreAttachments, writeGridDiff } from "./write-grid";
+import type { Change, LineageRecord, LineageRepoint, Tx } from "./types";
+
+export interface ChangeContext {
+  workId: string;
+  stored: StoredGrid;
+  /** The grid version this change produces. */
+  version: number;
+  operationId: string;
+  actorId: string;
+}
+
+export interface AppliedChange {
+  applied: Change;
+  inverse: Change;
+  touchedRowIds: string[];
+  /** The grid the database must hold afterwards. */
+  state: GridState;
+}
+
+export async function applyChange(tx: Tx, context: ChangeContext, change: Change): Promise<AppliedChange> {
+  switch (change.type) {
+    case "layout":
+      return applyLayout(tx, context, change);
+    case "splitSegment":
+      return applySplitSegment(tx, context, change);
+    case "mergeSegments":
+      return applyMergeSegments(tx, context, change);
+    case "editText":
+      return applyEditText(tx, context, change);
+  }
+}
+
+async function applyLayout(tx: Tx, context: ChangeContext, change: Extract<Change, { type: "layout" }>): Promise<AppliedChange> {
+  const result = applyOperation(context.stored.state, change.op);
+  const moves = await writeGridDiff(tx, {
+    workId: context.workId,
+    before: context.stored,
+    after: result.state,
+    touchedRowIds: result.touchedRowIds,
+    version: context.version,
+  });
+  if (change.restore) await restoreAttachments(tx, change.restore);
+  return {
+    applied: change,
+    inverse: { type: "layout", op: result.inverse as typeof change.op, ...(hasMoves(moves) ? { restore: moves } : {}) },
+    touchedRowIds: result.touchedRowIds,
+    state: result.state,
+  };
+}
+
+interface SegmentRecord {
+  id: string;
+  editionId: string;
+  rowId: string | null;
+  text: string;
+}
+
+async function requireSegment(tx: Tx, workId: string, segmentId: string): Promise<SegmentRecord> {
+  const segment = await tx.segment.findUnique({ where: { id: segmentId }, select: { id: true, editionId: true, workId: true, rowId: true, text: true } });
+  if (!segment || segment.workId !== workId) throw new DomainError("not_found", `There is no segment "${segmentId}" in this work.`);
+  return segment;
+}
+
+function requireText(segment: SegmentRecord, expected: string, action: string): void {
+  if (segment.text !== expected) {
+    throw new DomainError(
+      "conflict",
+      `Cannot ${action}: the segment's text has changed since (it now reads “${segment.text}”).`,
+      { segmentId: segment.id, text: segment.text },
+    );
+  }
+}
+
+async function applySplitSegment(tx: Tx, context: ChangeContext, change: Extract<Change, { type: "splitSegment" }>): Promise<AppliedChange> {
+  const segment = await requireSegment(tx, context.workId, change.segmentId);
+  requireText(segment, change.before, "split the segment");
+  for (const part of change.parts) {
+    if (part.trim() === "") throw new DomainError("invalid", "Both parts of a split segment need some text; choose another split point.");
+  }
+  const result = applyOperation(context.stored.state, {
+    type: "splitSegment",
+    editionId: change.editionId,
+    segmentId: change.segmentId,
+    newSegmentId: change.created.id,
+  });
+  const { created } = change;
+  const position = await positionAfter(tx, change.editionId, change.segmentId, created.id);
+  await tx.segment.update({ where: { id: segment.id }, data: { text: change.parts[0], version: context.version } });
+  await tx.segment.create({
+    data: {
+      id: created.id,
+      editionId: change.editionId,
+      workId: context.workId,
+      rowId: segment.rowId,
+      position,
+      paragraph: created.paragraph,
+      kind: created.kind,
+      headingLevel: created.headingLevel,
+      xmlId: created.xmlId,
+      text: change.parts[1],
+      version: context.version,
+      createdAt: new Date(created.createdAt),
+    },
+  });
+  if (change.revisionIds.length > 0) {
+    await tx.revision.updateMany({ where: { id: { in: change.revisionIds }, segmentId: segment.id }, data: { segmentId: created.id } });
+  }
+  await repointLineage(tx, change.lineage.repoint, segment.id, created.id);
+  if (change.lineage.create.length > 0) {
+    await tx.segmentLineage.createMany({
+      data: change.lineage.create.map((l) => ({ ...l, createdAt: new Date(l.createdAt) })),
+    });
+  }
+  const touched = await writeGridDiff(tx, {
+    workId: context.workId,
+    before: context.stored,
+    after: result.state,
+    touchedRowIds: result.touchedRowIds,
+    version: context.version,
+  });
+  assertNoMoves(touched);
+  return {
+    applied: change,
+    inverse: {
+      type: "mergeSegments",
+      editionId: change.editionId,
+      segmentId: change.segmentId,
+      removedId: created.id,
+      texts: change.parts,
+      merged: change.before,
+    },
+    touchedRowIds: result.touchedRowIds,
+    state: result.state,
+  };
+}
+
+async function applyMergeSegments(tx: Tx, context: ChangeContext, change: Extract<Change, { type: "mergeSegments" }>): Promise<AppliedChange> {
+  const segment = await requireSegment(tx, context.workId, change.segmentId);
+  const removed = await requireSegment(tx, context.workId, change.removedId);
+  const ids = context.stored.state.segments[change.editionId] ?? [];
+  if (ids[ids.indexOf(change.segmentId) + 1] !== change.removedId) {
+    throw new DomainError("conflict", "Cannot merge the segments: they are no longer next to each other in their edition.");
+  }
+  requireText(segment, change.texts[0], "merge the segments");
+  requireText(removed, change.texts[1], "merge the segments");
+  const result = applyOperation(context.stored.state, { type: "mergeSegments", editionId: change.editionId, segmentId: change.segmentId });
+
+  const full = await tx.segment.findUniqueOrThrow({ where: { id: removed.id } });
+  const revisionIds = (await tx.revision.findMany({ where: { segmentId: removed.id }, select: { id: true } })).map((r) => r.id);
+  const lineage = await tx.segmentLineage.findMany({ where: { OR: [{ segmentId: removed.id }, { sourceSegmentId: removed.id }] } });
+  const dropped: LineageRecord[] = [];
+  const repoint: LineageRepoint[] = [];
+  for (const l of lineage) {
+    const segmentEnd = l.segmentId === removed.id ? segment.id : l.segmentId;
+    const sourceEnd = l.sourceSegmentId === removed.id ? segment.id : l.sourceSegmentId;
+    if (segmentEnd === sourceEnd) {
+      dropped.push({
+        id: l.id,
+        segmentId: l.segmentId,
+        sourceSegmentId: l.sourceSegmentId,
+        kind: l.kind as LineageRecord["kind"],
+        operationId: l.operationId,
+        createdAt: l.createdAt.toISOString(),
+      });
+    } else {
+      if (l.segmentId === removed.id) repoint.push({ id: l.id, end: "segmentId" });
+      if (l.sourceSegmentId === removed.id) repoint.push({ id: l.id, end: "sourceSegmentId" });
+    }
+  }
+  if (dropped.length > 0) await tx.segmentLineage.deleteMany({ where: { id: { in: dropped.map((l) => l.id) } } });
+  await repointLineage(tx, repoint, removed.id, segment.id);
+  if (revisionIds.length > 0) await tx.revision.updateMany({ where: { segmentId: removed.id }, data: { segmentId: segment.id } });
+  await tx.segment.delete({ where: { id: removed.id } });
+  await tx.segment.update({ where: { id: segment.id }, data: { text: change.merged, version: context.version } });
+  const moves = await writeGridDiff(tx, {
+    workId: context.workId,
+    before: context.stored,
+    after: result.state,
+    touchedRowIds: result.touchedRowIds,
+    version: context.version,
+  });
+  assertNoMoves(moves);
+  return {
+    applied: change,
+    inverse: {
+      type: "splitSegment",
+      editionId: change.editionId,
+      segmentId: change.segmentId,
+      before: change.merged,
+      parts: change.texts,
+      created: {
+        id: full.id,
+        paragraph: full.paragraph,
+        kind: full.kind,
+        headingLevel: full.headingLevel,
+        xmlId: full.xmlId,
+        createdAt: full.createdAt.toISOString(),
+      },
+      revisionIds,
+      lineage: { create: dropped, repoint },
+    },
+    touchedRowIds: result.touchedRowIds,
+    state: result.state,
+  };
+}
+
+async function repointLineage(tx: Tx, repoint: readonly LineageRepoint[], from: string, to: string): Promise<void> {
+  for (const { id, end } of repoint) {
+    await tx.segmentLineage.updateMany({ where: { id, [end]: from }, data: { [end]: to } });
+  }
+}
+
+function assertNoMoves(moves: ReturnType<typeof emptyMoves>): void {
+  if (hasMoves(moves)) throw new Error("A segment split or merge removed a row; it never should.");
+}
+
+async function applyEditText(tx: Tx, context: ChangeContext, change: Extract<Change, { type: "editText" }>): Promise<AppliedChange> {
+  const segment = await requireSegment(tx, context.workId, change.segmentId);
+  requireText(segment, change.before, "correct the text");
+  if (change.after.trim() === "") throw new DomainError("invalid", "The corrected text is empty; a segment needs some text.");
+  if (change.after === change.before) throw new DomainError("invalid", "The corrected text is the same as the current text.");
+  const revisionId = randomUUID();
+  await tx.segment.update({ where: { id: segment.id }, data: { text: change.after, version: context.version } });
+  await tx.revision.create({
+    data: {
+      id: revisionId,
+      segmentId: segment.id,
+      authorId: context.actorId,
+      reason: change.reason,
+      oldText: change.before,
+      newText: change.after,
+      operationId: context.operationId,
+    },
+  });
+  const touchedRowIds = segment.rowId === null ? [] : [segment.rowId];
+  if (segment.rowId !== null) {
+    await tx.alignmentRow.update({ where: { id: segment.rowId }, data: { version: context.version } });
+  }
+  return {
+    applied: { ...change, revisionId },
+    inverse: { type: "editText", segmentId: change.segmentId, before: change.after, after: change.before, reason: undoReason(change.reason) },
+    touchedRowIds,
+    state: context.stored.state,
+  };
+}
+
+/** The reason an undone correction is recorded with: "Undo: …", and undoing that gives the original back. */
+export function undoReason(reason: string): string {
+  return reason.startsWith("Undo: ") ? reason.slice("Undo: ".length) : `Undo: ${reason}`;
+}
+
+/** The ids a split gives the new segment and its lineage row when an editor splits a segment. */
+export function newSplitIdentity(
+  source: { paragraph: number; kind: Extract<Change, { type: "splitSegment" }>["created"]["kind"]; headingLevel: number | null; id: string },
+  operationId: string,
+): Pick<Extract<Change, { type: "splitSegment" }>, "created" | "lineage" | "revisionIds"> {
+  const now = new Date().toISOString();
+  const id = randomUUID();
+  return {
+    created: { id, paragraph: source.paragraph, kind: source.kind, headingLevel: source.headingLevel, xmlId: null, createdAt: now },
+    revisionIds: [],
+    lineage: { create: [{ id: randomUUID(), segmentId: id, sourceSegmentId: source.id, kind: "split", operationId, createdAt: now }], repoint: [] },
+  };
+}
+
+/** Whether the segment's row is one the grid has (a segment of an edition not yet aligned has none). */
+export function rowOfSegment(state: GridState, editionId: string, segmentId: string): string | null {
+  return state.grid.rows.find((row) => cellOf(row, editionId).includes(segmentId))?.id ?? null;
+}

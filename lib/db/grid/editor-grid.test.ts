@@ -1,0 +1,48 @@
+import { describe, expect, it } from "vitest";
+import { applyGridPatch, gridOfRows, type EditorRow } from "./editor-grid";
+
+const row = (id: string, text = id): EditorRow => ({
+  id,
+  version: 1,
+  status: "automatic",
+  confidence: null,
+  cells: { e: [{ id: `s-${text}`, text, version: 0, kind: "paragraph", paragraph: 0, headingLevel: null }] },
+});
+
+describe("applyGridPatch", () => {
+  it("replaces changed rows, drops removed ones and inserts new ones after the row that now precedes them", () => {
+    const rows = [row("a"), row("b"), row("c"), row("d")];
+    const patched = applyGridPatch(rows, {
+      full: false,
+      since: 1,
+      version: 3,
+      rows: [
+        { row: row("new-first"), after: null },
+        { row: row("b", "b2"), after: "a" },
+        { row: row("x"), after: "b" },
+      ],
+      removed: ["c"],
+    });
+    expect(patched?.map((r) => r.cells.e[0].text)).toEqual(["new-first", "a", "b2", "x", "d"]);
+  });
+
+  it("keeps the objects of rows the patch does not name", () => {
+    const rows = [row("a"), row("b")];
+    const patched = applyGridPatch(rows, { full: false, since: 1, version: 2, rows: [{ row: row("b", "b2"), after: "a" }], removed: [] })!;
+    expect(patched[0]).toBe(rows[0]);
+  });
+
+  it("gives null (load everything) for a full reload or a row it cannot place", () => {
+    expect(applyGridPatch([row("a")], { full: true, since: 1, version: 2 })).toBeNull();
+    expect(applyGridPatch([row("a")], { full: false, since: 1, version: 2, rows: [{ row: row("b"), after: "zzz" }], removed: [] })).toBeNull();
+  });
+});
+
+describe("gridOfRows", () => {
+  it("gives every row a cell for every edition, of segment ids", () => {
+    expect(gridOfRows(["e", "f"], [row("a")])).toEqual({
+      editionIds: ["e", "f"],
+      rows: [{ id: "a", status: "automatic", confidence: null, cells: { e: ["s-a"], f: [] } }],
+    });
+  });
+});

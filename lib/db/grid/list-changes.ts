@@ -1,0 +1,63 @@
+/** Recorded changes of a work as summaries: what conflict messages, the journal and row histories list. */
+import type { Prisma } from "../generated/client";
+import type { Db } from "../client";
+import type { ChangeSummary, Tx } from "./types";
+
+type Reader = Db | Tx;
+
+const SELECT = {
+  id: true,
+  gridVersion: true,
+  kind: true,
+  payload: true,
+  userId: true,
+  user: { select: { name: true } },
+  createdAt: true,
+  rowIds: true,
+  undoneAt: true,
+  undoOfId: true,
+} as const;
+
+type Record = Prisma.GridOperationGetPayload<{ select: typeof SELECT }>;
+
+export function toSummary(record: Record): ChangeSummary {
+  const payload = record.payload as { summary?: unknown } | null;
+  return {
+    id: record.id,
+    gridVersion: record.gridVersion,
+    kind: record.kind,
+    summary: typeof payload?.summary === "string" ? payload.summary : record.kind,
+    userId: record.userId,
+    userName: record.user?.name ?? null,
+    createdAt: record.createdAt.toISOString(),
+    rowIds: record.rowIds,
+    undoneAt: record.undoneAt?.toISOString() ?? null,
+    undoOfId: record.undoOfId,
+  };
+}
+
+/** Changes recorded after grid version `since`, oldest first. */
+export async function changesSince(db: Reader, workId: string, since: number): Promise<ChangeSummary[]> {
+  const records = await db.gridOperation.findMany({
+    where: { workId, gridVersion: { gt: since } },
+    orderBy: { gridVersion: "asc" },
+    select: SELECT,
+  });
+  return records.map(toSummary);
+}
+
+export async function findChanges(db: Reader, where: Prisma.GridOperationWhereInput, take: number): Promise<ChangeSummary[]> {
+  const records = await db.gridOperation.findMany({ where, orderBy: { gridVersion: "desc" }, take, select: SELECT });
+  return records.map(toSummary);
+}
+
+/** Whether the journal holds every change from `since` to `current` (a replaced grid leaves a gap). */
+export function coversVersions(changes: readonly ChangeSummary[], since: number, current: number): boolean {
+  return changes.length === current - since && changes.every((c, i) => c.gridVersion === since + i + 1);
+}
+
+/** The changes that touched any of the rows. */
+export function touchingRows(changes: readonly ChangeSummary[], rowIds: Iterable<string>): ChangeSummary[] {
+  const rows = new Set(rowIds);
+  return changes.filter((c) => c.rowIds.some((id) => rows.has(id)));
+}
