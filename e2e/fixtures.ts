@@ -19,12 +19,11 @@ export function userOf(role: Role, index = 0) {
 }
 
 export const test = base.extend<{ db: Db }>({
-  // eslint-disable-next-line no-empty-pattern
-  db: async ({}, use) => {
+  db: async ({}, provide) => {
     const port = Number(process.env.E2E_PORT ?? 3210);
     const { databaseUrl } = JSON.parse(fs.readFileSync(e2eStateFile(port), "utf8")) as { databaseUrl: string };
     const prisma = createPrismaClient(databaseUrl);
-    await use(prisma);
+    await provide(prisma);
     await prisma.$disconnect();
   },
 });

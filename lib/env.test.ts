@@ -15,18 +15,18 @@ function envError(source: Record<string, string>): string {
 
 describe("readEnv", () => {
   it("gives the defaults for an empty environment", () => {
-    expect(readEnv({})).toEqual({ PORT: 3000, HEXAPLA_PG_PORT: 54329, HEXAPLA_SKIP_DEMO: "0" });
+    expect(readEnv({})).toEqual({ PORT: 3000, HEXAPLA_PG_PORT: 54329, HEXAPLA_SKIP_DEMO: "0", HEXAPLA_SIGNIN_LIMIT: 5 });
   });
 
   it("treats empty values as unset", () => {
-    expect(readEnv({ PORT: "", DATABASE_URL: "", HEXAPLA_DATA_DIR: "" })).toEqual({ PORT: 3000, HEXAPLA_PG_PORT: 54329, HEXAPLA_SKIP_DEMO: "0" });
+    expect(readEnv({ PORT: "", DATABASE_URL: "", HEXAPLA_DATA_DIR: "" })).toEqual({ PORT: 3000, HEXAPLA_PG_PORT: 54329, HEXAPLA_SKIP_DEMO: "0", HEXAPLA_SIGNIN_LIMIT: 5 });
   });
 
   it("ignores variables it does not know", () => {
     expect(readEnv({ PATH: "/usr/bin", NODE_ENV: "test" })).not.toHaveProperty("PATH");
   });
 
-  it("reads postgres:// and postgresql:// URLs, ports, the data directory and the demo switch", () => {
+  it("reads postgres:// and postgresql:// URLs, ports, the data directory, the demo switch and the sign-in limit", () => {
     expect(
       readEnv({
         DATABASE_URL: "postgresql://hexapla:secret@db.example:5432/hexapla",
@@ -34,6 +34,7 @@ describe("readEnv", () => {
         HEXAPLA_PG_PORT: "5433",
         HEXAPLA_DATA_DIR: "/var/lib/hexapla",
         HEXAPLA_SKIP_DEMO: "1",
+        HEXAPLA_SIGNIN_LIMIT: "20",
       }),
     ).toEqual({
       DATABASE_URL: "postgresql://hexapla:secret@db.example:5432/hexapla",
@@ -41,6 +42,7 @@ describe("readEnv", () => {
       HEXAPLA_PG_PORT: 5433,
       HEXAPLA_DATA_DIR: "/var/lib/hexapla",
       HEXAPLA_SKIP_DEMO: "1",
+      HEXAPLA_SIGNIN_LIMIT: 20,
     });
     expect(readEnv({ DATABASE_URL: "postgres://localhost/hexapla" }).DATABASE_URL).toBe("postgres://localhost/hexapla");
   });

@@ -1,13 +1,17 @@
 "use client";
 
+import { useRouter } from "next/navigation";
+
 export function SignOutButton() {
+  const router = useRouter();
   return (
     <button
       type="button"
       className="link-button"
       onClick={async () => {
         await fetch("/api/auth/sign-out", { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
-        window.location.assign("/");
+        router.push("/");
+        router.refresh();
       }}
     >
       Sign out

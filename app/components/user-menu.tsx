@@ -17,6 +17,8 @@ export async function UserMenu() {
       <span>
         {user.name} <span className="badge">{user.role}</span>
       </span>
+      {user.role === "admin" ? <Link href="/admin">Admin</Link> : null}
+      <Link href="/account/tokens">API tokens</Link>
       <SignOutButton />
     </span>
   );

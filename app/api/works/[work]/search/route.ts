@@ -7,6 +7,7 @@ import { db } from "@/lib/db/client";
 import { searchWork } from "@/lib/db/search/search-work";
 import { getWork } from "@/lib/db/works/get-work";
 import { errorResponse } from "@/lib/http/errors";
+import { requireReader } from "@/lib/db/users/reading-access";
 
 type Context = { params: Promise<{ work: string }> };
 
@@ -17,6 +18,7 @@ const QuerySchema = z.object({
 
 export async function GET(request: Request, { params }: Context) {
   try {
+    await requireReader(request.headers);
     const { work } = await params;
     const search = new URL(request.url).searchParams;
     const query = QuerySchema.parse({ q: search.get("q") ?? "", limit: search.get("limit") ?? undefined });

@@ -11,11 +11,13 @@ import { listVariants } from "@/lib/db/variants/list-variants";
 import { errorResponse } from "@/lib/http/errors";
 import { readJson } from "@/lib/http/read-json";
 import { CreateVariantSchema, filterParams, VariantFilterSchema } from "@/lib/variants/variant-schemas";
+import { requireReader } from "@/lib/db/users/reading-access";
 
 type Context = { params: Promise<{ work: string }> };
 
 export async function GET(request: Request, { params }: Context) {
   try {
+    await requireReader(request.headers);
     const { work } = await params;
     const filter = VariantFilterSchema.parse(filterParams(new URL(request.url).searchParams));
     return Response.json({ variants: await listVariants(db(), { workSlug: work, filter }) });

@@ -11,13 +11,15 @@ import { updateVariant } from "@/lib/db/variants/update-variant";
 import { errorResponse } from "@/lib/http/errors";
 import { readJson } from "@/lib/http/read-json";
 import { UpdateVariantSchema } from "@/lib/variants/variant-schemas";
+import { requireReader } from "@/lib/db/users/reading-access";
 
 type Context = { params: Promise<{ work: string; variant: string }> };
 
 const VariantId = z.uuid("a variant is named by its id");
 
-export async function GET(_request: Request, { params }: Context) {
+export async function GET(request: Request, { params }: Context) {
   try {
+    await requireReader(request.headers);
     const { work, variant } = await params;
     const found = await findWorkBySlug(db(), work);
     return Response.json({ variant: await getVariant(db(), found.id, VariantId.parse(variant)) });

@@ -9,6 +9,7 @@ import { exportVariants } from "@/lib/db/variants/export-variants";
 import { errorResponse } from "@/lib/http/errors";
 import { variantsCsv, variantsJson } from "@/lib/variants/variant-export";
 import { filterParams, VariantFilterSchema } from "@/lib/variants/variant-schemas";
+import { requireReader } from "@/lib/db/users/reading-access";
 
 type Context = { params: Promise<{ work: string }> };
 
@@ -16,6 +17,7 @@ const FormatSchema = z.object({ format: z.enum(["csv", "json"], "format is csv o
 
 export async function GET(request: Request, { params }: Context) {
   try {
+    await requireReader(request.headers);
     const { work } = await params;
     const search = new URL(request.url).searchParams;
     const { format } = FormatSchema.parse({ format: search.get("format") ?? undefined });
