@@ -1,4 +1,4 @@
-import { Fragment } from "react";
+import { Fragment, type ReactNode } from "react";
 import { SegmentText } from "./segment-text";
 
 export interface PassageSegment {
@@ -9,23 +9,34 @@ export interface PassageSegment {
   headingLevel: number | null;
 }
 
-/** Segments shown in their original form: consecutive segments of one block stay one heading, paragraph or quotation. */
-export function Passage({ segments, notesHref }: { segments: PassageSegment[]; notesHref: string }) {
-  const blocks: PassageSegment[][] = [];
-  for (const segment of segments) {
+/**
+ * Segments shown in their original form: consecutive segments of one block stay one heading, paragraph or quotation.
+ * `renderText` draws a segment's text (by default with its note references linked); `index` counts over all segments.
+ */
+export function Passage({
+  segments,
+  notesHref,
+  renderText = (segment) => <SegmentText text={segment.text} notesHref={notesHref} />,
+}: {
+  segments: PassageSegment[];
+  notesHref: string;
+  renderText?: (segment: PassageSegment, index: number) => ReactNode;
+}) {
+  const blocks: { segment: PassageSegment; index: number }[][] = [];
+  segments.forEach((segment, index) => {
     const current = blocks.at(-1);
-    if (current && current[0].paragraph === segment.paragraph) current.push(segment);
-    else blocks.push([segment]);
-  }
+    if (current && current[0].segment.paragraph === segment.paragraph) current.push({ segment, index });
+    else blocks.push([{ segment, index }]);
+  });
   return (
     <>
       {blocks.map((block) => {
-        const first = block[0];
-        const content = block.map((segment, index) => (
+        const first = block[0].segment;
+        const content = block.map(({ segment, index }, position) => (
           <Fragment key={segment.id}>
-            {index > 0 ? " " : null}
+            {position > 0 ? " " : null}
             <span className="segment" data-segment-id={segment.id}>
-              <SegmentText text={segment.text} notesHref={notesHref} />
+              {renderText(segment, index)}
             </span>
           </Fragment>
         ));

@@ -4,6 +4,7 @@
  */
 import {
   EditionMetaSchema,
+  META_FIELD_OF_KEY,
   ImportError,
   PROVENANCES,
   type EditionMeta,
@@ -13,23 +14,8 @@ import {
 /** Metadata the caller already knows (e.g. from the import form); values found in the file take precedence. */
 export type MetaDefaults = Partial<EditionMeta>;
 
-const FRONT_MATTER_FIELDS = {
-  work: "work",
-  "work-title": "workTitle",
-  author: "author",
-  edition: "edition",
-  language: "language",
-  title: "title",
-  translator: "translator",
-  publisher: "publisher",
-  place: "place",
-  year: "year",
-  original: "original",
-  provenance: "provenance",
-  source: "source",
-} as const satisfies Record<string, keyof EditionMeta>;
 
-type FrontMatterKey = keyof typeof FRONT_MATTER_FIELDS;
+type FrontMatterKey = keyof typeof META_FIELD_OF_KEY;
 
 export interface FrontMatter {
   fields: Partial<EditionMeta>;
@@ -53,11 +39,11 @@ export function parseFrontMatter(lines: string[], file: string): FrontMatter | n
     if (colon < 0) throw new ImportError(file, lineNo, `front matter line is not \`key: value\`: “${raw.trim()}”`, 1);
     const key = raw.slice(0, colon).trim().toLowerCase();
     const value = unquote(raw.slice(colon + 1).trim());
-    if (!(key in FRONT_MATTER_FIELDS)) {
+    if (!(key in META_FIELD_OF_KEY)) {
       const hint = key === "apparatus" || key === "corrections" ? " (apparatus and correction files are read only with the plain format)" : "";
-      throw new ImportError(file, lineNo, `unknown front matter key “${key}”${hint}; known keys: ${Object.keys(FRONT_MATTER_FIELDS).join(", ")}`, 1);
+      throw new ImportError(file, lineNo, `unknown front matter key “${key}”${hint}; known keys: ${Object.keys(META_FIELD_OF_KEY).join(", ")}`, 1);
     }
-    const field = FRONT_MATTER_FIELDS[key as FrontMatterKey];
+    const field = META_FIELD_OF_KEY[key as FrontMatterKey];
     setField(fields, field, value, file, lineNo, colon + 2);
     fieldLines[field] = lineNo;
   }

@@ -31,6 +31,23 @@ export const EditionMetaSchema = z.object({
 });
 export type EditionMeta = z.infer<typeof EditionMetaSchema>;
 
+/** The front-matter key of each metadata field, as editions are written by hand (`work-title: …`). */
+export const META_FIELD_OF_KEY = {
+  work: "work",
+  "work-title": "workTitle",
+  author: "author",
+  edition: "edition",
+  language: "language",
+  title: "title",
+  translator: "translator",
+  publisher: "publisher",
+  place: "place",
+  year: "year",
+  original: "original",
+  provenance: "provenance",
+  source: "source",
+} as const satisfies Record<string, keyof EditionMeta>;
+
 /** A sentence of a block; `xmlId` keeps an identity given by the source (TEI xml:id) when there is one. */
 export interface SentenceDoc {
   text: string;

@@ -9,6 +9,7 @@ import {
   type EditionMeta,
   EditionMetaSchema,
   ImportError,
+  META_FIELD_OF_KEY,
 } from "./edition-document";
 import { splitSentences } from "./sentences";
 
@@ -21,19 +22,7 @@ export interface ParsedEditionText {
 }
 
 const META_KEYS: Record<string, keyof EditionMeta | "apparatus" | "corrections"> = {
-  work: "work",
-  "work-title": "workTitle",
-  author: "author",
-  edition: "edition",
-  language: "language",
-  title: "title",
-  translator: "translator",
-  publisher: "publisher",
-  place: "place",
-  year: "year",
-  original: "original",
-  provenance: "provenance",
-  source: "source",
+  ...META_FIELD_OF_KEY,
   apparatus: "apparatus",
   corrections: "corrections",
 };

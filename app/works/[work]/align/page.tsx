@@ -1,26 +1,16 @@
 import Link from "next/link";
 import { headers } from "next/headers";
-import { notFound, redirect } from "next/navigation";
+import { redirect } from "next/navigation";
 import { db } from "@/lib/db/client";
-import { NotFoundError } from "@/lib/db/errors";
 import { listBookmarks } from "@/lib/db/grid/bookmarks";
 import { loadEditorGrid } from "@/lib/db/grid/load-grid";
 import { readerOf } from "@/lib/db/users/reading-access";
-import { getWork } from "@/lib/db/works/get-work";
 import { AlignEditor } from "./align-editor";
+import { loadWork } from "../load-work";
 
 export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ work: string }> };
-
-async function loadWork(slug: string) {
-  try {
-    return await getWork(slug);
-  } catch (error) {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  }
-}
 
 export async function generateMetadata({ params }: Props) {
   const { work } = await params;

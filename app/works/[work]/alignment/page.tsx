@@ -1,29 +1,19 @@
 import Link from "next/link";
 import { headers } from "next/headers";
-import { notFound, redirect } from "next/navigation";
+import { redirect } from "next/navigation";
 import { hasRole } from "@/lib/auth/roles";
 import { getAlignmentOverview } from "@/lib/db/alignment/alignment-overview";
 import { latestAlignmentJob } from "@/lib/db/alignment/alignment-jobs";
 import { db } from "@/lib/db/client";
-import { NotFoundError } from "@/lib/db/errors";
 import { readerOf } from "@/lib/db/users/reading-access";
-import { getWork } from "@/lib/db/works/get-work";
 import { AlignmentControls } from "./alignment-controls";
 import { AlignmentStatistics } from "./alignment-statistics";
 import { LeastConfidentRows } from "./least-confident-rows";
+import { loadWork } from "../load-work";
 
 export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ work: string }> };
-
-async function loadWork(slug: string) {
-  try {
-    return await getWork(slug);
-  } catch (error) {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  }
-}
 
 export async function generateMetadata({ params }: Props) {
   const { work } = await params;

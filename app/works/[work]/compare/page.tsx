@@ -1,16 +1,13 @@
 import Link from "next/link";
 import { headers } from "next/headers";
-import { notFound } from "next/navigation";
 import { after } from "next/server";
 import { parseEditionSelection } from "@/lib/compare/edition-selection";
 import { currentUser } from "@/lib/db/auth/current-user";
 import { db } from "@/lib/db/client";
-import { NotFoundError } from "@/lib/db/errors";
 import { getRowCells } from "@/lib/db/search/get-row-cells";
 import { getRowSignals } from "@/lib/db/signals/get-row-signals";
 import { fillPendingSignals } from "@/lib/db/signals/fill-pending-signals";
 import { countVariantsByRow } from "@/lib/db/variants/count-variants-by-row";
-import { getWork } from "@/lib/db/works/get-work";
 import { overviewMarks } from "@/lib/diff/overview";
 import { signalsForEditions } from "@/lib/diff/row-signals";
 import { pageOfRow, parseViewParams, viewQuery, type ViewParams } from "@/lib/diff/view-params";
@@ -24,6 +21,7 @@ import { prepareRows, type ColumnEdition } from "./prepare-rows";
 import { RowHashRedirect } from "./row-hash-redirect";
 import { SearchBox } from "./search-box";
 import { ViewControls, type PairSuggestion } from "./view-controls";
+import { loadWork } from "../load-work";
 
 export const dynamic = "force-dynamic";
 
@@ -33,15 +31,6 @@ const PAGE_SIZE = 200;
 const MAX_OVERVIEW_MARKS = 400;
 
 type Props = { params: Promise<{ work: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
-
-async function loadWork(slug: string) {
-  try {
-    return await getWork(slug);
-  } catch (error) {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  }
-}
 
 export async function generateMetadata({ params }: Props) {
   const { work } = await params;

@@ -1,27 +1,17 @@
 import Link from "next/link";
 import { headers } from "next/headers";
-import { notFound, redirect } from "next/navigation";
+import { redirect } from "next/navigation";
 import { db } from "@/lib/db/client";
-import { NotFoundError } from "@/lib/db/errors";
 import { JournalFilterSchema, listJournal, type JournalFilter } from "@/lib/db/grid/list-journal";
 import { readerOf } from "@/lib/db/users/reading-access";
-import { getWork } from "@/lib/db/works/get-work";
 import { formatTime } from "../align/change-list";
+import { loadWork } from "../load-work";
 
 export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ work: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 const ROWS_SHOWN = 4;
-
-async function loadWork(slug: string) {
-  try {
-    return await getWork(slug);
-  } catch (error) {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  }
-}
 
 export async function generateMetadata({ params }: Props) {
   const { work } = await params;

@@ -1,30 +1,19 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { parseEditionSelection } from "@/lib/compare/edition-selection";
 import { db } from "@/lib/db/client";
-import { NotFoundError } from "@/lib/db/errors";
 import { getRowCells } from "@/lib/db/search/get-row-cells";
 import { searchWork } from "@/lib/db/search/search-work";
-import { getWork } from "@/lib/db/works/get-work";
 import { joinSegments, type TextMark } from "@/lib/diff/text-marks";
 import { MarkedPassage } from "@/app/components/marked-passage";
 import { ProvenanceBadges } from "@/app/components/provenance-badges";
 import { SearchBox } from "../compare/search-box";
+import { loadWork } from "../load-work";
 
 export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ work: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 const RESULT_ROWS = 100;
-
-async function loadWork(slug: string) {
-  try {
-    return await getWork(slug);
-  } catch (error) {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  }
-}
 
 export async function generateMetadata({ params, searchParams }: Props) {
   const { work } = await params;

@@ -1,34 +1,23 @@
 import Link from "next/link";
 import { headers } from "next/headers";
-import { notFound } from "next/navigation";
 import { hasRole } from "@/lib/auth/roles";
 import { MAX_EDITIONS } from "@/lib/compare/edition-selection";
 import { currentUser } from "@/lib/db/auth/current-user";
 import { db } from "@/lib/db/client";
-import { NotFoundError } from "@/lib/db/errors";
 import { listVariantAuthors } from "@/lib/db/variants/list-authors";
 import { listVariants } from "@/lib/db/variants/list-variants";
-import { getWork } from "@/lib/db/works/get-work";
 import { PROVENANCE_LABEL } from "@/lib/editions/provenance";
 import { variantHistogram } from "@/lib/variants/histogram";
 import type { VariantRecord } from "@/lib/variants/variant-record";
 import { CATEGORY_LABEL, STATUS_LABEL, VARIANT_CATEGORIES, VARIANT_STATUSES, VariantFilterSchema, type VariantFilter } from "@/lib/variants/variant-schemas";
 import { StatusControl } from "./status-control";
+import { loadWork } from "../load-work";
 
 export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ work: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 const HISTOGRAM_BINS = 40;
-
-async function loadWork(slug: string) {
-  try {
-    return await getWork(slug);
-  } catch (error) {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  }
-}
 
 export async function generateMetadata({ params }: Props) {
   const { work } = await params;

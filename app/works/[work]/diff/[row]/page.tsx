@@ -1,9 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { db } from "@/lib/db/client";
-import { NotFoundError } from "@/lib/db/errors";
 import { getRowWitnesses, type Witness } from "@/lib/db/signals/get-row-witnesses";
-import { getWork } from "@/lib/db/works/get-work";
 import { diffMarks } from "@/lib/diff/text-marks";
 import { PROFILE_LABEL, PROFILES, parseViewParams, wordDiffOptions } from "@/lib/diff/view-params";
 import { parseWitness } from "@/lib/diff/witness";
@@ -11,19 +9,11 @@ import { wordDiff } from "@/lib/diff/word-diff";
 import { primaryLanguage } from "@/lib/text/name-key";
 import { InlineDiff, TooDifferent } from "@/app/components/inline-diff";
 import { MarkedText } from "@/app/components/marked-text";
+import { loadWork } from "../../load-work";
 
 export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ work: string; row: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
-
-async function loadWork(slug: string) {
-  try {
-    return await getWork(slug);
-  } catch (error) {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  }
-}
 
 export async function generateMetadata({ params }: Props) {
   const { work, row } = await params;

@@ -3,28 +3,18 @@ import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
-import { NotFoundError } from "@/lib/db/errors";
 import { rowHistory } from "@/lib/db/grid/row-history";
 import { hasRole } from "@/lib/auth/roles";
 import { readerOf } from "@/lib/db/users/reading-access";
-import { getWork } from "@/lib/db/works/get-work";
 import { Passage } from "@/app/components/passage";
 import { ChangeList, formatTime } from "../../align/change-list";
 import { RevisionDiff } from "./revision-diff";
 import { RevertButton } from "./revert-button";
+import { loadWork } from "../../load-work";
 
 export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ work: string; row: string }> };
-
-async function loadWork(slug: string) {
-  try {
-    return await getWork(slug);
-  } catch (error) {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  }
-}
 
 export async function generateMetadata({ params }: Props) {
   const { work } = await params;
