@@ -127,7 +127,8 @@ export default async function ComparePage({ params, searchParams }: Props) {
     <>
       <p>
         <Link href="/">Works</Link> › {work.title} · <Link href={`/works/${work.slug}/variants`}>Variants</Link> ·{" "}
-        <Link href={`/works/${work.slug}/align`}>Align</Link> ·{" "}
+        <Link href={`/works/${work.slug}/align`}>Edit alignment</Link> ·{" "}
+        <Link href={`/works/${work.slug}/alignment#alignment-uncertain`}>Least confident rows first</Link> ·{" "}
         <Link href={`/works/${work.slug}/search?editions=${editions.join(",")}`}>Search</Link>
       </p>
       <h1>Compare: {work.title}</h1>
