@@ -63,4 +63,11 @@ describe("parseEditionSelection", () => {
     const slugs = ["it", "ru", "en"];
     expect(parseEditionSelection(selectionParam(slugs), AVAILABLE)).toEqual({ slugs, error: null });
   });
+
+  it("lets an earlier witness be chosen but never shows one by default or in the fallback", () => {
+    const witnesses = ["fr-superseded"];
+    expect(parseEditionSelection("fr,fr-superseded", AVAILABLE, witnesses)).toEqual({ slugs: ["fr", "fr-superseded"], error: null });
+    expect(parseEditionSelection(undefined, ["fr", "en"], witnesses)).toEqual({ slugs: ["fr", "en"], error: null });
+    expect(parseEditionSelection("fr,fr-superseded", ["fr", "en"], [])).toEqual({ slugs: ["fr", "en"], error: "no edition “fr-superseded” in this work" });
+  });
 });

@@ -17,13 +17,16 @@ const SelectionSchema = z
 
 export type EditionSelection = { slugs: string[]; error: string | null };
 
-/** Reads the `editions` parameter against the work's editions; falls back to the first five with an error message when it is invalid. */
-export function parseEditionSelection(param: string | string[] | undefined, available: string[]): EditionSelection {
+/**
+ * Reads the `editions` parameter against the work's editions; falls back to the first five with an error message
+ * when it is invalid. `alsoChoosable` (earlier witnesses) may be chosen but is never part of the fallback.
+ */
+export function parseEditionSelection(param: string | string[] | undefined, available: string[], alsoChoosable: string[] = []): EditionSelection {
   const fallback = available.slice(0, MAX_EDITIONS);
   if (param === undefined) return { slugs: fallback, error: null };
   const result = SelectionSchema.safeParse(Array.isArray(param) ? param.join(",") : param);
   if (!result.success) return { slugs: fallback, error: result.error.issues[0].message };
-  const unknown = result.data.filter((slug) => !available.includes(slug));
+  const unknown = result.data.filter((slug) => !available.includes(slug) && !alsoChoosable.includes(slug));
   if (unknown.length) return { slugs: fallback, error: `no edition “${unknown.join("”, “")}” in this work` };
   return { slugs: result.data, error: null };
 }

@@ -10,11 +10,14 @@ export interface PickerEdition {
   title: string;
   language: string;
   workingTranslation: boolean;
+  /** For an earlier witness: the text that replaced it and the day it did (YYYY-MM-DD); null for a current edition. */
+  witness: { replacedOn: string; replacedByTitle: string; replacedBySlug: string; replacedByLanguage: string } | null;
 }
 
 /**
  * Chooses 2–5 editions and their column order; the choice goes into the URL so the view can be shared, with the
- * view's other settings (a word diff stays on while both its editions are chosen).
+ * view's other settings (a word diff stays on while both its editions are chosen). Earlier witnesses (texts a newer
+ * edition replaced) are listed in a group of their own.
  */
 export function EditionPicker({ editions, selected, view }: { editions: PickerEdition[]; selected: string[]; view: ViewParams }) {
   const router = useRouter();
@@ -41,46 +44,55 @@ export function EditionPicker({ editions, selected, view }: { editions: PickerEd
     apply(next);
   };
 
+  const item = (slug: string) => {
+    const edition = bySlug.get(slug)!;
+    const position = chosen.indexOf(slug);
+    const isChosen = position >= 0;
+    const name = edition.witness ? `${edition.language} earlier witness ${slug}` : edition.language;
+    return (
+      <li key={slug}>
+        <input type="checkbox" id={`pick-${slug}`} checked={isChosen} disabled={!isChosen && chosen.length >= MAX_EDITIONS} onChange={() => toggle(slug)} />
+        <label htmlFor={`pick-${slug}`}>
+          {edition.witness ? (
+            <>
+              « <span lang={edition.language}>{edition.title}</span> » ({edition.language}) — earlier witness, replaced on {edition.witness.replacedOn} by{" "}
+              <span lang={edition.witness.replacedByLanguage}>{edition.witness.replacedByTitle}</span> ({edition.witness.replacedBySlug})
+            </>
+          ) : (
+            <>
+              <span lang={edition.language}>{edition.title}</span> ({edition.language})
+            </>
+          )}
+          {edition.workingTranslation ? <span className="badge badge-working">Working translation</span> : null}
+        </label>
+        {isChosen ? (
+          <span className="order">
+            <button type="button" onClick={() => move(slug, -1)} disabled={position === 0} aria-label={`Move ${name} left`}>
+              ←
+            </button>
+            <button type="button" onClick={() => move(slug, 1)} disabled={position === chosen.length - 1} aria-label={`Move ${name} right`}>
+              →
+            </button>
+          </span>
+        ) : null}
+      </li>
+    );
+  };
+  const current = ordered.filter((slug) => !bySlug.get(slug)!.witness);
+  const witnesses = ordered.filter((slug) => bySlug.get(slug)!.witness);
+
   return (
     <fieldset className="edition-picker">
       <legend>Editions and column order</legend>
-      <ol>
-        {ordered.map((slug) => {
-          const edition = bySlug.get(slug)!;
-          const position = chosen.indexOf(slug);
-          const isChosen = position >= 0;
-          return (
-            <li key={slug}>
-              <input
-                type="checkbox"
-                id={`pick-${slug}`}
-                checked={isChosen}
-                disabled={!isChosen && chosen.length >= MAX_EDITIONS}
-                onChange={() => toggle(slug)}
-              />
-              <label htmlFor={`pick-${slug}`}>
-                <span lang={edition.language}>{edition.title}</span> ({edition.language})
-                {edition.workingTranslation ? <span className="badge badge-working">Working translation</span> : null}
-              </label>
-              {isChosen ? (
-                <span className="order">
-                  <button type="button" onClick={() => move(slug, -1)} disabled={position === 0} aria-label={`Move ${edition.language} left`}>
-                    ←
-                  </button>
-                  <button
-                    type="button"
-                    onClick={() => move(slug, 1)}
-                    disabled={position === chosen.length - 1}
-                    aria-label={`Move ${edition.language} right`}
-                  >
-                    →
-                  </button>
-                </span>
-              ) : null}
-            </li>
-          );
-        })}
-      </ol>
+      <ol>{current.map(item)}</ol>
+      {witnesses.length > 0 ? (
+        <>
+          <p className="picker-group" id="earlier-witnesses">
+            Earlier witnesses
+          </p>
+          <ol aria-labelledby="earlier-witnesses">{witnesses.map(item)}</ol>
+        </>
+      ) : null}
       {tooFew ? (
         <p className="error" role="alert">
           Choose at least {MIN_EDITIONS} editions.

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { headers } from "next/headers";
 import { after } from "next/server";
+import { diffPairs } from "@/lib/compare/diff-pairs";
 import { parseEditionSelection } from "@/lib/compare/edition-selection";
 import { currentUser } from "@/lib/db/auth/current-user";
 import { db } from "@/lib/db/client";
@@ -20,7 +21,7 @@ import { OverviewStrip } from "./overview-strip";
 import { prepareRows, type ColumnEdition } from "./prepare-rows";
 import { RowHashRedirect } from "./row-hash-redirect";
 import { SearchBox } from "./search-box";
-import { ViewControls, type PairSuggestion } from "./view-controls";
+import { ViewControls } from "./view-controls";
 import { loadWork } from "../load-work";
 
 export const dynamic = "force-dynamic";
@@ -39,27 +40,20 @@ export async function generateMetadata({ params }: Props) {
 
 const sameLanguage = (a: ColumnEdition, b: ColumnEdition) => primaryLanguage(a.language) === primaryLanguage(b.language);
 
-/** Same-language pairs among the chosen editions, and pairs elsewhere in the work that could be chosen. */
-function diffPairs(columns: ColumnEdition[], all: ColumnEdition[]) {
-  const pairs = columns.flatMap((a, i) => columns.slice(i + 1).filter((b) => sameLanguage(a, b)).map((b): [string, string] => [a.slug, b.slug]));
-  const suggestions: PairSuggestion[] = all.flatMap((a, i) =>
-    all
-      .slice(i + 1)
-      .filter((b) => sameLanguage(a, b))
-      .map((b) => {
-        const editions = [...new Set([...columns.map((c) => c.slug).filter((slug) => slug !== a.slug && slug !== b.slug).slice(0, 3), a.slug, b.slug])];
-        return { pair: [a.slug, b.slug] as [string, string], editions, label: `${a.title} (${a.slug}) with ${b.title} (${b.slug})` };
-      }),
-  );
-  return { pairs, suggestions };
-}
+const day = (date: Date) => date.toISOString().slice(0, 10);
 
 export default async function ComparePage({ params, searchParams }: Props) {
   const { work: workSlug } = await params;
   const query = await searchParams;
   const work = await loadWork(workSlug);
-  const selection = parseEditionSelection(query.editions, work.editions.map((edition) => edition.slug));
-  const columns = selection.slugs.map((slug) => work.editions.find((edition) => edition.slug === slug)!);
+  const witnesses = work.earlierWitnesses;
+  const choosable = [...work.editions.map((edition) => ({ ...edition, witness: null })), ...witnesses.map((edition) => ({ ...edition, witness: edition }))];
+  const selection = parseEditionSelection(
+    query.editions,
+    work.editions.map((edition) => edition.slug),
+    witnesses.map((edition) => edition.slug),
+  );
+  const columns = selection.slugs.map((slug) => choosable.find((edition) => edition.slug === slug)!);
   const parsed = parseViewParams(query);
   const viewErrors = [...parsed.errors];
   let view: ViewParams = parsed.params;
@@ -95,6 +89,7 @@ export default async function ComparePage({ params, searchParams }: Props) {
   const rows = prepareRows({ rows: cells, columns, view, pair, signals: shownById, variants });
 
   const editions = columns.map((edition) => edition.slug);
+  const currentEditions = editions.filter((slug) => work.editions.some((edition) => edition.slug === slug));
   const pageQuery = (page: number) => viewQuery({ ...view, page }, editions);
   const hrefOfRow = (number: number) => `${pageQuery(pageOfRow(number, PAGE_SIZE))}#r${number}`;
   const marks = overviewMarks(
@@ -109,8 +104,9 @@ export default async function ComparePage({ params, searchParams }: Props) {
     }),
     MAX_OVERVIEW_MARKS,
   );
-  const slugOf = (editionId: string) => work.editions.find((edition) => edition.id === editionId)?.slug ?? editionId;
-  const { pairs, suggestions } = diffPairs(columns, work.editions);
+  const slugOf = (editionId: string) => choosable.find((edition) => edition.id === editionId)?.slug ?? editionId;
+  const pairEdition = ({ slug, title, language, witness }: (typeof choosable)[number]) => ({ slug, title, language, replacedBy: witness?.replacedBy.slug ?? null });
+  const { pairs, suggestions } = diffPairs(columns.map(pairEdition), choosable.map(pairEdition));
   const recordable = user ? columns.map(({ slug, title, language }) => ({ slug, title, language })) : null;
   const pending = signals.pending.length;
 
@@ -129,16 +125,19 @@ export default async function ComparePage({ params, searchParams }: Props) {
         <Link href="/">Works</Link> › {work.title} · <Link href={`/works/${work.slug}/variants`}>Variants</Link> ·{" "}
         <Link href={`/works/${work.slug}/align`}>Edit alignment</Link> ·{" "}
         <Link href={`/works/${work.slug}/alignment#alignment-uncertain`}>Least confident rows first</Link> ·{" "}
-        <Link href={`/works/${work.slug}/search?editions=${editions.join(",")}`}>Search</Link>
+        <Link href={`/works/${work.slug}/search?editions=${currentEditions.join(",")}`}>Search</Link>
       </p>
       <h1>Compare: {work.title}</h1>
       <div className="compare-toolbar">
         <EditionPicker
-          editions={work.editions.map((edition) => ({
-            slug: edition.slug,
-            title: edition.title,
-            language: edition.language,
-            workingTranslation: edition.provenance === "working_translation",
+          editions={choosable.map(({ slug, title, language, provenance, witness }) => ({
+            slug,
+            title,
+            language,
+            workingTranslation: provenance === "working_translation",
+            witness: witness
+              ? { replacedOn: day(witness.replacedAt), replacedByTitle: witness.replacedBy.title, replacedBySlug: witness.replacedBy.slug, replacedByLanguage: witness.replacedBy.language }
+              : null,
           }))}
           selected={selection.slugs}
           view={view}
@@ -146,7 +145,7 @@ export default async function ComparePage({ params, searchParams }: Props) {
         <ViewControls key={viewQuery(view, editions)} view={view} editions={columns.map(({ slug, title, language }) => ({ slug, title, language }))} pairs={pairs} suggestions={suggestions} />
         <div>
           <JumpToRow rowCount={rowCount} />
-          <SearchBox workSlug={work.slug} editions={editions} />
+          <SearchBox workSlug={work.slug} editions={currentEditions} />
           <p className="lede">{rowCount} aligned rows.</p>
           {pending > 0 ? <p className="hint">Signals of {pending} rows are still being computed; reload to see them.</p> : null}
         </div>
@@ -179,6 +178,13 @@ export default async function ComparePage({ params, searchParams }: Props) {
                     {edition.language} · {[edition.place, edition.year].filter(Boolean).join(" ")}
                   </span>
                   <ProvenanceBadges provenance={edition.provenance} isOriginal={edition.isOriginal} />
+                  {edition.witness ? (
+                    <span className="witness-note">
+                      Earlier witness ({edition.slug}), replaced on {day(edition.witness.replacedAt)} by{" "}
+                      <span lang={edition.witness.replacedBy.language}>{edition.witness.replacedBy.title}</span> ({edition.witness.replacedBy.slug}).
+                      {edition.witness.inGrid ? null : " Its text is not in the alignment grid, so its cells are empty."}
+                    </span>
+                  ) : null}
                 </div>
               </div>
             ))}

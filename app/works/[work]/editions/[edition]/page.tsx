@@ -2,6 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getEdition } from "@/lib/db/editions/get-edition";
 import { NotFoundError } from "@/lib/db/errors";
+import { getSuccessor } from "@/lib/db/works/get-successor";
 import { PROVENANCE_LABEL, provenanceStatement } from "@/lib/editions/provenance";
 import { Passage } from "@/app/components/passage";
 import { ProvenanceBadges } from "@/app/components/provenance-badges";
@@ -27,6 +28,7 @@ export async function generateMetadata({ params }: { params: Promise<{ work: str
 export default async function EditionPage({ params }: { params: Promise<{ work: string; edition: string }> }) {
   const { work, edition: slug } = await params;
   const edition = await load(work, slug);
+  const successor = await getSuccessor(edition.supersededById);
   const here = `/works/${work}/editions/${slug}`;
   return (
     <article>
@@ -34,6 +36,16 @@ export default async function EditionPage({ params }: { params: Promise<{ work: 
         <Link href="/">Works</Link> › {edition.work.title}
       </p>
       <h1 lang={edition.language}>{edition.title}</h1>
+      {successor ? (
+        <p className="provenance-box" role="note">
+          <strong>Earlier witness.</strong> This text was replaced on {successor.importedAt.toISOString().slice(0, 10)} by{" "}
+          <Link href={`/works/${work}/editions/${successor.slug}`} lang={successor.language}>
+            {successor.title}
+          </Link>{" "}
+          ({successor.slug}); it is kept to read and diff against.{" "}
+          <Link href={`/works/${work}/compare?diff=${slug},${successor.slug}&editions=${slug},${successor.slug}`}>Compare it with its replacement</Link>.
+        </p>
+      ) : null}
       <p>
         <ProvenanceBadges provenance={edition.provenance} isOriginal={edition.isOriginal} />
       </p>
