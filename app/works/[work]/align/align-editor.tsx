@@ -9,7 +9,7 @@ import type { EditorOperation } from "@/lib/db/grid/operation-request";
 import type { ChangeSummary } from "@/lib/db/grid/types";
 import { ApiError, getJson, sendJson } from "./api";
 import { ChangeList } from "./change-list";
-import { cellId, GridView } from "./grid-view";
+import { cellId, GridView, type FocusRequest } from "./grid-view";
 import { MergeSegmentsDialog, SplitSegmentDialog } from "./segment-dialogs";
 import { shortcutForKey, type ActionId } from "./shortcuts";
 import { ShortcutsDialog } from "./shortcuts-dialog";
@@ -75,8 +75,7 @@ export function AlignEditor({
     setGridState(next);
   }, []);
   const [cursor, setCursor] = useState<Cursor>({ rowId: initialGrid.rows[0]?.id ?? null, index: 0, editionId: initialGrid.editions[0]?.id ?? "" });
-  const [focusTick, setFocusTick] = useState(0);
-  const focusTarget = useRef<string | null>(null);
+  const [focusRequest, setFocusRequest] = useState<FocusRequest | null>(null);
   const [busy, setBusy] = useState(false);
   const busyRef = useRef(false);
   const [notice, setNotice] = useState<Notice | null>(null);
@@ -203,9 +202,9 @@ export function AlignEditor({
       }
       const target = rows[Math.max(0, Math.min(index, rows.length - 1))];
       if (!target) return;
-      setCursor({ rowId: target.id, index, editionId });
-      focusTarget.current = cellId(target.id, editionId);
-      setFocusTick((n) => n + 1);
+      const targetIndex = rows.indexOf(target);
+      setCursor({ rowId: target.id, index: targetIndex, editionId });
+      setFocusRequest({ rowIndex: targetIndex, elementId: cellId(target.id, editionId) });
     },
     [],
   );
@@ -310,10 +309,6 @@ export function AlignEditor({
     return () => window.removeEventListener("keydown", onKey);
   }, []);
 
-  useEffect(() => {
-    if (focusTick > 0 && focusTarget.current) document.getElementById(focusTarget.current)?.focus();
-  }, [focusTick]);
-
   const select = useCallback((rowId: string, editionId: string) => {
     setCursor((current) =>
       current.rowId === rowId && current.editionId === editionId
@@ -388,10 +383,11 @@ export function AlignEditor({
         workTitle={workTitle}
         editions={grid.editions}
         rows={grid.rows}
-        selectedRowId={row.id}
+        selectedRowIndex={rowIndex}
         selectedEditionId={edition.id}
         bookmarks={bookmarks}
         recent={recent}
+        focusRequest={focusRequest}
         onSelect={select}
       />
       {dialog === "help" ? <ShortcutsDialog canEdit={canEdit} onClose={closeDialog} /> : null}

@@ -1,6 +1,7 @@
 "use client";
 
-import { memo } from "react";
+import { defaultRangeExtractor, useVirtualizer, type Range } from "@tanstack/react-virtual";
+import { memo, useCallback, useEffect, useLayoutEffect, useRef, useState, type RefObject } from "react";
 import type { EditorEdition, EditorRow } from "@/lib/db/grid/editor-grid";
 import { Passage } from "@/app/components/passage";
 import { ProvenanceBadges } from "@/app/components/provenance-badges";
@@ -9,26 +10,42 @@ export function cellId(rowId: string, editionId: string): string {
   return `cell-${rowId}-${editionId}`;
 }
 
+/** Above this many rows the grid renders only the rows in and near view; below it, every row (plain DOM). */
+export const VIRTUALISE_ABOVE = 150;
+
+/** Asks the grid to bring a row into view and focus one of its elements; each new request object asks again. */
+export interface FocusRequest {
+  rowIndex: number;
+  elementId: string;
+}
+
 interface GridViewProps {
   workSlug: string;
   workTitle: string;
   editions: EditorEdition[];
   rows: EditorRow[];
-  selectedRowId: string | null;
+  selectedRowIndex: number;
   selectedEditionId: string;
   bookmarks: ReadonlySet<string>;
   recent: ReadonlySet<string>;
+  focusRequest: FocusRequest | null;
   onSelect: (rowId: string, editionId: string) => void;
 }
+
+type RowsProps = Omit<GridViewProps, "workTitle">;
 
 /**
  * The grid as an ARIA grid: one row per alignment row, one cell per edition, with a roving tab stop on the
  * selected cell (arrow keys and j/k/h/l move it; see shortcuts.ts). Rows are memoised, so a change re-renders
- * only the rows it touched.
+ * only the rows it touched. A long grid renders only a window of rows (see VirtualRows); aria-rowcount and
+ * each row's aria-rowindex tell assistive technology where a row is among all of them.
  */
-export function GridView({ workSlug, workTitle, editions, rows, selectedRowId, selectedEditionId, bookmarks, recent, onSelect }: GridViewProps) {
+export function GridView({ workTitle, ...props }: GridViewProps) {
+  const { editions, rows, selectedEditionId } = props;
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const headRef = useRef<HTMLDivElement>(null);
   return (
-    <div className="align-scroll">
+    <div className="align-scroll" ref={scrollRef}>
       <div
         className="grid align-grid"
         role="grid"
@@ -37,7 +54,7 @@ export function GridView({ workSlug, workTitle, editions, rows, selectedRowId, s
         aria-colcount={editions.length + 1}
         style={{ "--columns": editions.length } as React.CSSProperties}
       >
-        <div className="grid-head" role="row" aria-rowindex={1}>
+        <div className="grid-head" role="row" aria-rowindex={1} ref={headRef}>
           <div role="columnheader">Row</div>
           {editions.map((edition) => (
             <div key={edition.id} role="columnheader" data-edition={edition.slug} className={edition.id === selectedEditionId ? "selected-column" : undefined}>
@@ -51,23 +68,89 @@ export function GridView({ workSlug, workTitle, editions, rows, selectedRowId, s
             </div>
           ))}
         </div>
-        {rows.map((row, index) => (
-          <RowView
-            key={row.id}
-            workSlug={workSlug}
-            row={row}
-            number={index + 1}
-            editions={editions}
-            selectedEditionId={row.id === selectedRowId ? selectedEditionId : null}
-            bookmarked={bookmarks.has(row.id)}
-            recent={recent.has(row.id)}
-            onSelect={onSelect}
-          />
-        ))}
+        {rows.length > VIRTUALISE_ABOVE ? <VirtualRows {...props} scrollRef={scrollRef} headRef={headRef} /> : <PlainRows {...props} />}
       </div>
     </div>
   );
 }
+
+function rowViewOf({ workSlug, rows, editions, selectedRowIndex, selectedEditionId, bookmarks, recent, onSelect }: RowsProps, index: number) {
+  const row = rows[index];
+  return {
+    workSlug,
+    row,
+    number: index + 1,
+    editions,
+    selectedEditionId: index === selectedRowIndex ? selectedEditionId : null,
+    bookmarked: bookmarks.has(row.id),
+    recent: recent.has(row.id),
+    onSelect,
+  };
+}
+
+/** Every row in the page; focusing lets the browser scroll the row into view. */
+function PlainRows(props: RowsProps) {
+  const { focusRequest } = props;
+  useEffect(() => {
+    if (focusRequest) document.getElementById(focusRequest.elementId)?.focus();
+  }, [focusRequest]);
+  return props.rows.map((row, index) => <RowView key={row.id} {...rowViewOf(props, index)} />);
+}
+
+/**
+ * Only the rows in and near view, absolutely placed in a box as tall as every row together (heights are
+ * measured as rows render). The selected row is always rendered too, so the grid's tab stop and the focused
+ * cell survive scrolling away; moving the selection scrolls its row into the grid's view below the sticky header,
+ * and focusing its cell brings the grid itself into the window's view.
+ */
+function VirtualRows({ scrollRef, headRef, ...props }: RowsProps & { scrollRef: RefObject<HTMLDivElement | null>; headRef: RefObject<HTMLDivElement | null> }) {
+  const { rows, selectedRowIndex, focusRequest } = props;
+  const [headHeight, setHeadHeight] = useState(0);
+  useLayoutEffect(() => {
+    const head = headRef.current;
+    if (!head) return;
+    const observer = new ResizeObserver(() => setHeadHeight(head.offsetHeight));
+    observer.observe(head);
+    setHeadHeight(head.offsetHeight);
+    return () => observer.disconnect();
+  }, [headRef]);
+  const rangeExtractor = useCallback(
+    (range: Range) => {
+      const indexes = defaultRangeExtractor(range);
+      if (selectedRowIndex >= 0 && selectedRowIndex < range.count && !indexes.includes(selectedRowIndex)) {
+        indexes.push(selectedRowIndex);
+        indexes.sort((a, b) => a - b);
+      }
+      return indexes;
+    },
+    [selectedRowIndex],
+  );
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ESTIMATED_ROW_HEIGHT,
+    overscan: 8,
+    scrollMargin: headHeight,
+    scrollPaddingStart: headHeight,
+    getItemKey: (index) => rows[index].id,
+    rangeExtractor,
+  });
+  useEffect(() => {
+    if (!focusRequest) return;
+    virtualizer.scrollToIndex(focusRequest.rowIndex, { align: "auto" });
+    document.getElementById(focusRequest.elementId)?.focus();
+  }, [focusRequest, virtualizer]);
+  return (
+    <div role="rowgroup" style={{ position: "relative", height: virtualizer.getTotalSize() }}>
+      {virtualizer.getVirtualItems().map((item) => (
+        <RowView key={item.key} {...rowViewOf(props, item.index)} top={item.start - headHeight} measure={virtualizer.measureElement} />
+      ))}
+    </div>
+  );
+}
+
+/** A row of one short sentence per edition; rows are measured once rendered, so this only guides the first layout. */
+const ESTIMATED_ROW_HEIGHT = 72;
 
 interface RowViewProps {
   workSlug: string;
@@ -78,12 +161,26 @@ interface RowViewProps {
   bookmarked: boolean;
   recent: boolean;
   onSelect: (rowId: string, editionId: string) => void;
+  /** In a windowed grid: where the row is placed, and the callback that measures its height. */
+  top?: number;
+  measure?: (element: HTMLElement | null) => void;
 }
 
-const RowView = memo(function RowView({ workSlug, row, number, editions, selectedEditionId, bookmarked, recent, onSelect }: RowViewProps) {
+const RowView = memo(function RowView({ workSlug, row, number, editions, selectedEditionId, bookmarked, recent, onSelect, top, measure }: RowViewProps) {
   const classes = ["grid-row", row.status === "confirmed" ? "confirmed" : "", selectedEditionId !== null ? "selected" : "", recent ? "recent" : ""];
+  const placed: React.CSSProperties | undefined =
+    top === undefined ? undefined : { position: "absolute", top: 0, left: 0, width: "100%", transform: `translateY(${top}px)`, contentVisibility: "visible" };
   return (
-    <div className={classes.filter(Boolean).join(" ")} role="row" aria-rowindex={number + 1} data-row-id={row.id} data-row-number={number}>
+    <div
+      ref={measure}
+      className={classes.filter(Boolean).join(" ")}
+      role="row"
+      aria-rowindex={number + 1}
+      data-row-id={row.id}
+      data-row-number={number}
+      data-index={measure ? number - 1 : undefined}
+      style={placed}
+    >
       <div className="row-number" role="rowheader">
         <span className="row-label">
           <span className="visually-hidden">Row </span>
