@@ -30,7 +30,3 @@ export function parseEditionSelection(param: string | string[] | undefined, avai
   if (unknown.length) return { slugs: fallback, error: `no edition “${unknown.join("”, “")}” in this work` };
   return { slugs: result.data, error: null };
 }
-
-export function selectionParam(slugs: string[]): string {
-  return slugs.join(",");
-}
