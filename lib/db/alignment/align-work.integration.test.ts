@@ -3,7 +3,9 @@ import { createTestDatabase, tableCounts, type TestDatabase } from "../../../tes
 import { checkGridInvariant } from "../../alignment/grid";
 import { demoCorpusDir } from "../boot";
 import { seedDemo } from "../demo/seed-demo";
+import { DomainError } from "../errors";
 import { applyEditorOperation } from "../grid/apply-operation";
+import { undoLastChange } from "../grid/undo-operation";
 import { createActor, createWork } from "../grid/grid.fixtures";
 import { loadGridState } from "../grid/load-grid-state";
 import type { Actor } from "../grid/types";
@@ -123,6 +125,66 @@ describe("aligning the demo work", () => {
     expect(result.attempts).toBe(2);
     const after = await rowsById();
     expect(after.get(target.id)).toMatchObject({ status: "confirmed", cells: target.cells });
+  });
+});
+
+async function latestEntry() {
+  return database.prisma.gridOperation.findFirstOrThrow({ where: { workId }, orderBy: { gridVersion: "desc" } });
+}
+
+async function refusal(run: () => Promise<unknown>): Promise<DomainError> {
+  try {
+    await run();
+  } catch (error) {
+    if (error instanceof DomainError) return error;
+    throw error;
+  }
+  throw new Error("expected a refusal");
+}
+
+describe("the journal of alignment runs", () => {
+  it("records an alignment under the one version it produces, with who ran it, and it cannot be undone", async () => {
+    const before = await version();
+    const result = await alignWork(database.prisma, workId, { mode: "align", actor: editor, runId: "run-1" });
+    const entry = await latestEntry();
+    expect(await version()).toBe(before + 1);
+    expect(result.gridVersion).toBe(before + 1);
+    expect(entry).toMatchObject({ kind: "align", userId: editor.id, gridVersion: before + 1, inverse: { type: "none" }, undoneAt: null });
+    expect((entry.payload as { summary: string }).summary).toMatch(/^Aligned the work automatically to “\w+” \(\d+ rows\)$/);
+  });
+
+  it("records a re-alignment; the editor's undo right after it is refused and changes nothing", async () => {
+    const rows = (await grid()).grid.rows;
+    await applyEditorOperation(database.prisma, workId, editor, { op: { type: "setStatus", rowId: rows[5].id, status: "confirmed" }, baseVersion: await version() });
+    await alignWork(database.prisma, workId, { mode: "realign", actor: editor });
+    const current = await version();
+    expect(await latestEntry()).toMatchObject({ kind: "realign", userId: editor.id, gridVersion: current });
+
+    const counts = await tableCounts(database.prisma);
+    const before = await grid();
+    const refused = await refusal(() => undoLastChange(database.prisma, workId, editor, current));
+    expect(refused.message).toMatch(/^An alignment run cannot be undone; /);
+    expect(await tableCounts(database.prisma)).toEqual(counts);
+    expect(await grid()).toEqual(before);
+    expect(await version()).toBe(current);
+  });
+
+  it("refuses as stale a write based on the version before a re-alignment, even on a row the run kept", async () => {
+    const rows = (await grid()).grid.rows;
+    const confirmed = rows.find((row) => row.status === "confirmed")!;
+    const base = await version();
+    await alignWork(database.prisma, workId, { mode: "realign", actor: editor });
+    const counts = await tableCounts(database.prisma);
+    const refused = await refusal(() =>
+      applyEditorOperation(database.prisma, workId, editor, { op: { type: "setStatus", rowId: confirmed.id, status: "automatic" }, baseVersion: base }),
+    );
+    expect(refused.code).toBe("stale");
+    expect(await tableCounts(database.prisma)).toEqual(counts);
+  });
+
+  it("journals a run without an actor with no user", async () => {
+    await alignWork(database.prisma, workId, { mode: "realign" });
+    expect(await latestEntry()).toMatchObject({ kind: "realign", userId: null, gridVersion: await version() });
   });
 });
 

@@ -4,14 +4,14 @@
  * in one snapshot and aligned outside any transaction; the rows are then written in one transaction that locks
  * the work and first checks that the grid is still the one that was aligned (an editor may have changed it
  * meanwhile: then the work is aligned again from the new grid, up to three times). Variants and bookmarks of
- * rows that go follow their segments (replace-grid.ts); open editor pages hear of the new grid.
+ * rows that go follow their segments (replace-grid.ts). The run is recorded in the work's journal under the one
+ * grid version it produces (it cannot be undone), and open editor pages hear of the new grid.
  */
-import { randomUUID } from "node:crypto";
 import { checkGridInvariant } from "../../alignment/grid";
 import type { Db } from "../client";
 import { DomainError } from "../errors";
 import { loadGridState } from "../grid/load-grid-state";
-import { notifyGridChange } from "../grid/notify";
+import { recordGridWrite } from "../grid/record-grid-write";
 import { inWorkTransaction } from "../grid/work-lock";
 import { betweenConfirmed, computeAlignment, wholeWork, type Piece, type ProgressReport } from "./compute-alignment";
 import { loadAlignmentInput, type AlignmentInput } from "./load-alignment-input";
@@ -25,9 +25,9 @@ export interface AlignWorkOptions {
   pivotEditionId?: string;
   /** Progress of the whole run, 0..1, with what is being done. */
   onProgress?: ProgressReport;
-  /** Who asked, for the notice open editor pages show. */
+  /** Who asked, for the journal and the notice open editor pages show. */
   actor?: { id: string; name: string } | null;
-  /** Names the run in that notice (the alignment job's id). */
+  /** Names the run in the journal (the alignment job's id). */
   runId?: string;
 }
 
@@ -75,17 +75,17 @@ export async function alignWork(db: Db, workId: string, options: AlignWorkOption
       const { state } = await loadGridState(tx, workId);
       const violations = checkGridInvariant(state.grid, state.segments);
       if (violations.length > 0) throw new Error(`Aligning would leave the grid inconsistent: ${violations.slice(0, 3).map((v) => v.message).join(" ")}`);
-      await notifyGridChange(tx, {
+      const summary =
+        options.mode === "align"
+          ? `Aligned the work automatically to “${pivot.slug}” (${computed.rows.length} rows)`
+          : `Re-aligned the rows between confirmed rows (${computed.rows.length} rows, ${computed.kept} of them confirmed and kept)`;
+      await recordGridWrite(tx, {
         workId,
-        version: replaced.gridVersion,
-        operationId: options.runId ?? randomUUID(),
         kind: options.mode,
+        version: replaced.gridVersion,
         userId: options.actor?.id ?? null,
-        userName: options.actor?.name ?? null,
-        summary:
-          options.mode === "align"
-            ? `aligned the work automatically to “${pivot.slug}” (${computed.rows.length} rows)`
-            : `re-aligned the rows between confirmed rows (${computed.rows.length} rows, ${computed.kept} of them confirmed and kept)`,
+        summary,
+        details: { pivotEditionId: pivot.id, rows: computed.rows.length, keptConfirmed: computed.kept, runId: options.runId ?? null },
       });
       return replaced;
     });

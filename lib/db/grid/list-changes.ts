@@ -51,13 +51,24 @@ export async function findChanges(db: Reader, where: Prisma.GridOperationWhereIn
   return records.map(toSummary);
 }
 
-/** Whether the journal holds every change from `since` to `current` (a replaced grid leaves a gap). */
-export function coversVersions(changes: readonly ChangeSummary[], since: number, current: number): boolean {
-  return changes.length === current - since && changes.every((c, i) => c.gridVersion === since + i + 1);
+/** Journal kinds of writes that replace or extend the grid as a whole (record-grid-write.ts): they touch every row. */
+export const WHOLE_GRID_KINDS = ["align", "realign", "import", "replace-edition"] as const;
+export type WholeGridKind = (typeof WHOLE_GRID_KINDS)[number];
+
+export function isWholeGrid(kind: string): kind is WholeGridKind {
+  return (WHOLE_GRID_KINDS as readonly string[]).includes(kind);
 }
 
-/** The changes that touched any of the rows. */
+/**
+ * Whether the journal holds every change from `since` to `current` row by row: not when the grid was replaced,
+ * whether that left a gap (an unrecorded write) or a whole-grid entry (aligning, an import).
+ */
+export function coversVersions(changes: readonly ChangeSummary[], since: number, current: number): boolean {
+  return changes.length === current - since && changes.every((c, i) => c.gridVersion === since + i + 1 && !isWholeGrid(c.kind));
+}
+
+/** The changes that touched any of the rows; a whole-grid change touched them all. */
 export function touchingRows(changes: readonly ChangeSummary[], rowIds: Iterable<string>): ChangeSummary[] {
   const rows = new Set(rowIds);
-  return changes.filter((c) => c.rowIds.some((id) => rows.has(id)));
+  return changes.filter((c) => isWholeGrid(c.kind) || c.rowIds.some((id) => rows.has(id)));
 }

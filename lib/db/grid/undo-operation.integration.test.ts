@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, tableCounts, type TestDatabase } from "../../../test/database";
+import { alignWork } from "../alignment/align-work";
 import { DomainError } from "../errors";
 import { applyEditorOperation } from "./apply-operation";
 import { editSegmentText } from "./edit-segment-text";
@@ -162,5 +163,39 @@ describe("undo and redo", () => {
     expect(await database.prisma.bookmark.count({ where: { rowId: work.rowIds[0] } })).toBe(2);
     await undo(work);
     expect(await snapshotWork(database.prisma, work.workId)).toEqual(start);
+  });
+});
+
+describe("undo and redo around an alignment run", () => {
+  const realign = (work: TestWork, actor: Actor) => alignWork(database.prisma, work.workId, { mode: "realign", actor });
+
+  it("refuses the editor's undo right after their own re-alignment, saying why, and changes nothing", async () => {
+    const work = await freshWork();
+    await apply(work, { type: "mergeRows", rowId: work.rowIds[0] });
+    await realign(work, editor);
+    const counts = await tableCounts(database.prisma);
+    const before = await snapshotWork(database.prisma, work.workId);
+    const refused = await refusal(() => undo(work));
+    expect(refused.code).toBe("invalid");
+    expect(refused.message).toMatch(/^An alignment run cannot be undone; /);
+    expect(await tableCounts(database.prisma)).toEqual(counts);
+    expect(await snapshotWork(database.prisma, work.workId)).toEqual(before);
+  });
+
+  it("refuses as stale an undo of a change made before someone else's re-alignment", async () => {
+    const work = await freshWork();
+    await apply(work, { type: "setStatus", rowId: work.rowIds[3], status: "confirmed" });
+    await realign(work, other);
+    const counts = await tableCounts(database.prisma);
+    expect((await refusal(() => undo(work))).code).toBe("stale");
+    expect(await tableCounts(database.prisma)).toEqual(counts);
+  });
+
+  it("redoes nothing across the editor's own re-alignment", async () => {
+    const work = await freshWork();
+    await apply(work, { type: "mergeRows", rowId: work.rowIds[0] });
+    await undo(work);
+    await realign(work, editor);
+    expect((await refusal(() => redo(work))).message).toMatch(/nothing of yours to redo/);
   });
 });

@@ -4,13 +4,15 @@
  * Undo applies the inverse of the editor's latest change that is not undone (an undo record is never itself
  * the target: undoing it is redo). Redo applies the inverse of the editor's latest undo that is not redone,
  * as long as the editor has made no new change since (a new change empties the redo stack). Both are refused,
- * with the changes that stand in the way, when someone else has since changed a row they would touch.
+ * with the changes that stand in the way, when someone else has since changed a row they would touch. Aligning a
+ * work and importing into it are in the journal but cannot be undone: the editor's own such write is a barrier
+ * that undo refuses to reach across, and redo stops at it.
  */
 import type { Db } from "../client";
 import { DomainError } from "../errors";
 import { GridOperationError } from "../../alignment/operations";
 import type { GridPatch } from "./editor-grid";
-import { changesSince, toSummary } from "./list-changes";
+import { changesSince, isWholeGrid, toSummary, type WholeGridKind } from "./list-changes";
 import { loadGridChanges } from "./load-grid";
 import { performChange, type ChangeResult } from "./perform-change";
 import { requireEditor } from "./require-editor";
@@ -45,6 +47,7 @@ export async function undoLastChange(db: Db, workId: string, actor: Actor, baseV
       select: RECORD,
     });
     if (!target) throw new DomainError("invalid", "There is nothing of yours to undo in this work.");
+    if (isWholeGrid(target.kind)) throw new DomainError("invalid", notUndoable(target.kind));
     return reverse(tx, work, actor, target, "undo");
   });
   return { ...result, changes: await loadGridChanges(db, workId, Math.min(baseVersion, result.version - 1)) };
@@ -107,6 +110,11 @@ async function reverse(tx: Tx, work: LockedWork, actor: Actor, target: Target, k
     }
     throw error;
   }
+}
+
+function notUndoable(kind: WholeGridKind): string {
+  const what = { align: "An alignment run", realign: "An alignment run", import: "An import", "replace-edition": "Replacing an edition's text" }[kind];
+  return `${what} cannot be undone; your changes before it cannot be undone across it either. Change the grid by hand, or run the alignment again.`;
 }
 
 /** A journal line without the "Undid: " or "Redid: " in front. */

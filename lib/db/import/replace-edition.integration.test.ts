@@ -4,6 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, tableCounts, type TestDatabase } from "../../../test/database";
 import { demoCorpusDir } from "../boot";
 import { seedDemo } from "../demo/seed-demo";
+import { DomainError } from "../errors";
+import { applyEditorOperation } from "../grid/apply-operation";
 import { runImport } from "./run-import";
 
 const WORK = "thirst-for-power";
@@ -34,6 +36,9 @@ describe("replacing an edition's text with a published edition", () => {
     }));
   };
 
+  const gridVersion = async () => (await database.prisma.work.findUniqueOrThrow({ where: { slug: WORK } })).gridVersion;
+  const latestEntry = () => database.prisma.gridOperation.findFirstOrThrow({ where: { work: { slug: WORK } }, orderBy: { gridVersion: "desc" } });
+
   beforeAll(async () => {
     database = await createTestDatabase();
     await seedDemo(database.prisma, demoCorpusDir);
@@ -49,6 +54,7 @@ describe("replacing an edition's text with a published edition", () => {
     const others = ["ru", "es", "it", "en"];
     const before = await cellsByRow([...others, "fr"]);
     const oldFrench = await database.prisma.edition.findFirstOrThrow({ where: { slug: "fr" } });
+    const versionBefore = await gridVersion();
 
     const result = await runImport(database.prisma, {
       bytes: new TextEncoder().encode(publishedFrench()),
@@ -60,6 +66,11 @@ describe("replacing an edition's text with a published edition", () => {
     });
     expect(result).toMatchObject({ status: "created", replaced: { slug: "fr", keptAs: "fr-superseded" }, alignment: { mode: "place", reference: "ru" } });
     expect(result.alignment!.confirmedRows).toBe(1);
+    expect(await gridVersion()).toBe(versionBefore + 1);
+    const entry = await latestEntry();
+    expect(entry).toMatchObject({ kind: "replace-edition", userId, gridVersion: versionBefore + 1, inverse: { type: "none" } });
+    expect((entry.payload as { summary: string }).summary).toMatch(/^Replaced the text of thirst-for-power\/fr: /);
+    expect(entry.rowIds.length).toBeGreaterThan(0);
 
     const current = await database.prisma.edition.findFirstOrThrow({ where: { work: { slug: WORK }, slug: "fr" } });
     expect([current.id === oldFrench.id, current.provenance, current.importedById, current.translator, current.position]).toEqual([
@@ -124,5 +135,35 @@ describe("replacing an edition's text with a published edition", () => {
     expect(result).toMatchObject({ editions: [{ slug: "de", segments: 3 }], alignment: { mode: "place", reference: "ru" } });
     const placed = await database.prisma.segment.count({ where: { edition: { slug: "de" }, rowId: { not: null } } });
     expect(placed).toBe(3);
+    const rowsWithGerman = await database.prisma.alignmentRow.findMany({ where: { segments: { some: { edition: { slug: "de" } } } }, select: { id: true } });
+    const entry = await latestEntry();
+    expect(entry).toMatchObject({ kind: "import", userId, gridVersion: await gridVersion() });
+    expect(entry.rowIds.sort()).toEqual(rowsWithGerman.map((row) => row.id).sort());
+  });
+
+  it("refuses as stale an editor's write based on the version before an import, even on a row the import left alone", async () => {
+    const base = await gridVersion();
+    await runImport(database.prisma, {
+      bytes: new TextEncoder().encode("# Sete di potere\n\nUn testo breve.\n"),
+      fileName: "it-short.md",
+      workSlug: WORK,
+      meta: { language: "it", edition: "it-short", provenance: "imported" },
+      importedById: userId,
+    });
+    const entry = await latestEntry();
+    expect(entry).toMatchObject({ kind: "import", gridVersion: base + 1 });
+    const row = await database.prisma.alignmentRow.findFirstOrThrow({ where: { workId: entry.workId, status: "automatic", id: { notIn: entry.rowIds } } });
+    const counts = await tableCounts(database.prisma);
+    const editor = { id: userId, name: "Eda Editor", role: "editor" as const };
+    const refused = await applyEditorOperation(database.prisma, entry.workId, editor, {
+      op: { type: "setStatus", rowId: row.id, status: "confirmed" },
+      baseVersion: base,
+    }).then(
+      () => null,
+      (error: unknown) => error,
+    );
+    expect(refused).toBeInstanceOf(DomainError);
+    expect((refused as DomainError).code).toBe("stale");
+    expect(await tableCounts(database.prisma)).toEqual(counts);
   });
 });

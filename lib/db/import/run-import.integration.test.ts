@@ -31,6 +31,11 @@ describe("importing files of every format and encoding", () => {
       await database.prisma.segment.findMany({ where: { edition: { slug: edition, work: { slug: work } } }, orderBy: { position: "asc" }, select: { text: true } })
     ).map((s) => s.text);
 
+  const journalOf = async (work: string) =>
+    (
+      await database.prisma.gridOperation.findMany({ where: { work: { slug: work } }, orderBy: { gridVersion: "asc" } })
+    ).map((entry) => ({ kind: entry.kind, userId: entry.userId, gridVersion: entry.gridVersion, summary: (entry.payload as { summary: string }).summary, inverse: entry.inverse }));
+
   beforeAll(async () => {
     database = await createTestDatabase();
     userId = (await database.prisma.user.create({ data: { id: "importer", name: "Ida Importer", email: "ida@example.test", role: "editor" } })).id;
@@ -45,6 +50,10 @@ describe("importing files of every format and encoding", () => {
     const edition = await database.prisma.edition.findFirstOrThrow({ where: { slug: "en" } });
     expect([edition.provenance, edition.importedById, edition.sourceFile]).toEqual(["published", userId, "en.txt"]);
     expect(edition.importedAt.getTime()).toBeGreaterThan(Date.now() - 60_000);
+    const work = await database.prisma.work.findUniqueOrThrow({ where: { slug: "thirst-for-power" } });
+    expect(await journalOf("thirst-for-power")).toEqual([
+      { kind: "import", userId, gridVersion: work.gridVersion, summary: expect.stringMatching(/^Imported thirst-for-power\/en \(en\)/), inverse: { type: "none" } },
+    ]);
   });
 
   it("imports Markdown with metadata from the request, and TEI with its xml:ids", async () => {
@@ -67,6 +76,10 @@ describe("importing files of every format and encoding", () => {
     expect(tmx.editions.map((e) => e.slug)).toEqual(["ru-ru", "en-us", "fr-fr"]);
     const rows = await database.prisma.alignmentRow.findMany({ where: { work: { slug: "tmx-work" } }, orderBy: { position: "asc" }, include: { segments: true } });
     expect(rows.map((row) => row.segments.length)).toEqual([3, 2, 2]);
+    expect(await journalOf("tmx-work")).toEqual([
+      { kind: "import", userId, gridVersion: 1, summary: expect.stringContaining("with 3 aligned rows"), inverse: { type: "none" } },
+    ]);
+    expect((await database.prisma.work.findUniqueOrThrow({ where: { slug: "tmx-work" } })).gridVersion).toBe(1);
     await runImport(database.prisma, request(fixture("aligned-semicolon.csv"), "grid.csv", { meta: { work: "csv-work" } }));
     expect(await database.prisma.alignmentRow.count({ where: { work: { slug: "csv-work" } } })).toBeGreaterThan(0);
   });

@@ -1,11 +1,13 @@
 /**
  * The import itself, shared by the browser, the HTTP API and `npm run import`: parse the file, then in ONE
- * transaction lock the work, plan again against the current state and write. Any error — a bad file, a taken
+ * transaction lock the work, plan again against the current state, write, and record the import in the work's
+ * journal (journal-import.ts). Any error — a bad file, a taken
  * slug, a failure half-way — leaves the database exactly as it was.
  */
 import type { Db } from "../client";
 import { DomainError } from "../errors";
 import { planImport, type ImportPlan } from "./plan-import";
+import { gridVersionOf, journalImport } from "./journal-import";
 import { documentsOf, readRequest, type ParsedImport } from "./read-request";
 import type { AlignmentOutcome, ImportRequest, ImportResult, Tx } from "./types";
 import { writeAligned } from "./write-aligned";
@@ -24,7 +26,20 @@ export async function runImport(db: Db, request: ImportRequest): Promise<ImportR
     async (tx) => {
       await lockWork(tx, workSlugOf(parsed));
       const plan = await planImport(tx, parsed, request);
-      return plan.unchanged ? unchanged(plan, parsed) : write(tx, plan, parsed, request);
+      if (plan.unchanged) return unchanged(plan, parsed);
+      const versionBefore = await gridVersionOf(tx, plan.workSlug);
+      const { result, rowIds } = await write(tx, plan, parsed, request);
+      await journalImport(tx, {
+        workSlug: plan.workSlug,
+        versionBefore,
+        kind: result.replaced ? "replace-edition" : "import",
+        importedById: request.importedById,
+        summary: result.message.replace(/\.$/, ""),
+        rowIds,
+        file: parsed.file,
+        checksum: parsed.checksum,
+      });
+      return result;
     },
     { maxWait: 10_000, timeout: TRANSACTION_TIMEOUT_MS },
   );
@@ -51,13 +66,14 @@ function unchanged(plan: ImportPlan, parsed: ParsedImport): ImportResult {
   };
 }
 
-async function write(tx: Tx, plan: ImportPlan, parsed: ParsedImport, request: ImportRequest): Promise<ImportResult> {
+/** The import's result and the existing rows it placed text in (none when it made the grid afresh). */
+async function write(tx: Tx, plan: ImportPlan, parsed: ParsedImport, request: ImportRequest): Promise<{ result: ImportResult; rowIds: string[] }> {
   const source = { checksum: parsed.checksum, sourceFile: parsed.file, importedById: request.importedById };
   const { content } = parsed;
   if (content.kind === "work" || content.kind === "aligned") {
     const written = content.kind === "work" ? await writeWork(tx, content.work, source) : await writeAligned(tx, content.aligned, source);
     const variants = "variants" in written ? `, ${written.variants} variants` : "";
-    return {
+    const result: ImportResult = {
       status: "created",
       work: { slug: plan.workSlug },
       editions: written.editions,
@@ -65,6 +81,7 @@ async function write(tx: Tx, plan: ImportPlan, parsed: ParsedImport, request: Im
       alignment: { mode: "from-file", reference: null, rows: written.rows, confirmedRows: 0 },
       message: `Imported ${written.editions.map((e) => `${e.slug} (${e.segments} segments)`).join(", ")} into ${plan.workSlug}, with ${written.rows} aligned rows${variants}.`,
     };
+    return { result, rowIds: [] };
   }
   const document = content.document;
   const written = await writeEdition(tx, plan, document, source);
@@ -73,7 +90,7 @@ async function write(tx: Tx, plan: ImportPlan, parsed: ParsedImport, request: Im
   const what = replaced
     ? `Replaced the text of ${plan.workSlug}/${slug}: the new text has ${written.segments} segments; the old text stays as the earlier witness “${replaced.keptAs}”.`
     : `Imported ${plan.workSlug}/${slug} (${document.meta.language}), ${written.segments} segments.`;
-  return {
+  const result: ImportResult = {
     status: "created",
     work: { slug: plan.workSlug },
     editions: [{ slug, segments: written.segments }],
@@ -81,6 +98,7 @@ async function write(tx: Tx, plan: ImportPlan, parsed: ParsedImport, request: Im
     alignment: written.alignment,
     message: `${what} ${describeAlignment(written.alignment, plan)}`,
   };
+  return { result, rowIds: written.rowIds };
 }
 
 function describeAlignment(outcome: AlignmentOutcome, plan: ImportPlan): string {

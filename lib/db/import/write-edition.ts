@@ -15,6 +15,8 @@ export interface WrittenEdition {
   workId: string;
   segments: number;
   alignment: AlignmentOutcome;
+  /** The existing rows the text was placed in (none when it made the grid afresh or was not aligned). */
+  rowIds: string[];
 }
 
 export async function writeEdition(
@@ -47,5 +49,6 @@ export async function writeEdition(
   }
   if (aligned) await assertInGridOrder(tx, created.editionId);
   const alignment: AlignmentOutcome = aligned?.outcome ?? { mode: "none", reference: null, rows: 0, confirmedRows: 0 };
-  return { workId: work.id, segments: created.segmentIds.length, alignment };
+  const rowIds = aligned?.outcome.mode === "place" ? [...new Set(aligned.rowOf)] : [];
+  return { workId: work.id, segments: created.segmentIds.length, alignment, rowIds };
 }

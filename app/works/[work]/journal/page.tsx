@@ -2,6 +2,7 @@ import Link from "next/link";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { db } from "@/lib/db/client";
+import { isWholeGrid } from "@/lib/db/grid/list-changes";
 import { JournalFilterSchema, listJournal, type JournalFilter } from "@/lib/db/grid/list-journal";
 import { readerOf } from "@/lib/db/users/reading-access";
 import { formatTime } from "../align/change-list";
@@ -47,7 +48,10 @@ export default async function JournalPage({ params, searchParams }: Props) {
         <Link href="/">Works</Link> › <Link href={`/works/${slug}/compare`}>{work.title}</Link> › <Link href={`/works/${slug}/align`}>Align</Link>
       </p>
       <h1>Journal: {work.title}</h1>
-      <p className="lede">Every change to the alignment and the text, with who made it and when. Newest first.</p>
+      <p className="lede">
+        Every change to the alignment and the text, with who made it and when, including automatic alignment runs and imports (which cannot be
+        undone). Newest first.
+      </p>
       {parsed.success ? null : (
         <p role="alert" className="provenance-box">
           The filter in the address does not work ({parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}); showing everything.
@@ -120,6 +124,7 @@ export default async function JournalPage({ params, searchParams }: Props) {
                   {entry.undoneAt ? <span className="badge"> undone</span> : null}
                 </td>
                 <td>
+                  {isWholeGrid(entry.kind) ? (entry.rowIds.length > 0 ? "every row (text placed in: " : "every row") : null}
                   {entry.rowIds.slice(0, ROWS_SHOWN).map((id, index) => (
                     <span key={id}>
                       {index > 0 ? ", " : null}
@@ -127,6 +132,7 @@ export default async function JournalPage({ params, searchParams }: Props) {
                     </span>
                   ))}
                   {entry.rowIds.length > ROWS_SHOWN ? ` and ${entry.rowIds.length - ROWS_SHOWN} more` : null}
+                  {isWholeGrid(entry.kind) && entry.rowIds.length > 0 ? ")" : null}
                 </td>
               </tr>
             ))}
