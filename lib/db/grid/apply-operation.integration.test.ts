@@ -3,7 +3,7 @@ import { createTestDatabase, tableCounts, type TestDatabase } from "../../../tes
 import { DomainError } from "../errors";
 import { applyEditorOperation } from "./apply-operation";
 import { applyGridPatch } from "./editor-grid";
-import { createActor, createWork, oneToOneSpec, snapshotWork, type TestWork } from "./grid.fixtures";
+import { createActor, gridVersionOf, createWork, oneToOneSpec, snapshotWork, type TestWork } from "./grid.fixtures";
 import { loadEditorGrid, loadGridChanges } from "./load-grid";
 import type { EditorOperation } from "./operation-request";
 import type { Actor } from "./types";
@@ -26,9 +26,7 @@ async function freshWork(rows = 4): Promise<TestWork> {
   return createWork(database.prisma, oneToOneSpec(`ops-${counter}`, ["ru", "fr"], rows));
 }
 
-async function version(workId: string): Promise<number> {
-  return (await database.prisma.work.findUniqueOrThrow({ where: { id: workId } })).gridVersion;
-}
+const version = (workId: string) => gridVersionOf(database.prisma, workId);
 
 /** Cells of each row as edition slug -> segment indexes, for readable expectations. */
 async function layout(work: TestWork): Promise<string[]> {

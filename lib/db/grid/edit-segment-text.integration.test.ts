@@ -3,7 +3,7 @@ import { createTestDatabase, tableCounts, type TestDatabase } from "../../../tes
 import { DomainError } from "../errors";
 import { applyEditorOperation } from "./apply-operation";
 import { editSegmentText } from "./edit-segment-text";
-import { createActor, createWork, snapshotWork, type TestWork } from "./grid.fixtures";
+import { createActor, gridVersionOf, createWork, snapshotWork, type TestWork } from "./grid.fixtures";
 import { listenForGridChanges, type GridNotification } from "./notify";
 import { revertRevision } from "./revert-revision";
 import { rowHistory } from "./row-history";
@@ -37,9 +37,7 @@ async function freshWork(): Promise<TestWork> {
   });
 }
 
-async function version(workId: string): Promise<number> {
-  return (await database.prisma.work.findUniqueOrThrow({ where: { id: workId } })).gridVersion;
-}
+const version = (workId: string) => gridVersionOf(database.prisma, workId);
 
 async function segment(id: string) {
   return database.prisma.segment.findUniqueOrThrow({ where: { id } });

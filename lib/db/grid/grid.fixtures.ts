@@ -129,3 +129,8 @@ export async function createLargeWork(prisma: Db, slug: string, languages: strin
   );
   return workId;
 }
+
+/** The work's current grid version, as an editor's page would have read it. */
+export async function gridVersionOf(prisma: Db, workId: string): Promise<number> {
+  return (await prisma.work.findUniqueOrThrow({ where: { id: workId } })).gridVersion;
+}

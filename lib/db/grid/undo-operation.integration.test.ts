@@ -4,7 +4,7 @@ import { alignWork } from "../alignment/align-work";
 import { DomainError } from "../errors";
 import { applyEditorOperation } from "./apply-operation";
 import { editSegmentText } from "./edit-segment-text";
-import { createActor, createWork, oneToOneSpec, snapshotWork, type TestWork } from "./grid.fixtures";
+import { createActor, gridVersionOf, createWork, oneToOneSpec, snapshotWork, type TestWork } from "./grid.fixtures";
 import type { EditorOperation } from "./operation-request";
 import type { Actor } from "./types";
 import { redoLastUndo, undoLastChange } from "./undo-operation";
@@ -26,9 +26,7 @@ async function freshWork(rows = 4): Promise<TestWork> {
   return createWork(database.prisma, oneToOneSpec(`undo-${counter}`, ["ru", "fr"], rows));
 }
 
-async function version(workId: string): Promise<number> {
-  return (await database.prisma.work.findUniqueOrThrow({ where: { id: workId } })).gridVersion;
-}
+const version = (workId: string) => gridVersionOf(database.prisma, workId);
 
 async function apply(work: TestWork, op: EditorOperation, actor = editor) {
   return applyEditorOperation(database.prisma, work.workId, actor, { op, baseVersion: await version(work.workId) });
