@@ -6,6 +6,11 @@ import { getRowCells } from "../search/get-row-cells";
 import { alignWorkWords } from "./align-work-words";
 import { getRowLinks } from "./get-row-links";
 import { readWordLinks } from "./read-word-links";
+import { createActor, gridVersionOf } from "../grid/grid.fixtures";
+import { applyEditorOperation } from "../grid/apply-operation";
+import { redoLastUndo, undoLastChange } from "../grid/undo-operation";
+import { editWordLinks } from "./edit-word-links";
+import type { Actor } from "../grid/types";
 
 describe("word links of a work", () => {
   let database: TestDatabase;
@@ -76,5 +81,55 @@ describe("word links of a work", () => {
     const kept = await database.prisma.wordLinkSet.findUniqueOrThrow({ where: { segmentAId_segmentBId: { segmentAId: set.segmentAId, segmentBId: set.segmentBId } } });
     expect(kept).toMatchObject({ status: "confirmed", aTokens: [0], bTokens: [0] });
     expect(await database.prisma.wordLinkSet.count({ where: { workId } })).toBe(before);
+  });
+
+  describe("edited by an editor", () => {
+    let editor: Actor;
+    let rowId: string;
+    const pairOf = async (from = 1, to = 60) => {
+      const result = await readWordLinks(database.prisma, "thirst-for-power", { editions: ["ru", "en"], from, to });
+      return result.rows.find((row) => row.id === rowId)!.pairs.find((pair) => pair.a === "ru" && pair.b === "en")!;
+    };
+
+    beforeAll(async () => {
+      editor = await createActor(database.prisma, "editor");
+      const rows = await database.prisma.alignmentRow.findMany({ where: { workId }, orderBy: { position: "asc" }, select: { id: true } });
+      rowId = rows[5].id;
+    });
+
+    it("link words, journalled, undone and redone, and refused when the row changed since", async () => {
+      const before = await pairOf();
+      const base = await gridVersionOf(database.prisma, workId);
+      const outcome = await editWordLinks(database.prisma, workId, editor, { baseVersion: base, row: rowId, a: "ru", b: "en", action: "unlink", links: [before.links.split(" ")[0].split("-").map(Number) as [number, number]] });
+      expect(outcome.version).toBe(base + 1);
+      const entry = await database.prisma.gridOperation.findFirstOrThrow({ where: { workId, gridVersion: base + 1 } });
+      expect(entry.kind).toBe("wordLinks");
+      expect(entry.rowIds).toEqual([rowId]);
+      const edited = await pairOf();
+      expect(edited.links.split(" ").length).toBe(before.links.split(" ").length - 1);
+      expect(edited.status).toBe("edited");
+
+      await undoLastChange(database.prisma, workId, editor, await gridVersionOf(database.prisma, workId));
+      expect((await pairOf()).links).toBe(before.links);
+      await redoLastUndo(database.prisma, workId, editor, await gridVersionOf(database.prisma, workId));
+      expect((await pairOf()).links).toBe(edited.links);
+
+      await expect(editWordLinks(database.prisma, workId, editor, { baseVersion: base, row: rowId, a: "ru", b: "en", action: "link", links: [[0, 0]] })).rejects.toMatchObject({ code: "stale" });
+    });
+
+    it("confirmed links survive the word aligner and a merge of their row with the next", async () => {
+      const base = await gridVersionOf(database.prisma, workId);
+      await editWordLinks(database.prisma, workId, editor, { baseVersion: base, row: rowId, a: "en", b: "ru", action: "link", links: [[0, 0]] });
+      await editWordLinks(database.prisma, workId, editor, { baseVersion: base + 1, row: rowId, a: "ru", b: "en", action: "confirm", links: [] });
+      const confirmed = await pairOf();
+      expect(confirmed.status).toBe("confirmed");
+      expect(confirmed.links.split(" ")).toContain("0-0");
+      await alignWorkWords(database.prisma, workId);
+      expect((await pairOf()).links).toBe(confirmed.links);
+      await applyEditorOperation(database.prisma, workId, editor, { op: { type: "mergeRows", rowId }, baseVersion: await gridVersionOf(database.prisma, workId) });
+      const merged = await pairOf();
+      expect(merged.status).toBe("confirmed");
+      for (const link of confirmed.links.split(" ")) expect(merged.links.split(" ")).toContain(link);
+    });
   });
 });

@@ -100,7 +100,16 @@ export default async function ComparePage({ params, searchParams }: Props) {
     columns.map((edition) => edition.id),
   );
   const shownById = new Map(signals.rows.map((row, index) => [row.rowId, shown[index]]));
-  const rows = prepareRows({ rows: cells, columns, view, pair, signals: shownById, variants, wordLinks, base });
+  const rows = prepareRows({
+    rows: cells,
+    columns: columns.map(({ id, slug, language, title }) => ({ id, slug, language, title })),
+    view,
+    pair,
+    signals: shownById,
+    variants,
+    wordLinks,
+    base,
+  });
 
   const editions = columns.map((edition) => edition.slug);
   const currentEditions = editions.filter((slug) => work.editions.some((edition) => edition.slug === slug));
@@ -118,7 +127,7 @@ export default async function ComparePage({ params, searchParams }: Props) {
     }),
     MAX_OVERVIEW_MARKS,
   );
-  const slugOf = (editionId: string) => choosable.find((edition) => edition.id === editionId)?.slug ?? editionId;
+  const slugs = Object.fromEntries(choosable.map((edition) => [edition.id, edition.slug]));
   const pairEdition = ({ slug, title, language, witness }: (typeof choosable)[number]) => ({ slug, title, language, replacedBy: witness?.replacedBy.slug ?? null });
   const { pairs, suggestions } = diffPairs(columns.map(pairEdition), choosable.map(pairEdition));
   const recordable = user ? columns.map(({ slug, title, language }) => ({ slug, title, language })) : null;
@@ -217,7 +226,7 @@ export default async function ComparePage({ params, searchParams }: Props) {
               row={row}
               workSlug={work.slug}
               recordable={recordable}
-              slugOf={slugOf}
+              slugs={slugs}
               pairLabels={pair ? [pair[0].slug, pair[1].slug] : null}
             />
           ))}
