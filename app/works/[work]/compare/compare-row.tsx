@@ -56,6 +56,9 @@ export function CompareRowView({ row, workSlug, recordable, slugs, pairLabels }:
           <Link href={`/works/${workSlug}/diff/${row.number}`}>
             History<span className="visually-hidden"> and word diffs of row {row.number}</span>
           </Link>
+          <Link href={`/works/${workSlug}/rows/${row.id}#row-words`}>
+            Word links<span className="visually-hidden"> of row {row.number}</span>
+          </Link>
           {recordable ? <RecordVariant workSlug={workSlug} rowId={row.id} rowNumber={row.number} editions={recordable} /> : null}
         </span>
       </div>
