@@ -15,7 +15,7 @@ describe("word links in TEI", () => {
     expect(tei).toContain('<w xml:id="ru-s3.w4">жажда</w>');
     expect(tei).toContain('<w xml:id="ru-s3.w0">Им</w> <w xml:id="ru-s3.w1">двигала</w>');
     const reread = parseTeiEdition(tei, "ru.xml");
-    const texts = reread.document.blocks.flatMap((block) => block.sentences.map((sentence) => sentence.text));
+    const texts = reread.blocks.flatMap((block) => block.sentences.map((sentence) => sentence.text));
     expect(texts).toContain("Им двигала лишь «голая жажда власти».");
   });
 
