@@ -10,6 +10,7 @@ import { DomainError } from "../errors";
 import type { StoredGrid } from "./load-grid-state";
 import { positionAfter } from "./segment-positions";
 import { WORD_MODEL_VERSION } from "../words/link-sets";
+import { remapSide, wordIndexMap } from "../../alignment/words/remap-links";
 import { emptyMoves, hasMoves, restoreAttachments, writeGridDiff } from "./write-grid";
 import type { Change, LineageRecord, LineageRepoint, StoredLinkSet, Tx } from "./types";
 
@@ -291,12 +292,59 @@ async function applyEditText(tx: Tx, context: ChangeContext, change: Extract<Cha
   if (segment.rowId !== null) {
     await tx.alignmentRow.update({ where: { id: segment.rowId }, data: { version: context.version } });
   }
+  const linksBefore = await followTextWithLinks(tx, context.workId, segment, change);
   return {
     applied: { ...change, revisionId },
-    inverse: { type: "editText", segmentId: change.segmentId, before: change.after, after: change.before, reason: undoReason(change.reason) },
+    inverse: { type: "editText", segmentId: change.segmentId, before: change.after, after: change.before, reason: undoReason(change.reason), links: linksBefore },
     touchedRowIds,
     state: context.stored.state,
   };
+}
+
+const LINK_FIELDS = { segmentAId: true, segmentBId: true, editionAId: true, editionBId: true, status: true, aTokens: true, bTokens: true, probabilities: true, dropped: true } as const;
+
+/**
+ * The corrected segment's word links: set to `change.links` when the change carries them (an undo), else renumbered
+ * to follow the unchanged words (remap-links.ts). Returns the sets as they were, which the inverse restores.
+ */
+async function followTextWithLinks(tx: Tx, workId: string, segment: SegmentRecord, change: Extract<Change, { type: "editText" }>): Promise<StoredLinkSet[]> {
+  const where = { OR: [{ segmentAId: segment.id }, { segmentBId: segment.id }] };
+  const before = await tx.wordLinkSet.findMany({ where, select: LINK_FIELDS });
+  const strip = (set: (typeof before)[number]): StoredLinkSet => ({
+    segmentAId: set.segmentAId,
+    segmentBId: set.segmentBId,
+    status: set.status,
+    aTokens: set.aTokens,
+    bTokens: set.bTokens,
+    probabilities: set.probabilities,
+    dropped: set.dropped,
+  });
+  if (change.links) {
+    await tx.wordLinkSet.deleteMany({ where });
+    const editions = new Map<string, string>();
+    for (const set of change.links) {
+      for (const id of [set.segmentAId, set.segmentBId]) {
+        if (!editions.has(id)) editions.set(id, (await tx.segment.findUniqueOrThrow({ where: { id }, select: { editionId: true } })).editionId);
+      }
+    }
+    if (change.links.length > 0) {
+      await tx.wordLinkSet.createMany({
+        data: change.links.map((set) => ({ ...set, workId, editionAId: editions.get(set.segmentAId)!, editionBId: editions.get(set.segmentBId)!, modelVersion: WORD_MODEL_VERSION })),
+      });
+    }
+    return before.map(strip);
+  }
+  if (before.length === 0) return [];
+  const { language } = await tx.edition.findUniqueOrThrow({ where: { id: segment.editionId }, select: { language: true } });
+  const map = wordIndexMap(change.before, change.after, language);
+  for (const set of before) {
+    const moved = remapSide(set, set.segmentAId === segment.id ? "a" : "b", map);
+    await tx.wordLinkSet.update({
+      where: { segmentAId_segmentBId: { segmentAId: set.segmentAId, segmentBId: set.segmentBId } },
+      data: { aTokens: moved.aTokens, bTokens: moved.bTokens, probabilities: moved.probabilities, dropped: moved.dropped },
+    });
+  }
+  return before.map(strip);
 }
 
 /** The reason an undone correction is recorded with: "Undo: …", and undoing that gives the original back. */

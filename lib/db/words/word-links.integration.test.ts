@@ -10,6 +10,7 @@ import { createActor, gridVersionOf } from "../grid/grid.fixtures";
 import { applyEditorOperation } from "../grid/apply-operation";
 import { redoLastUndo, undoLastChange } from "../grid/undo-operation";
 import { editWordLinks } from "./edit-word-links";
+import { editSegmentText } from "../grid/edit-segment-text";
 import type { Actor } from "../grid/types";
 
 describe("word links of a work", () => {
@@ -130,6 +131,25 @@ describe("word links of a work", () => {
       const merged = await pairOf();
       expect(merged.status).toBe("confirmed");
       for (const link of confirmed.links.split(" ")) expect(merged.links.split(" ")).toContain(link);
+    });
+
+    it("a text correction keeps the links of unchanged words, drops those of changed words, and its undo restores them exactly", async () => {
+      const row = await database.prisma.alignmentRow.findMany({ where: { workId }, orderBy: { position: "asc" }, select: { id: true } });
+      rowId = row[10].id;
+      const before = await pairOf();
+      const en = await database.prisma.segment.findFirstOrThrow({ where: { rowId, edition: { slug: "en" } }, orderBy: { position: "asc" } });
+      const changed = `Indeed, ${en.text.replace(/\p{L}{6,}/u, "CHANGED")}`;
+      await editSegmentText(database.prisma, workId, editor, en.id, { text: changed, reason: "test", baseVersion: en.version });
+      const after = await pairOf();
+      const shifted = before.links.split(" ").map((link) => link.split("-").map(Number));
+      const kept = after.links.split(" ").filter(Boolean).map((link) => link.split("-").map(Number));
+      expect(after.dropped).toBeGreaterThan(0);
+      expect(kept.length).toBe(shifted.length - after.dropped);
+      for (const [i, j] of kept) expect(shifted).toContainEqual([i, j - 1]);
+      await undoLastChange(database.prisma, workId, editor, await gridVersionOf(database.prisma, workId));
+      const restored = await pairOf();
+      expect(restored.links).toBe(before.links);
+      expect(restored.dropped).toBe(before.dropped);
     });
   });
 });
