@@ -11,7 +11,7 @@
 import { CsvError, parse } from "csv-parse/sync";
 import { ImportError } from "../text/edition-document";
 import { AlignedBuilder, rowState, type AlignedDefaults, type AlignedImport } from "./aligned";
-import { assertTextSize } from "./limits";
+import { assertTextSize } from "../text/limits";
 import { collapseSpaces } from "./spaces";
 
 /** Columns the grid export adds besides the editions. */
