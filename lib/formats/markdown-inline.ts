@@ -6,14 +6,13 @@
  * Linear in the length of the input, whatever it holds: each construct is one left-to-right pass, and wherever a
  * pass must look ahead for a closing delimiter it reads a table of "next position of …" built once from right to
  * left, instead of scanning again from every opening delimiter (a regular expression does that, which is quadratic:
- * 32 KB of `![` took a second). `InlineMeter` counts the steps, so tests can check the work per character.
+ * 32 KB of `![` took a second). A WorkMeter counts the steps (work-meter.ts), so tests can check the work per character.
  */
+import type { WorkMeter } from "../text/work-meter";
 import { collapseSpaces } from "./spaces";
 
-/** Counts the steps of the passes (loop turns and table entries): at most a constant times the input's length. */
-export interface InlineMeter {
-  steps: number;
-}
+/** The passes' steps (loop turns, table entries, characters matched): at most a constant times the input's length. */
+type InlineMeter = WorkMeter;
 
 /** Characters Markdown lets one escape with a backslash: ASCII punctuation. */
 const ESCAPABLE = /[!-/:-@[-`{-~]/;

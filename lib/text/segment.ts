@@ -6,6 +6,7 @@
  * number of times. A break is taken only when at least CONTEXT characters follow it inside the window (the Unicode
  * break rules look ahead a few characters); a segment longer than a window is found by doubling the window.
  */
+import type { WorkMeter } from "./work-meter";
 
 export interface SegmentPart {
   segment: string;
@@ -14,15 +15,12 @@ export interface SegmentPart {
   isWordLike?: boolean;
 }
 
-/** Counts the characters the segmenter copied (a measure of work that tests compare with the text's length). */
-export interface SegmentMeter {
-  copied: number;
-}
 
 const WINDOW = 128;
 const CONTEXT = 32;
 
-export function* segmentText(segmenter: Intl.Segmenter, text: string, meter?: SegmentMeter): Generator<SegmentPart> {
+/** `meter` counts the characters handed to the segmenter and copied into its segments. */
+export function* segmentText(segmenter: Intl.Segmenter, text: string, meter?: WorkMeter): Generator<SegmentPart> {
   let start = 0;
   let size = WINDOW;
   while (start < text.length) {
@@ -31,9 +29,9 @@ export function* segmentText(segmenter: Intl.Segmenter, text: string, meter?: Se
     const limit = end === text.length ? slice.length : slice.length - CONTEXT;
     const enlarged = size > WINDOW;
     let next = start;
-    if (meter) meter.copied += slice.length;
+    if (meter) meter.steps += slice.length;
     for (const part of segmenter.segment(slice)) {
-      if (meter) meter.copied += slice.length;
+      if (meter) meter.steps += slice.length;
       const partEnd = part.index + part.segment.length;
       if (partEnd > limit) break;
       yield { segment: part.segment, index: start + part.index, isWordLike: part.isWordLike };
