@@ -26,15 +26,22 @@ export function inlineText(markdown: string, meter: InlineMeter = { steps: 0 }):
   const parked: string[] = [];
   const park = (text: string) => `${PARK}${parked.push(text) - 1}${PARK}`;
   let text = markdown.replaceAll(PARK, "\uFFFD");
-  text = escapes(text, park, meter);
-  text = codeSpans(text, park, meter);
-  text = images(text, meter);
-  text = autolinks(text, meter);
-  text = links(text, meter);
-  text = htmlTags(text, meter);
-  text = strong(text, meter);
-  text = emphasis(text, meter);
-  text = underscoreEmphasis(text, meter);
+  // A pass runs only when the text holds the character its constructs start with (most sentences hold none).
+  const has = (char: string) => {
+    meter.steps += text.length;
+    return text.includes(char);
+  };
+  if (has("\\")) text = escapes(text, park, meter);
+  if (has("`")) text = codeSpans(text, park, meter);
+  if (has("![")) text = images(text, meter);
+  if (has("<")) text = autolinks(text, meter);
+  if (has("[")) text = links(text, meter);
+  if (has("<")) text = htmlTags(text, meter);
+  if (has("*") || has("_")) {
+    text = strong(text, meter);
+    text = emphasis(text, meter);
+    text = underscoreEmphasis(text, meter);
+  }
   meter.steps += text.length;
   return collapseSpaces(text.replace(PARKED, (_, index: string) => parked[Number(index)]));
 }

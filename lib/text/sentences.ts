@@ -26,8 +26,14 @@ const NEVER_FINAL: Record<string, string[]> = {
 const INITIAL = /(?:^|[^\p{L}\p{N}.])(?:\p{Lu}\.){1,3}$/u;
 /** Longer than any match of INITIAL (three initials of two code units each, their dots and the character before). */
 const INITIAL_TAIL = 16;
-/** Characters of the word before a final full stop (TRAILING_WORD: letters, dots, degree signs, hyphens). */
+/** Characters of the word before a final full stop: letters, dots, degree signs, hyphens. */
 const WORD_CHAR = /[\p{L}.°-]/u;
+/** WORD_CHAR without a regular expression for ASCII, which most text is. */
+function isWordChar(char: string): boolean {
+  const code = char.charCodeAt(0);
+  if (code < 0x80) return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || code === 0x2e || code === 0x2d;
+  return WORD_CHAR.test(char);
+}
 const NUMBER_CHAR = /\p{N}/u;
 /** The second half of a character outside the BMP (a letter there would belong to the word). */
 const LOW_SURROGATE = /[\udc00-\udfff]/;
@@ -65,7 +71,7 @@ function baseLanguage(lang: string): string {
 function trailingWord(text: string): string | null {
   if (!text.endsWith(".")) return null;
   let start = text.length - 1;
-  while (start > 0 && WORD_CHAR.test(text[start - 1])) {
+  while (start > 0 && isWordChar(text[start - 1])) {
     start--;
     if (text.length - 1 - start > LONGEST_ABBREVIATION) return null;
   }
@@ -78,14 +84,13 @@ function trailingWord(text: string): string | null {
  * be a long run of joined pieces) and the start of `next`; `meter` counts the characters the checks may read.
  */
 export function isFalseBreak(piece: string, next: string, lang: string, meter?: WorkMeter): boolean {
-  const language = baseLanguage(lang);
   const end = piece.trimEnd();
   const tail = end.length > INITIAL_TAIL ? end.slice(-INITIAL_TAIL) : end;
   if (meter) meter.steps += tail.length + LONGEST_ABBREVIATION + 2 + next.length;
   if (INITIAL.test(tail)) return true;
   if (/^[\s«“"„'‘(]*[\p{Ll}\d]/u.test(next)) return true;
   const word = trailingWord(end);
-  return word !== null && (NEVER_FINAL[language] ?? []).includes(word);
+  return word !== null && (NEVER_FINAL[baseLanguage(lang)] ?? []).includes(word);
 }
 
 /** How much of a sentence's end the checks at a break read (more than INITIAL_TAIL and any abbreviation). */
