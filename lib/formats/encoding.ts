@@ -52,7 +52,7 @@ const SAVE_AS_UTF8 = "save the file as UTF-8 and upload it again";
  */
 export function assertConfidentEncoding(decoded: Omit<DecodedInput, "text">, bytes: Uint8Array, file: string): void {
   if (isConfidentEncoding(decoded)) return;
-  const invalid = firstInvalidUtf8(bytes);
+  const invalid = decoded.encoding.startsWith("utf-16") ? null : firstInvalidUtf8(bytes);
   const notUtf8 = invalid == null ? "" : ` It is not UTF-8: line ${invalid.line} has a byte (0x${invalid.byte.toString(16).toUpperCase()}) that UTF-8 does not allow.`;
   throw new ImportError(
     file,
@@ -239,11 +239,15 @@ function detectLegacy(bytes: Uint8Array, file: string): Omit<DecodedInput, "decl
       top == null || top.confidence === 0 || (latin != null && (latin === top || latin.confidence >= top.confidence * LATIN_RUNNER_UP_SHARE));
     encoding = chooseLatin(bytes);
     if (!chardetAgrees || !isWesternText(decodeWith(sample, encoding))) {
-      const guess = top != null && top.confidence > 0 ? ` (it looks most like ${top.name}${top.lang ? ` (${top.lang})` : ""}, which is not supported)` : "";
+      const supported = top != null && LEGACY_FROM_CHARDET[top.name] != null;
+      const named = top != null && top.confidence > 0 ? `${top.name}${top.lang ? ` (${top.lang})` : ""}` : null;
+      const guess = named == null ? "" : supported ? ` (it looks most like ${named}, but does not read as Western European text in it)` : ` (it looks most like ${named}, which is not supported)`;
+      const invalid = firstInvalidUtf8(bytes);
+      const notUtf8 = invalid == null ? "" : `; it is not UTF-8 either: line ${invalid.line} has a byte (0x${invalid.byte.toString(16).toUpperCase()}) that UTF-8 does not allow`;
       throw new ImportError(
         file,
-        null,
-        `the encoding could not be determined as one of UTF-8, UTF-16, Windows-1251, KOI8-R, Windows-1252, ISO-8859-1 or ISO-8859-15${guess}; ${SAVE_AS_UTF8}`,
+        invalid?.line ?? null,
+        `the encoding could not be determined as one of UTF-8, UTF-16, Windows-1251, KOI8-R, Windows-1252, ISO-8859-1 or ISO-8859-15${guess}${notUtf8}; ${SAVE_AS_UTF8}`,
       );
     }
     chardetConfidence = latin?.confidence;

@@ -110,6 +110,7 @@ export function checkXmlLimits(source: string, file: string): void {
         const char = source[end];
         if (quote) {
           if (char === quote) quote = "";
+          else if (char === "<") fail(end, "malformed XML: “<” is not allowed in an attribute value; write &lt;");
         } else if (char === '"' || char === "'") quote = char;
         else if (char === ">") break;
       }
@@ -123,11 +124,24 @@ export function checkXmlLimits(source: string, file: string): void {
   }
 }
 
+/**
+ * The validator's error as an ImportError. Elements left open at the end of the file are reported as a JSON list of
+ * their names at line 1: they are named, at the last line.
+ */
+function malformed(source: string, file: string, err: { msg: string; line: number; col: number }): ImportError {
+  const open = /^Invalid '(\[[\s\S]*\])' found\.$/.exec(err.msg);
+  if (open) {
+    const names = (JSON.parse(open[1]) as string[]).map((name) => `<${name}>`).join(", ");
+    return new ImportError(file, source.split("\n").length, `malformed XML: the file ends inside ${names}, which are never closed (an unclosed comment or CDATA section has the same effect)`);
+  }
+  return new ImportError(file, err.line, `malformed XML: ${err.msg}`, err.col);
+}
+
 /** Parses an XML document and returns its root element. */
 export function parseXml(text: string, file: string): XmlElement {
   const source = text.replace(/^\uFEFF/, "");
   const valid = XMLValidator.validate(source);
-  if (valid !== true) throw new ImportError(file, valid.err.line, `malformed XML: ${valid.err.msg}`, valid.err.col);
+  if (valid !== true) throw malformed(source, file, valid.err);
   checkXmlLimits(source, file);
   const lineStarts = [0];
   for (let i = source.indexOf("\n"); i >= 0; i = source.indexOf("\n", i + 1)) lineStarts.push(i + 1);
@@ -170,7 +184,7 @@ export function parseXml(text: string, file: string): XmlElement {
     throw new ImportError(file, null, `malformed XML: ${(error as Error).message}`);
   }
   const roots = convert(parsed).filter(isElement);
-  if (roots.length !== 1) throw new ImportError(file, 1, "malformed XML: the document must have exactly one root element");
+  if (roots.length !== 1) throw new ImportError(file, roots[1]?.line ?? 1, "malformed XML: the document must have exactly one root element");
   return roots[0];
 }
 
