@@ -7,6 +7,7 @@ import { currentUser } from "@/lib/db/auth/current-user";
 import { db } from "@/lib/db/client";
 import { getRowCells } from "@/lib/db/search/get-row-cells";
 import { getRowSignals } from "@/lib/db/signals/get-row-signals";
+import { getRowLinks } from "@/lib/db/words/get-row-links";
 import { fillPendingSignals } from "@/lib/db/signals/fill-pending-signals";
 import { countVariantsByRow } from "@/lib/db/variants/count-variants-by-row";
 import { overviewMarks } from "@/lib/diff/overview";
@@ -22,6 +23,7 @@ import { prepareRows, type ColumnEdition } from "./prepare-rows";
 import { RowHashRedirect } from "./row-hash-redirect";
 import { SearchBox } from "./search-box";
 import { ViewControls } from "./view-controls";
+import { WordLinks } from "./word-links";
 import { loadWork } from "../load-work";
 
 export const dynamic = "force-dynamic";
@@ -41,6 +43,17 @@ export async function generateMetadata({ params }: Props) {
 const sameLanguage = (a: ColumnEdition, b: ColumnEdition) => primaryLanguage(a.language) === primaryLanguage(b.language);
 
 const day = (date: Date) => date.toISOString().slice(0, 10);
+
+/** A row's place on the overview strip: the higher of its signal score and its word-level divergence from the pivot. */
+function combinedScore(signal: number | null, words: number | null): number | null {
+  if (signal === null) return words;
+  return words === null ? signal : Math.max(signal, words);
+}
+
+/** The edition word differences are measured against: the one asked for, else the work's pivot, else the first column. */
+function chooseBase<T extends { id: string; slug: string }>(asked: string | null, columns: readonly T[], pivotId: string | null): T | null {
+  return columns.find((column) => column.slug === asked) ?? columns.find((column) => column.id === pivotId) ?? columns[0] ?? null;
+}
 
 export default async function ComparePage({ params, searchParams }: Props) {
   const { work: workSlug } = await params;
@@ -76,17 +89,35 @@ export default async function ComparePage({ params, searchParams }: Props) {
 
   const from = (view.page - 1) * PAGE_SIZE;
   const pageRowIds = signals.rows.slice(from, from + PAGE_SIZE).map((row) => row.rowId);
-  const [cells, variants, user] = await Promise.all([
+  const [cells, variants, user, wordStats] = await Promise.all([
     getRowCells(db(), work.id, pageRowIds, columns.map((edition) => edition.id)),
     countVariantsByRow(db(), work.id),
     currentUser(await headers()),
+    view.words ? db().rowWordStat.findMany({ where: { workId: work.id }, select: { rowId: true, maxDivergence: true } }) : [],
   ]);
+  const wordDivergence = new Map(wordStats.map((stat) => [stat.rowId, stat.maxDivergence]));
+  const currentColumns = columns.filter((column) => column.witness === null);
+  const base = view.words ? chooseBase(view.base, currentColumns, work.pivotEditionId) : null;
+  if (view.base && base && base.slug !== view.base) {
+    viewErrors.push(`base: ${view.base} is not one of the chosen current editions; measuring against ${base.slug}`);
+    view = { ...view, base: null };
+  }
+  const wordLinks = base && currentColumns.length > 1 ? await getRowLinks(db(), cells, currentColumns) : null;
   const shown = signalsForEditions(
     signals.rows.map((row) => row.signal),
     columns.map((edition) => edition.id),
   );
   const shownById = new Map(signals.rows.map((row, index) => [row.rowId, shown[index]]));
-  const rows = prepareRows({ rows: cells, columns, view, pair, signals: shownById, variants });
+  const rows = prepareRows({
+    rows: cells,
+    columns: columns.map(({ id, slug, language, title }) => ({ id, slug, language, title })),
+    view,
+    pair,
+    signals: shownById,
+    variants,
+    wordLinks,
+    base,
+  });
 
   const editions = columns.map((edition) => edition.slug);
   const currentEditions = editions.filter((slug) => work.editions.some((edition) => edition.slug === slug));
@@ -97,14 +128,14 @@ export default async function ComparePage({ params, searchParams }: Props) {
       const counts = variants.get(row.rowId);
       return {
         number: row.number,
-        score: shown[index]?.score ?? null,
+        score: combinedScore(shown[index]?.score ?? null, wordDivergence.get(row.rowId) ?? null),
         missingAnchors: shown[index]?.missingAnchors ?? 0,
         variants: counts ? counts.open + counts.confirmed + counts.rejected : 0,
       };
     }),
     MAX_OVERVIEW_MARKS,
   );
-  const slugOf = (editionId: string) => choosable.find((edition) => edition.id === editionId)?.slug ?? editionId;
+  const slugs = Object.fromEntries(choosable.map((edition) => [edition.id, edition.slug]));
   const pairEdition = ({ slug, title, language, witness }: (typeof choosable)[number]) => ({ slug, title, language, replacedBy: witness?.replacedBy.slug ?? null });
   const { pairs, suggestions } = diffPairs(columns.map(pairEdition), choosable.map(pairEdition));
   const recordable = user ? columns.map(({ slug, title, language }) => ({ slug, title, language })) : null;
@@ -142,7 +173,15 @@ export default async function ComparePage({ params, searchParams }: Props) {
           selected={selection.slugs}
           view={view}
         />
-        <ViewControls key={viewQuery(view, editions)} view={view} editions={columns.map(({ slug, title, language }) => ({ slug, title, language }))} pairs={pairs} suggestions={suggestions} />
+        <ViewControls
+          key={viewQuery(view, editions)}
+          view={view}
+          editions={columns.map(({ slug, title, language }) => ({ slug, title, language }))}
+          pairs={pairs}
+          suggestions={suggestions}
+          baseEditions={currentColumns.map(({ slug, title, language }) => ({ slug, title, language }))}
+          base={base?.slug ?? null}
+        />
         <div>
           <JumpToRow rowCount={rowCount} />
           <SearchBox workSlug={work.slug} editions={currentEditions} />
@@ -195,13 +234,16 @@ export default async function ComparePage({ params, searchParams }: Props) {
               row={row}
               workSlug={work.slug}
               recordable={recordable}
-              slugOf={slugOf}
+              slugs={slugs}
               pairLabels={pair ? [pair[0].slug, pair[1].slug] : null}
             />
           ))}
         </div>
         <OverviewStrip marks={marks} hrefOf={hrefOfRow} />
       </div>
+      {view.words && currentEditions.length > 1 ? (
+        <WordLinks workSlug={work.slug} editions={currentEditions} from={from + 1} to={Math.min(from + PAGE_SIZE, rowCount)} />
+      ) : null}
       {pagination}
     </>
   );
