@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { inlineText, parseMarkdownEdition } from "./markdown";
+import { parseMarkdownEdition } from "./markdown";
+import { inlineText } from "./markdown-inline";
 import { importErrorOf, readFixture } from "./test-helpers";
 
 const texts = (doc: ReturnType<typeof parseMarkdownEdition>) => doc.blocks.map((b) => b.sentences.map((s) => s.text));

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, tableCounts, type TestDatabase } from "../../../test/database";
+import { createTestDatabase, tableContents, type TestDatabase } from "../../../test/database";
 import { DomainError } from "../errors";
 import { createUser } from "../users/create-user";
 import { auth } from "./auth";
@@ -71,9 +71,9 @@ describe("accounts and sessions", () => {
   });
 
   it("refuses a second account with the same email and writes nothing", async () => {
-    const before = await tableCounts(database.prisma);
+    const before = await tableContents(database.prisma);
     await expect(createUser(database.prisma, { email: "editor@example.org", name: "Other", role: "scholar", password: PASSWORD })).rejects.toThrow(/already exists/);
-    expect(await tableCounts(database.prisma)).toEqual(before);
+    expect(await tableContents(database.prisma)).toEqual(before);
   });
   it("limits repeated sign-in attempts from one client", async () => {
     const statuses: number[] = [];
