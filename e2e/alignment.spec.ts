@@ -156,7 +156,7 @@ test("an invalid request to start an alignment is answered 422 naming the field"
   expect(((await wrongMode.json()) as { error: { message: string } }).error.message).toContain("mode");
   const wrongPivot = await page.request.post(`/api/works/${slug}/align`, { data: { mode: "align", pivot: "de" } });
   expect(wrongPivot.status()).toBe(422);
-  expect(await db.alignmentJob.count({ where: { work: { slug } } })).toBe(0);
+  expect(await db.job.count({ where: { work: { slug } } })).toBe(0);
   await context.close();
 });
 
