@@ -14,6 +14,7 @@ import { bootDatabase, projectRoot } from "../lib/db/boot";
 import { createPrismaClient, type Db } from "../lib/db/client";
 import { DomainError } from "../lib/db/errors";
 import { previewImport } from "../lib/db/import/preview-import";
+import { liveWorkers } from "../lib/db/jobs/recover-jobs";
 import { runImport } from "../lib/db/import/run-import";
 import type { ImportPreview, ImportRequest } from "../lib/db/import/types";
 import { readEnv } from "../lib/env";
@@ -119,6 +120,9 @@ async function importOne(prisma: Db, file: string, request: ImportRequest): Prom
   for (const line of describePreview(preview)) console.log(line);
   const result = await runImport(prisma, { ...request, expectedChecksum: preview.checksum });
   console.log(`  ${result.message}`);
+  if (result.alignment?.mode === "queued" && (await liveWorkers(prisma)) === 0) {
+    console.log("  No worker is running now: the text is aligned as soon as one starts (`npm start`, or `npm run worker`).");
+  }
 }
 
 async function main(argv: string[]): Promise<number> {
