@@ -22,6 +22,7 @@ import {
   ImportFormSchema,
   RowPageSchema,
   RowsQuerySchema,
+  WordLinksQuerySchema,
   SegmentPageSchema,
   SegmentsQuerySchema,
   WorkInfoSchema,
@@ -226,6 +227,15 @@ function paths() {
   });
   add("/api/works/{work}/editions/{edition}", "get", { summary: "An edition", tags: works, access: "reader", responses: { ...ok("the edition", ref("EditionDetail")), ...errors(401, 404) } });
   add("/api/works/{work}/segments", "get", { summary: "An edition's segments, paged", tags: works, access: "reader", query: SegmentsQuerySchema, responses: { ...ok("a page", ref("SegmentPage")), ...errors(401, 404, 422) } });
+  add("/api/works/{work}/word-links", "get", {
+    summary: "Word links of a range of rows",
+    tags: works,
+    access: "reader",
+    query: WordLinksQuerySchema,
+    description:
+      "Which words of one edition render which words of another, row by row. JSON: each row's words per segment (start and end offsets in the segment's text, note references left out) and, per pair of the chosen editions, `links` as space-separated `i-j` (word i of the first edition's cell, word j of the second's, counted from 0 across the cell's segments) with their probabilities `p` and the pair's status (automatic, edited, confirmed). format=pharaoh (exactly two editions): one text line per row, the `i-j` links only.",
+    responses: { ...ok("the rows' words and links (JSON) or Pharaoh lines (text/plain)", anyJson), ...errors(401, 404, 422) },
+  });
   add("/api/works/{work}/rows", "get", { summary: "The grid's rows, paged", tags: works, access: "reader", query: RowsQuerySchema, responses: { ...ok("a page of rows with their cells and variants", ref("RowPage")), ...errors(401, 404, 422) } });
   add("/api/works/{work}/import", "post", {
     summary: "Import an edition into the work, or replace an edition's text",

@@ -6,6 +6,7 @@
 import type { MessagePort } from "node:worker_threads";
 import { alignPair } from "../alignment/aligner";
 import { computeAlignment } from "../db/alignment/compute-alignment";
+import { computeWordSets } from "../db/words/align-work-words";
 
 type Report = (done: number, message: string) => void;
 
@@ -13,6 +14,7 @@ export const THREAD_TASKS = {
   alignPair: (input: Parameters<typeof alignPair>) => alignPair(...input),
   computeAlignment: ([pieces, pivot, others, options]: Parameters<typeof computeAlignment>, report: Report) =>
     computeAlignment(pieces, pivot, others, { ...options, onProgress: report }),
+  computeWordSets: ([input, options]: Parameters<typeof computeWordSets>, report: Report) => computeWordSets(input, { ...options, onProgress: report }),
 };
 
 export type ThreadTaskName = keyof typeof THREAD_TASKS;

@@ -4,12 +4,14 @@
 import type { JobKind } from "./job-kind";
 import { alignEditionJob } from "./kinds/align-edition";
 import { alignJob, realignJob } from "./kinds/align-work";
+import { alignWordsJob } from "./kinds/align-words";
 import { rowSignalsJob } from "./kinds/row-signals";
 
 export const JOB_KINDS: readonly JobKind<unknown>[] = [
   alignJob,
   realignJob,
   alignEditionJob,
+  alignWordsJob,
   rowSignalsJob,
 ];
 

@@ -42,6 +42,7 @@ export function CompareRowView({ row, workSlug, recordable, slugOf, pairLabels }
           {row.status === "confirmed" ? "confirmed" : row.confidence != null ? `${Math.round(row.confidence * 100)}%` : ""}
         </span>
         {row.signal ? <RowSignals signal={row.signal} slugOf={slugOf} /> : null}
+        <WordDivergence row={row} />
         {variantCount > 0 ? (
           <Link className="row-variants" href={`/works/${workSlug}/variants?row=${row.number}`}>
             {variantCount} variant{variantCount === 1 ? "" : "s"}
@@ -61,9 +62,11 @@ export function CompareRowView({ row, workSlug, recordable, slugOf, pairLabels }
           className={cell.segments.length ? "cell" : "cell empty"}
           lang={cell.edition.language}
           data-edition={cell.edition.slug}
+          tabIndex={cell.segments.length ? 0 : undefined}
         >
           <CellContent cell={cell} notesHref={`/works/${workSlug}/editions/${cell.edition.slug}`} pairLabels={pairLabels} />
           {cell.tooDifferent ? <TooDifferent reason={cell.tooDifferent} /> : null}
+          {cell.wordCounts ? <WordSummary counts={cell.wordCounts} /> : null}
           {cell.missing.length > 0 && cell.segments.length > 0 ? (
             <p className="missing-anchors" lang="en">
               Missing here: {cell.missing.map((difference) => `“${difference.text}”`).join(", ")}
@@ -73,4 +76,35 @@ export function CompareRowView({ row, workSlug, recordable, slugOf, pairLabels }
       ))}
     </div>
   );
+}
+
+/** Each edition's word-level divergence from the base in this row, and what editors did with its links. */
+function WordDivergence({ row }: { row: PreparedRow }) {
+  const figures = row.cells.filter((cell) => cell.divergence !== null);
+  if (figures.length === 0 && !row.links?.confirmed && !row.links?.dropped) return null;
+  return (
+    <div className="word-divergence">
+      {figures.length > 0 ? (
+        <ul aria-label="Word divergence from the base edition">
+          {figures.map((cell) => (
+            <li key={cell.edition.id} data-edition={cell.edition.slug}>
+              {cell.edition.slug} {Math.round(cell.divergence! * 100)}%
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {row.links?.confirmed ? <span className="links-confirmed">links checked</span> : null}
+      {row.links?.dropped ? <span className="links-dropped">{row.links.dropped} link{row.links.dropped === 1 ? "" : "s"} dropped (words changed)</span> : null}
+    </div>
+  );
+}
+
+/** What the word marks of a cell say, for readers who cannot see them. */
+function WordSummary({ counts }: { counts: NonNullable<PreparedCell["wordCounts"]> }) {
+  const parts = [
+    counts.added ? `${counts.added} word${counts.added === 1 ? "" : "s"} without counterpart in the base` : null,
+    counts.weak ? `${counts.weak} weak link${counts.weak === 1 ? "" : "s"}` : null,
+    counts.omitted ? `${counts.omitted} word${counts.omitted === 1 ? "" : "s"} left out by other editions` : null,
+  ].filter(Boolean);
+  return parts.length ? <span className="visually-hidden">Word differences: {parts.join("; ")}.</span> : null;
 }

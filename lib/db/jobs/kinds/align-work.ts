@@ -1,7 +1,8 @@
 /**
  * "align" and "realign": the automatic alignment of a whole work (lib/db/alignment/align-work.ts), the aligning on
- * the worker's thread pool. The rows, the journal entry, the job's completion and the follow-up row-signals job
- * commit in one transaction; a cancelled run writes nothing. One alignment at a time per work (group "alignment").
+ * the worker's thread pool. The rows, the journal entry, the job's completion and the follow-up jobs (the words'
+ * alignment, the row signals) commit in one transaction; a cancelled run writes nothing. One alignment at a time per
+ * work (group "alignment").
  */
 import { z } from "zod";
 import { runOnThread } from "../../../jobs/thread-pool";
@@ -40,6 +41,7 @@ function runAlignment(mode: AlignMode) {
       onProgress: (done, message) => ctx.progress(done, message),
       beforeCommit: async (tx, result) => {
         await ctx.complete(tx, { ...result }, describeResult(result));
+        await enqueueJobIn(tx, { kind: "align-words", workId: ctx.workId, userId: ctx.user?.id ?? null });
         await enqueueJobIn(tx, { kind: "row-signals", workId: ctx.workId, userId: null });
       },
     });
