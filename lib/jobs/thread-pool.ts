@@ -6,6 +6,7 @@
  */
 import os from "node:os";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { MessageChannel } from "node:worker_threads";
 import { Piscina } from "piscina";
 import type { ThreadInput, ThreadMessage, ThreadOutput, ThreadTaskName } from "./thread-tasks";
@@ -18,18 +19,14 @@ export function configureThreadPool(options: { maxThreads: number }): void {
   maxThreads = Math.max(1, options.maxThreads);
 }
 
-/** Threads load TypeScript through tsx: inherited from a process started with it, added otherwise (e.g. under Vitest). */
-function execArgv(): string[] | undefined {
-  return process.execArgv.some((arg) => arg.includes("tsx")) ? undefined : [...process.execArgv, "--import", "tsx"];
-}
-
 function threadPool(): Piscina {
   pool ??= new Piscina({
-    filename: path.join(import.meta.dirname, "thread-tasks.ts"),
+    filename: pathToFileURL(path.join(import.meta.dirname, "thread-entry.mjs")).href,
     maxThreads,
     minThreads: 0,
     idleTimeout: 30_000,
-    execArgv: execArgv(),
+    /* The entry registers tsx itself; nothing of the parent's command line (tsx, Vitest) is needed. */
+    execArgv: [],
   });
   return pool;
 }

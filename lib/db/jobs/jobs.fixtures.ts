@@ -58,3 +58,10 @@ export function spawnWorker(databaseUrl: string): WorkerProcess {
   ready.catch(() => undefined);
   return { child, output: () => output, ready, exited };
 }
+
+/** Cancels the work's queued and running jobs (e.g. the word alignment an alignment queued, which a test does not need). */
+export async function cancelActiveJobs(db: Db, workId: string): Promise<void> {
+  await db.job.updateMany({ where: { workId, status: { in: ["queued", "running"] } }, data: { status: "cancelled", finishedAt: new Date() } });
+  const jobs = await db.job.findMany({ where: { workId, status: "cancelled" }, select: { id: true } });
+  for (const job of jobs) await db.$executeRaw`SELECT pg_notify('hexapla_job_cancel', ${job.id})`;
+}

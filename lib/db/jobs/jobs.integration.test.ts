@@ -18,7 +18,7 @@ import { INLINE_ALIGNMENT_MAX_SEGMENTS } from "../import/write-edition";
 import { staleRowIds } from "../signals/get-row-signals";
 import { cancelJob } from "./cancel-job";
 import { enqueueJob } from "./enqueue-job";
-import { waitFor, waitForJob } from "./jobs.fixtures";
+import { cancelActiveJobs, waitFor, waitForJob } from "./jobs.fixtures";
 import { recoverJobs } from "./recover-jobs";
 import { WORKER_LOCK_SPACE } from "./timing";
 import { startWorker, type RunningWorker } from "./worker";
@@ -55,7 +55,7 @@ async function grid(workId: string) {
 const finished = (job: { status: string }) => !["queued", "running"].includes(job.status);
 
 describe("a worker", () => {
-  it("runs an alignment to the end: rows, journal entry and job completed together, then the row signals", async () => {
+  it("runs an alignment to the end: rows, journal entry and job completed together, then the words' alignment and the row signals", async () => {
     const work = await smallWork("runs");
     const job = await startAlignmentJob(database.prisma, { workId: work.workId, mode: "align", userId: editor.id });
     const done = await waitForJob(database.prisma, job.id, finished, "the alignment");
@@ -68,12 +68,14 @@ describe("a worker", () => {
     expect(entry).toMatchObject({ kind: "align", userId: editor.id, gridVersion: (done.result as { gridVersion: number }).gridVersion });
     expect((entry.payload as { runId: string }).runId).toBe(job.id);
 
-    const signals = await waitFor(
-      async () => (await database.prisma.job.findFirst({ where: { workId: work.workId, kind: "row-signals", status: "done" } })) ?? undefined,
-      "the row signals",
-    );
+    const followUp = (kind: string) =>
+      waitFor(async () => (await database.prisma.job.findFirst({ where: { workId: work.workId, kind, status: "done" } })) ?? undefined, kind);
+    const signals = await followUp("row-signals");
     expect(signals.result).toMatchObject({ rows: state.grid.rows.length });
     expect(await staleRowIds(database.prisma, work.workId)).toEqual([]);
+    const words = await followUp("align-words");
+    expect(words).toMatchObject({ userId: editor.id, result: { pairs: 1, rows: state.grid.rows.length } });
+    expect(await database.prisma.wordLinkSet.count({ where: { workId: work.workId, status: "automatic" } })).toBeGreaterThan(0);
   });
 
   it("records the progress of a run, in order, as another server polling the job sees it", async () => {
@@ -94,6 +96,7 @@ describe("a worker", () => {
     const progress = seen.map((s) => s.progress);
     expect(progress).toEqual([...progress].sort((a, b) => a - b));
     expect(seen.at(-1)).toMatchObject({ status: "done", progress: 1 });
+    await cancelActiveJobs(database.prisma, work.workId);
   });
 
   it("records a refused alignment as failed with the reason, at once (no retry), and leaves the grid as it was", async () => {
