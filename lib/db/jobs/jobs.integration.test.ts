@@ -19,6 +19,7 @@ import { staleRowIds } from "../signals/get-row-signals";
 import { cancelJob } from "./cancel-job";
 import { enqueueJob } from "./enqueue-job";
 import { cancelActiveJobs, waitFor, waitForJob } from "./jobs.fixtures";
+import { pruneJobs } from "./prune-jobs";
 import { recoverJobs } from "./recover-jobs";
 import { WORKER_LOCK_SPACE } from "./timing";
 import { startWorker, type RunningWorker } from "./worker";
@@ -209,6 +210,24 @@ describe("recovering jobs", () => {
       attempts: 2,
       message: expect.stringMatching(/^Re-aligned/),
     });
+  });
+});
+
+describe("pruning jobs", () => {
+  it("forgets jobs that ended over a month ago, keeping the latest of each kind on each work", async () => {
+    const work = await smallWork("prune");
+    const ended = (days: number) => new Date(Date.now() - days * 86_400_000);
+    const job = (kind: string, days: number) =>
+      database.prisma.job.create({ data: { kind, workId: work.workId, status: "done", createdAt: ended(days + 1), finishedAt: ended(days) } });
+    const oldAlign = await job("align", 60);
+    const latestAlign = await job("align", 40);
+    const recentSignals = await job("row-signals", 2);
+    const oldSignals = await job("row-signals", 45);
+    expect(await pruneJobs(database.prisma)).toBeGreaterThanOrEqual(2);
+    const left = (await database.prisma.job.findMany({ where: { workId: work.workId }, select: { id: true } })).map((j) => j.id).sort();
+    expect(left).toEqual([latestAlign.id, recentSignals.id].sort());
+    expect(left).not.toContain(oldAlign.id);
+    expect(left).not.toContain(oldSignals.id);
   });
 });
 

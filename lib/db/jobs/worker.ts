@@ -3,7 +3,8 @@
  * thread pool (lib/jobs/thread-pool.ts). It registers itself in job_worker and holds, on a connection of its own,
  * an advisory lock keyed by its id for as long as it lives: that is how the others know at once that it died. The
  * same connection hears cancellations (NOTIFY hexapla_job_cancel). It sweeps for abandoned jobs when it starts and
- * every few seconds (recover-jobs.ts). Stopping it puts its running jobs back on the queue for another worker.
+ * every few seconds (recover-jobs.ts), and forgets old finished jobs (prune-jobs.ts). Stopping it puts its running
+ * jobs back on the queue for another worker.
  * Any number of workers, on any machines, can share one database.
  */
 import os from "node:os";
@@ -14,6 +15,7 @@ import { closeThreadPool, configureThreadPool } from "../../jobs/thread-pool";
 import { createPrismaClient } from "../client";
 import { CANCEL_CHANNEL, QUEUE_TASK } from "./queue";
 import { queueLogger, queuePool } from "./queue-schema";
+import { pruneJobs } from "./prune-jobs";
 import { recoverJobs } from "./recover-jobs";
 import { runJob, type WorkerRuntime } from "./run-job";
 import { HEARTBEAT_MS, RECOVER_EVERY_MS, WORKER_LOCK_SPACE } from "./timing";
@@ -79,6 +81,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
   });
   await session.query(`LISTEN ${CANCEL_CHANNEL}`);
 
+  await pruneJobs(db);
   const recovered = await recoverJobs(db);
   if (recovered.requeued.length + recovered.failed.length > 0) {
     log(`Found ${recovered.requeued.length + recovered.failed.length} job(s) whose worker had stopped: ${recovered.requeued.length} queued again, ${recovered.failed.length} failed.`);
@@ -104,10 +107,12 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
       log(`Sweep failed: ${error.message}`),
     );
   }, options.recoverEveryMs ?? RECOVER_EVERY_MS);
+  const prune = setInterval(() => void pruneJobs(db).catch((error: Error) => log(`Pruning old jobs failed: ${error.message}`)), 3_600_000);
 
   const stopWorker = (): Promise<void> => {
     stopPromise ??= (async () => {
       clearInterval(sweep);
+      clearInterval(prune);
       const draining = runner.stop();
       stopping.abort();
       await draining.catch(() => undefined);
