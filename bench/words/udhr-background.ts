@@ -16,7 +16,7 @@ export function udhrRows(langA: string, langB: string): RowForms[] {
   let rows = cache.get(key);
   if (!rows) {
     const bitext = udhrBitext(CODES[langA], langA, CODES[langB], langB);
-    const forms = (ids: number[], segments: { text: string }[], lang: string) =>
+    const forms = (ids: readonly number[], segments: { text: string }[], lang: string) =>
       cellWordTokens(ids.map((id) => segments[id].text), lang).map((token) => wordForm(token.text, lang));
     rows = bitext.gold.map((bead) => ({ a: forms(bead.a, bitext.a, langA), b: forms(bead.b, bitext.b, langB) }));
     cache.set(key, rows);

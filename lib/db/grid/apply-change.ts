@@ -9,8 +9,10 @@ import { applyOperation, type GridState } from "../../alignment/operations";
 import { DomainError } from "../errors";
 import type { StoredGrid } from "./load-grid-state";
 import { positionAfter } from "./segment-positions";
+import { WORD_MODEL_VERSION } from "../words/link-sets";
+import { remapSide, wordIndexMap } from "../../alignment/words/remap-links";
 import { emptyMoves, hasMoves, restoreAttachments, writeGridDiff } from "./write-grid";
-import type { Change, LineageRecord, LineageRepoint, Tx } from "./types";
+import type { Change, LineageRecord, LineageRepoint, StoredLinkSet, Tx } from "./types";
 
 export interface ChangeContext {
   workId: string;
@@ -39,7 +41,49 @@ export async function applyChange(tx: Tx, context: ChangeContext, change: Change
       return applyMergeSegments(tx, context, change);
     case "editText":
       return applyEditText(tx, context, change);
+    case "wordLinks":
+      return applyWordLinks(tx, context, change);
   }
+}
+
+const setKey = (set: { segmentAId: string; segmentBId: string }) => `${set.segmentAId}|${set.segmentBId}`;
+
+function sameSets(a: readonly StoredLinkSet[], b: readonly StoredLinkSet[]): boolean {
+  const canonical = (sets: readonly StoredLinkSet[]) =>
+    JSON.stringify(
+      [...sets]
+        .map((set) => [set.segmentAId, set.segmentBId, set.status, set.aTokens, set.bTokens, set.probabilities.map((p) => Math.round(p * 1000)), set.dropped])
+        .sort((x, y) => `${x[0]}|${x[1]}`.localeCompare(`${y[0]}|${y[1]}`)),
+    );
+  return canonical(a) === canonical(b);
+}
+
+/** Replaces a row's link sets between two editions, after checking they are still the ones the change was built from. */
+async function applyWordLinks(tx: Tx, context: ChangeContext, change: Extract<Change, { type: "wordLinks" }>): Promise<AppliedChange> {
+  const pairs = [...new Map([...change.before, ...change.after].map((set) => [setKey(set), set])).values()];
+  const current = pairs.length
+    ? await tx.wordLinkSet.findMany({
+        where: { OR: pairs.map(({ segmentAId, segmentBId }) => ({ segmentAId, segmentBId })) },
+        select: { segmentAId: true, segmentBId: true, status: true, aTokens: true, bTokens: true, probabilities: true, dropped: true },
+      })
+    : [];
+  if (!sameSets(current, change.before)) {
+    throw new DomainError("conflict", "The word links of this row changed since; reload the row and try again.");
+  }
+  if (change.before.length > 0) {
+    await tx.wordLinkSet.deleteMany({ where: { OR: change.before.map(({ segmentAId, segmentBId }) => ({ segmentAId, segmentBId })) } });
+  }
+  if (change.after.length > 0) {
+    await tx.wordLinkSet.createMany({
+      data: change.after.map((set) => ({ ...set, workId: context.workId, editionAId: change.editionAId, editionBId: change.editionBId, modelVersion: WORD_MODEL_VERSION })),
+    });
+  }
+  return {
+    applied: change,
+    inverse: { ...change, before: change.after, after: change.before, summary: `Restored the word links` },
+    touchedRowIds: [change.rowId],
+    state: context.stored.state,
+  };
 }
 
 async function applyLayout(tx: Tx, context: ChangeContext, change: Extract<Change, { type: "layout" }>): Promise<AppliedChange> {
@@ -248,12 +292,59 @@ async function applyEditText(tx: Tx, context: ChangeContext, change: Extract<Cha
   if (segment.rowId !== null) {
     await tx.alignmentRow.update({ where: { id: segment.rowId }, data: { version: context.version } });
   }
+  const linksBefore = await followTextWithLinks(tx, context.workId, segment, change);
   return {
     applied: { ...change, revisionId },
-    inverse: { type: "editText", segmentId: change.segmentId, before: change.after, after: change.before, reason: undoReason(change.reason) },
+    inverse: { type: "editText", segmentId: change.segmentId, before: change.after, after: change.before, reason: undoReason(change.reason), links: linksBefore },
     touchedRowIds,
     state: context.stored.state,
   };
+}
+
+const LINK_FIELDS = { segmentAId: true, segmentBId: true, editionAId: true, editionBId: true, status: true, aTokens: true, bTokens: true, probabilities: true, dropped: true } as const;
+
+/**
+ * The corrected segment's word links: set to `change.links` when the change carries them (an undo), else renumbered
+ * to follow the unchanged words (remap-links.ts). Returns the sets as they were, which the inverse restores.
+ */
+async function followTextWithLinks(tx: Tx, workId: string, segment: SegmentRecord, change: Extract<Change, { type: "editText" }>): Promise<StoredLinkSet[]> {
+  const where = { OR: [{ segmentAId: segment.id }, { segmentBId: segment.id }] };
+  const before = await tx.wordLinkSet.findMany({ where, select: LINK_FIELDS });
+  const strip = (set: (typeof before)[number]): StoredLinkSet => ({
+    segmentAId: set.segmentAId,
+    segmentBId: set.segmentBId,
+    status: set.status,
+    aTokens: set.aTokens,
+    bTokens: set.bTokens,
+    probabilities: set.probabilities,
+    dropped: set.dropped,
+  });
+  if (change.links) {
+    await tx.wordLinkSet.deleteMany({ where });
+    const editions = new Map<string, string>();
+    for (const set of change.links) {
+      for (const id of [set.segmentAId, set.segmentBId]) {
+        if (!editions.has(id)) editions.set(id, (await tx.segment.findUniqueOrThrow({ where: { id }, select: { editionId: true } })).editionId);
+      }
+    }
+    if (change.links.length > 0) {
+      await tx.wordLinkSet.createMany({
+        data: change.links.map((set) => ({ ...set, workId, editionAId: editions.get(set.segmentAId)!, editionBId: editions.get(set.segmentBId)!, modelVersion: WORD_MODEL_VERSION })),
+      });
+    }
+    return before.map(strip);
+  }
+  if (before.length === 0) return [];
+  const { language } = await tx.edition.findUniqueOrThrow({ where: { id: segment.editionId }, select: { language: true } });
+  const map = wordIndexMap(change.before, change.after, language);
+  for (const set of before) {
+    const moved = remapSide(set, set.segmentAId === segment.id ? "a" : "b", map);
+    await tx.wordLinkSet.update({
+      where: { segmentAId_segmentBId: { segmentAId: set.segmentAId, segmentBId: set.segmentBId } },
+      data: { aTokens: moved.aTokens, bTokens: moved.bTokens, probabilities: moved.probabilities, dropped: moved.dropped },
+    });
+  }
+  return before.map(strip);
 }
 
 /** The reason an undone correction is recorded with: "Undo: …", and undoing that gives the original back. */

@@ -4,9 +4,9 @@
  * confirmed are kept as they are and teach the model. The texts are read in one snapshot and aligned outside any
  * transaction; the links are then written in one transaction that locks the work and first checks that the grid
  * is still the one aligned (else the work is aligned again, up to three times). Automatic sets are replaced
- * wholesale; nothing an editor made is touched. The align-words job (lib/db/jobs/kinds/align-words.ts) runs it with
- * the aligning on a worker thread (`compute`), a signal that stops it, and `beforeCommit` to complete the job in
- * the transaction that writes the links.
+ * wholesale; nothing an editor made is touched. Each row's word-level divergence from the pivot is stored with them.
+ * The align-words job (lib/db/jobs/kinds/align-words.ts) runs it with the aligning on a worker thread (`compute`), a
+ * signal that stops it, and `beforeCommit` to complete the job in the transaction that writes the links.
  */
 import { alignWordsNWay, pairKey, type PairRequest } from "../../alignment/words/align-words";
 import { lexiconFor } from "../../alignment/words/lexicon-sources";
@@ -15,6 +15,7 @@ import type { Tx } from "../grid/types";
 import { inWorkTransaction } from "../grid/work-lock";
 import { cellOffsets, rowLinksFromSets, setsFromRowLinks, storedOrder, WORD_MODEL_VERSION, type CellSegment } from "./link-sets";
 import { loadWordInput, type WordInput } from "./load-word-input";
+import { rowWordMarks } from "../../diff/word-marks";
 
 /** Up to this many editions every pair is aligned; beyond, each edition with the pivot only. */
 export const MAX_ALL_PAIRS = 6;
@@ -68,8 +69,17 @@ export interface NewSet {
   probabilities: number[];
 }
 
-/** The automatic link sets of the work's rows (plain data in and out, so that a worker thread can compute them). */
-export async function computeWordSets(input: WordInput, options: Pick<AlignWorkWordsOptions, "onProgress" | "dictionaries">): Promise<NewSet[]> {
+export interface RowStat {
+  rowId: string;
+  divergence: Record<string, number>;
+  max: number;
+}
+
+/** The automatic link sets and the rows' divergence (plain data in and out, so that a worker thread can compute them). */
+export async function computeWordSets(
+  input: WordInput,
+  options: Pick<AlignWorkWordsOptions, "onProgress" | "dictionaries">,
+): Promise<{ sets: NewSet[]; stats: RowStat[]; baseId: string | null }> {
   const cellInfo = input.rows.map((row) => new Map(input.editions.map((edition) => [edition.id, cellOffsets(row[edition.id], edition.language)])));
   const pairs = pairsOf(input);
   const keptBySegments = new Set(input.kept.map((set) => `${set.segmentAId}|${set.segmentBId}`));
@@ -109,7 +119,16 @@ export async function computeWordSets(input: WordInput, options: Pick<AlignWorkW
       for (const [key, set] of split) if (!keptBySegments.has(key)) sets.push({ ...set, editionAId: a, editionBId: b });
     });
   }
-  return sets;
+  const baseId = input.pivotEditionId && input.editions.some((edition) => edition.id === input.pivotEditionId) ? input.pivotEditionId : (input.editions[0]?.id ?? null);
+  const stats: RowStat[] = baseId
+    ? input.rowIds.map((rowId, r) => {
+        const editions = input.editions.map((edition) => ({ id: edition.id, slug: edition.slug, language: edition.language, tokens: cellInfo[r].get(edition.id)!.tokens, starts: [] }));
+        const rowPairs = pairs.map(({ a, b }) => ({ a, b, links: result.get(pairKey(a, b))![r] }));
+        const divergence = Object.fromEntries(rowWordMarks(editions, rowPairs, baseId).divergence);
+        return { rowId, divergence, max: Math.max(0, ...Object.values(divergence)) };
+      })
+    : [];
+  return { sets, stats, baseId };
 }
 
 export async function alignWorkWords(db: Db, workId: string, options: AlignWorkWordsOptions = {}): Promise<AlignWorkWordsResult> {
@@ -117,7 +136,7 @@ export async function alignWorkWords(db: Db, workId: string, options: AlignWorkW
   for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
     await options.onProgress?.(0, attempt === 1 ? "Reading the texts." : `The grid changed while aligning words; aligning again (attempt ${attempt} of ${ATTEMPTS}).`);
     const input = await loadWordInput(db, workId);
-    const sets = await (options.compute ?? computeWordSets)(input, { onProgress: options.onProgress, dictionaries: options.dictionaries });
+    const { sets, stats, baseId } = await (options.compute ?? computeWordSets)(input, { onProgress: options.onProgress, dictionaries: options.dictionaries });
     options.signal?.throwIfAborted();
     await options.onProgress?.(0.9, "Writing the links.");
     const result = await inWorkTransaction(db, workId, async (tx, work) => {
@@ -128,6 +147,14 @@ export async function alignWorkWords(db: Db, workId: string, options: AlignWorkW
         await tx.wordLinkSet.createMany({
           data: sets.slice(from, from + 5_000).map((set) => ({ ...set, workId, status: "automatic" as const, modelVersion: WORD_MODEL_VERSION })),
         });
+      }
+      await tx.rowWordStat.deleteMany({ where: { workId } });
+      if (baseId) {
+        for (let from = 0; from < stats.length; from += 5_000) {
+          await tx.rowWordStat.createMany({
+            data: stats.slice(from, from + 5_000).map((stat) => ({ rowId: stat.rowId, workId, baseEditionId: baseId, divergence: stat.divergence, maxDivergence: stat.max })),
+          });
+        }
       }
       const result: AlignWorkWordsResult = {
         pairs: pairsOf(input).length,

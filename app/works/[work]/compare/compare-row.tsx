@@ -1,3 +1,5 @@
+"use client";
+
 import Link from "next/link";
 import { InlineDiff, TooDifferent } from "@/app/components/inline-diff";
 import { MarkedPassage } from "@/app/components/marked-passage";
@@ -11,7 +13,8 @@ interface RowProps {
   workSlug: string;
   /** Editions a variant can be recorded for (the chosen ones); null when the reader may not record. */
   recordable: VariantFormEdition[] | null;
-  slugOf: (editionId: string) => string;
+  /** Edition id → slug, for the row's signals. */
+  slugs: Record<string, string>;
   pairLabels: [string, string] | null;
 }
 
@@ -30,7 +33,8 @@ function CellContent({ cell, notesHref, pairLabels }: { cell: PreparedCell; note
   return cell.marks.length > 0 ? <MarkedPassage segments={cell.segments} marks={cell.marks} notesHref={notesHref} /> : <Passage segments={cell.segments} notesHref={notesHref} />;
 }
 
-export function CompareRowView({ row, workSlug, recordable, slugOf, pairLabels }: RowProps) {
+export function CompareRowView({ row, workSlug, recordable, slugs, pairLabels }: RowProps) {
+  const slugOf = (editionId: string) => slugs[editionId] ?? editionId;
   const variantCount = row.variants ? row.variants.open + row.variants.confirmed + row.variants.rejected : 0;
   return (
     <div id={`r${row.number}`} className="grid-row" role="row" data-row-id={row.id} tabIndex={-1}>
@@ -51,6 +55,9 @@ export function CompareRowView({ row, workSlug, recordable, slugOf, pairLabels }
         <span className="row-tools">
           <Link href={`/works/${workSlug}/diff/${row.number}`}>
             History<span className="visually-hidden"> and word diffs of row {row.number}</span>
+          </Link>
+          <Link href={`/works/${workSlug}/rows/${row.id}#row-words`}>
+            Word links<span className="visually-hidden"> of row {row.number}</span>
           </Link>
           {recordable ? <RecordVariant workSlug={workSlug} rowId={row.id} rowNumber={row.number} editions={recordable} /> : null}
         </span>

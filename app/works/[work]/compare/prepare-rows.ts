@@ -1,5 +1,6 @@
 /**
- * What the compare view shows for its page of rows, prepared on the server per request: the word diff of the
+ * What the compare view shows for its page of rows, prepared on the server per request and sent, as compact data, to
+ * the rows (client components, so the page carries data rather than a rendered tree twice): the word diff of the
  * chosen same-language pair per row (never a whole text at once), the anchor marks of each cell, the anchors each
  * cell lacks, and the row's signals for the chosen editions.
  */
@@ -67,8 +68,9 @@ export function prepareRows({ rows, columns, view, pair, signals, variants, word
   const slugOf = new Map(columns.map((column) => [column.id, column.slug]));
   const label = (editionId: string) => slugOf.get(editionId) ?? editionId;
   return rows.map((row) => {
-    const signal = signals.get(row.id) ?? null;
-    const differences = signal?.differences ?? [];
+    const full = signals.get(row.id) ?? null;
+    const signal = full ? { ...full, lengthZs: [] } : null;
+    const differences = full?.differences ?? [];
     const cells = columns.map((edition): PreparedCell => {
       const segments = row.cells[edition.id] ?? [];
       const text = joinSegments(segments.map((segment) => segment.text)).text;
@@ -79,7 +81,8 @@ export function prepareRows({ rows, columns, view, pair, signals, variants, word
     if (pairLinks && base) applyWordMarks(cells, pairLinks, base, pair);
     if (pair) applyDiff(cells, pair, view);
     const links = pairLinks ? { confirmed: pairLinks.some((p) => p.status === "confirmed" || p.status === "edited"), dropped: pairLinks.reduce((sum, p) => sum + p.dropped, 0) } : null;
-    return { id: row.id, number: row.number, status: row.status, confidence: row.confidence, signal, variants: variants.get(row.id) ?? null, cells, links };
+    const confidence = row.confidence === null ? null : Math.round(row.confidence * 1000) / 1000;
+    return { id: row.id, number: row.number, status: row.status, confidence, signal, variants: variants.get(row.id) ?? null, cells, links };
   });
 }
 
@@ -113,7 +116,7 @@ function applyWordMarks(cells: PreparedCell[], pairLinks: RowPairLinks[], base: 
   }));
   const { marks, divergence } = rowWordMarks(editions, pairLinks, base.id);
   for (const cell of shown) {
-    const own = marks.get(cell.edition.id) ?? [];
+    const own = (marks.get(cell.edition.id) ?? []).map((mark) => (mark.kind === "word-omitted" ? mark : { start: mark.start, end: mark.end, kind: mark.kind }));
     cell.marks = [...cell.marks, ...own];
     cell.divergence = divergence.get(cell.edition.id) ?? null;
     cell.wordCounts = {

@@ -1,4 +1,9 @@
+import { requireRole } from "@/lib/db/auth/current-user";
 import { db } from "@/lib/db/client";
+import { findWorkId } from "@/lib/db/grid/work-lock";
+import { editWordLinks, WordLinkEditSchema } from "@/lib/db/words/edit-word-links";
+import { errorResponse } from "@/lib/http/errors";
+import { readJson } from "@/lib/http/read-json";
 import { requireReader } from "@/lib/db/users/reading-access";
 import { readWordLinks } from "@/lib/db/words/read-word-links";
 import { apiErrorResponse } from "@/lib/api/responses";
@@ -24,5 +29,21 @@ export async function GET(request: Request, { params }: { params: Promise<{ work
     return Response.json(result);
   } catch (error) {
     return apiErrorResponse(error);
+  }
+}
+
+/**
+ * POST `{ baseVersion, row, a, b, action: link|unlink|confirm|reset, links: [[i, j], …] }` (editors): changes the word
+ * links of one row between editions a and b (i counts a's words, j b's). 200 with the new grid version and the
+ * changes since `baseVersion`; 409 when the row changed since; 422 when the words or editions do not exist.
+ */
+export async function POST(request: Request, { params }: { params: Promise<{ work: string }> }) {
+  try {
+    const actor = await requireRole(request.headers, "editor");
+    const body = await readJson(request, WordLinkEditSchema);
+    const workId = await findWorkId(db(), (await params).work);
+    return Response.json(await editWordLinks(db(), workId, actor, body));
+  } catch (error) {
+    return errorResponse(error);
   }
 }
