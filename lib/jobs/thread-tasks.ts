@@ -14,7 +14,8 @@ export const THREAD_TASKS = {
   alignPair: (input: Parameters<typeof alignPair>) => alignPair(...input),
   computeAlignment: ([pieces, pivot, others, options]: Parameters<typeof computeAlignment>, report: Report) =>
     computeAlignment(pieces, pivot, others, { ...options, onProgress: report }),
-  computeWordSets: ([input, options]: Parameters<typeof computeWordSets>, report: Report) => computeWordSets(input, { ...options, onProgress: report }),
+  computeWordSets: ([input, glossaries, options]: Parameters<typeof computeWordSets>, report: Report) =>
+    computeWordSets(input, glossaries, { ...options, onProgress: report }),
 };
 
 export type ThreadTaskName = keyof typeof THREAD_TASKS;

@@ -2,11 +2,13 @@
  * Aligns the words of a whole work: every pair of its current editions (or, past MAX_ALL_PAIRS editions, every
  * edition with the pivot), row by row, with the n-way word aligner (lib/alignment/words). Sets editors edited or
  * confirmed are kept as they are and teach the model. The texts are read in one snapshot and aligned outside any
- * transaction; the links are then written in one transaction that locks the work and first checks that the grid
- * is still the one aligned (else the work is aligned again, up to three times). Automatic sets are replaced
+ * transaction (with the installed dictionaries and the work's glossary); the links are then written in one
+ * transaction that locks the work and first checks that the grid is still the one aligned (else the work is aligned
+ * again, up to three times). Automatic sets are replaced
  * wholesale; nothing an editor made is touched. Each row's word-level divergence from the pivot is stored with them.
- * The align-words job (lib/db/jobs/kinds/align-words.ts) runs it with the aligning on a worker thread (`compute`), a
- * signal that stops it, and `beforeCommit` to complete the job in the transaction that writes the links.
+ * The align-words job (lib/db/jobs/kinds/align-words.ts) runs it with the aligning on a worker thread (`compute`, on
+ * plain data: the glossaries are read before), a signal that stops it, and `beforeCommit` to complete the job in the
+ * transaction that writes the links.
  */
 import { alignWordsNWay, pairKey, type PairRequest } from "../../alignment/words/align-words";
 import { lexiconFor } from "../../alignment/words/lexicon-sources";
@@ -16,6 +18,8 @@ import { inWorkTransaction } from "../grid/work-lock";
 import { cellOffsets, rowLinksFromSets, setsFromRowLinks, storedOrder, WORD_MODEL_VERSION, type CellSegment } from "./link-sets";
 import { loadWordInput, type WordInput } from "./load-word-input";
 import { rowWordMarks } from "../../diff/word-marks";
+import type { LexiconEntry } from "../../alignment/words/lexicon";
+import { glossaryFor } from "./glossary";
 
 /** Up to this many editions every pair is aligned; beyond, each edition with the pivot only. */
 export const MAX_ALL_PAIRS = 6;
@@ -75,9 +79,21 @@ export interface RowStat {
   max: number;
 }
 
+/** The work's glossary for each language pair the aligner will align, by "langA|langB". */
+async function glossariesOf(db: Db, input: WordInput): Promise<Record<string, LexiconEntry[]>> {
+  const glossaries: Record<string, LexiconEntry[]> = {};
+  for (const { a, b } of pairsOf(input)) {
+    const [langA, langB] = [a, b].map((id) => input.editions.find((edition) => edition.id === id)!.language);
+    const key = `${langA}|${langB}`;
+    if (!(key in glossaries)) glossaries[key] = await glossaryFor(db, input.workId, langA, langB);
+  }
+  return glossaries;
+}
+
 /** The automatic link sets and the rows' divergence (plain data in and out, so that a worker thread can compute them). */
 export async function computeWordSets(
   input: WordInput,
+  glossaries: Record<string, LexiconEntry[]>,
   options: Pick<AlignWorkWordsOptions, "onProgress" | "dictionaries">,
 ): Promise<{ sets: NewSet[]; stats: RowStat[]; baseId: string | null }> {
   const cellInfo = input.rows.map((row) => new Map(input.editions.map((edition) => [edition.id, cellOffsets(row[edition.id], edition.language)])));
@@ -105,7 +121,8 @@ export async function computeWordSets(
   const result = await alignWordsNWay({
     editions,
     pairs,
-    lexicon: (langA, langB, vocabularyA, vocabularyB) => lexiconFor({ langA, langB, vocabularyA, vocabularyB, dictionaries: options.dictionaries }),
+    lexicon: (langA, langB, vocabularyA, vocabularyB) =>
+      lexiconFor({ langA, langB, vocabularyA, vocabularyB, dictionaries: options.dictionaries, glossary: glossaries[`${langA}|${langB}`] }),
     fixed: (a, b) => fixedByPair.get(pairKey(a, b)),
     onPair: (done, total) => options.onProgress?.(0.05 + (0.8 * done) / total, `Aligned the words of ${done} of ${total} edition pairs.`),
   });
@@ -136,7 +153,8 @@ export async function alignWorkWords(db: Db, workId: string, options: AlignWorkW
   for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
     await options.onProgress?.(0, attempt === 1 ? "Reading the texts." : `The grid changed while aligning words; aligning again (attempt ${attempt} of ${ATTEMPTS}).`);
     const input = await loadWordInput(db, workId);
-    const { sets, stats, baseId } = await (options.compute ?? computeWordSets)(input, { onProgress: options.onProgress, dictionaries: options.dictionaries });
+    const glossaries = await glossariesOf(db, input);
+    const { sets, stats, baseId } = await (options.compute ?? computeWordSets)(input, glossaries, { onProgress: options.onProgress, dictionaries: options.dictionaries });
     options.signal?.throwIfAborted();
     await options.onProgress?.(0.9, "Writing the links.");
     const result = await inWorkTransaction(db, workId, async (tx, work) => {

@@ -151,5 +151,18 @@ describe("word links of a work", () => {
       expect(restored.links).toBe(before.links);
       expect(restored.dropped).toBe(before.dropped);
     });
+
+    it("a split segment's links follow its words into the two parts, and undoing the split gives them back", async () => {
+      const rows = await database.prisma.alignmentRow.findMany({ where: { workId }, orderBy: { position: "asc" }, select: { id: true } });
+      rowId = rows[20].id;
+      const before = await pairOf();
+      const en = await database.prisma.segment.findFirstOrThrow({ where: { rowId, edition: { slug: "en" } }, orderBy: { position: "asc" } });
+      const offset = en.text.indexOf(" ", Math.floor(en.text.length / 2)) + 1;
+      await applyEditorOperation(database.prisma, workId, editor, { op: { type: "splitSegment", segmentId: en.id, offset }, baseVersion: await gridVersionOf(database.prisma, workId) });
+      const sorted = (links: string) => links.split(" ").filter(Boolean).sort().join(" ");
+      expect(sorted((await pairOf()).links)).toBe(sorted(before.links));
+      await undoLastChange(database.prisma, workId, editor, await gridVersionOf(database.prisma, workId));
+      expect(sorted((await pairOf()).links)).toBe(sorted(before.links));
+    });
   });
 });

@@ -19,8 +19,8 @@ export const alignWordsJob = defineJobKind<Record<string, never>>({
     const result = await alignWorkWords(ctx.db, ctx.workId, {
       signal: ctx.signal,
       onProgress: (done, text) => ctx.progress(done, text),
-      compute: (input, options) =>
-        runOnThread("computeWordSets", [input, { dictionaries: options.dictionaries }], {
+      compute: (input, glossaries, options) =>
+        runOnThread("computeWordSets", [input, glossaries, { dictionaries: options.dictionaries }], {
           signal: ctx.signal,
           onProgress: (done, text) => void options.onProgress?.(done, text),
         }),
