@@ -71,7 +71,7 @@ export default async function AlignmentPage({ params }: Props) {
         {divergent.length === 0 ? (
           <p>The words of this work have not been aligned yet.</p>
         ) : (
-          <table className="alignment-uncertain">
+          <table className="alignment-divergent">
             <caption className="visually-hidden">Rows by the share of content words without counterpart in the pivot, highest first</caption>
             <thead>
               <tr>
