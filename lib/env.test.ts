@@ -15,18 +15,18 @@ function envError(source: Record<string, string>): string {
 
 describe("readEnv", () => {
   it("gives the defaults for an empty environment", () => {
-    expect(readEnv({})).toEqual({ PORT: 3000, HEXAPLA_PG_PORT: 54329, HEXAPLA_SKIP_DEMO: "0", HEXAPLA_SIGNIN_LIMIT: 5 });
+    expect(readEnv({})).toEqual({ PORT: 3000, HEXAPLA_PG_PORT: 54329, HEXAPLA_SKIP_DEMO: "0", HEXAPLA_SIGNIN_LIMIT: 5, HEXAPLA_WORKER_CONCURRENCY: 2 });
   });
 
   it("treats empty values as unset", () => {
-    expect(readEnv({ PORT: "", DATABASE_URL: "", HEXAPLA_DATA_DIR: "" })).toEqual({ PORT: 3000, HEXAPLA_PG_PORT: 54329, HEXAPLA_SKIP_DEMO: "0", HEXAPLA_SIGNIN_LIMIT: 5 });
+    expect(readEnv({ PORT: "", DATABASE_URL: "", HEXAPLA_DATA_DIR: "" })).toEqual({ PORT: 3000, HEXAPLA_PG_PORT: 54329, HEXAPLA_SKIP_DEMO: "0", HEXAPLA_SIGNIN_LIMIT: 5, HEXAPLA_WORKER_CONCURRENCY: 2 });
   });
 
   it("ignores variables it does not know", () => {
     expect(readEnv({ PATH: "/usr/bin", NODE_ENV: "test" })).not.toHaveProperty("PATH");
   });
 
-  it("reads postgres:// and postgresql:// URLs, ports, the data directory, the demo switch and the sign-in limit", () => {
+  it("reads postgres:// and postgresql:// URLs, ports, the data directory, the demo switch, the sign-in limit and the worker's concurrency", () => {
     expect(
       readEnv({
         DATABASE_URL: "postgresql://hexapla:secret@db.example:5432/hexapla",
@@ -35,6 +35,7 @@ describe("readEnv", () => {
         HEXAPLA_DATA_DIR: "/var/lib/hexapla",
         HEXAPLA_SKIP_DEMO: "1",
         HEXAPLA_SIGNIN_LIMIT: "20",
+        HEXAPLA_WORKER_CONCURRENCY: "4",
       }),
     ).toEqual({
       DATABASE_URL: "postgresql://hexapla:secret@db.example:5432/hexapla",
@@ -43,6 +44,7 @@ describe("readEnv", () => {
       HEXAPLA_DATA_DIR: "/var/lib/hexapla",
       HEXAPLA_SKIP_DEMO: "1",
       HEXAPLA_SIGNIN_LIMIT: 20,
+      HEXAPLA_WORKER_CONCURRENCY: 4,
     });
     expect(readEnv({ DATABASE_URL: "postgres://localhost/hexapla" }).DATABASE_URL).toBe("postgres://localhost/hexapla");
   });

@@ -17,6 +17,8 @@ const EnvSchema = z.object({
   HEXAPLA_PG_PORT: port(54329),
   HEXAPLA_SKIP_DEMO: z.enum(["0", "1"]).default("0"),
   HEXAPLA_SIGNIN_LIMIT: z.coerce.number().int().min(1).max(100_000).default(5),
+  /** Jobs a worker process runs at once (each uses at most one thread for the aligner). */
+  HEXAPLA_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -59,7 +59,7 @@ function pathParams(path: string): Parameter[] {
     user: "the user's id",
     token: "the token's id",
     kind: "what to export",
-    job: "the alignment job's id",
+    job: "the job's id",
     all: "the authentication library's endpoint, e.g. sign-in/email, sign-out, get-session",
   };
   return [...path.matchAll(/\{(\w+)\}/g)].map(([, name]) => ({
@@ -285,18 +285,32 @@ function paths() {
   add("/api/works/{work}/align", "post", {
     summary: "Align the work automatically",
     description:
-      "mode=align aligns the whole work afresh around the pivot; mode=realign only the rows between confirmed rows. Answers 202 with the job at once (Location: its URL); 409 while another alignment of the work is queued or running.",
+      "mode=align aligns the whole work afresh around the pivot; mode=realign only the rows between confirmed rows. Queues the alignment for a worker and answers 202 with the job at once (Location: its URL); 409 while another alignment of the work is queued or running.",
     tags: grid,
     access: "editor",
     body: schemaOf(AlignRequestSchema),
     responses: { ...ok("the job, started", anyJson, "202"), ...errors(401, 403, 404, 409, 422) },
   });
   add("/api/works/{work}/align/{job}", "get", {
-    summary: "An alignment job",
-    description: "Status (queued, running, done, failed), progress from 0 to 1, message and, once done, what it wrote.",
+    summary: "An alignment job (the same as /api/works/{work}/jobs/{job})",
     tags: grid,
     access: "reader",
     responses: { ...ok("the job", anyJson), ...errors(401, 404) },
+  });
+  add("/api/works/{work}/jobs/{job}", "get", {
+    summary: "A job of the work",
+    description:
+      "Heavy work (aligning, aligning a long import, computing row signals) runs as jobs on workers. Kind, status (queued, running, done, failed, cancelled), progress from 0 to 1, message, who asked, attempts and, once done, its result; `waitingForWorker` when it is queued and no worker is running.",
+    tags: grid,
+    access: "reader",
+    responses: { ...ok("the job", anyJson), ...errors(401, 404) },
+  });
+  add("/api/works/{work}/jobs/{job}/cancel", "post", {
+    summary: "Cancel a job",
+    description: "Cancels a queued or running job; whatever it was about to write is not written. 409 when it has already finished.",
+    tags: grid,
+    access: "editor",
+    responses: { ...ok("the job, cancelled", anyJson), ...errors(401, 403, 404, 409) },
   });
   add("/api/works/{work}/grid", "get", { summary: "The whole grid with its version", tags: grid, access: "reader", responses: { ...ok("the grid", anyJson), ...errors(401, 404) } });
   add("/api/works/{work}/grid/changes", "get", {

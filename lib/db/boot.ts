@@ -7,6 +7,7 @@ import path from "node:path";
 import { createPrismaClient } from "./client";
 import { isDatabaseEmpty, seedDemo } from "./demo/seed-demo";
 import { startEmbeddedPostgres } from "./embedded-postgres";
+import { enqueueJob } from "./jobs/enqueue-job";
 import { ensureDatabase, migrate } from "./migrate";
 import { ensureAuthSecret } from "./settings";
 
@@ -53,6 +54,8 @@ export async function bootDatabase(options: BootOptions): Promise<BootedDatabase
       const authSecret = await ensureAuthSecret(prisma);
       if (options.seedDemo && (await isDatabaseEmpty(prisma))) {
         const seeded = await seedDemo(prisma, demoCorpusDir);
+        /* Its compare view's row signals: computed by the first worker to start. */
+        await enqueueJob(prisma, { kind: "row-signals", workId: seeded.workId, userId: null });
         options.log(`Loaded the demo corpus: ${seeded.editions} editions, ${seeded.rows} aligned rows.`);
       }
       return { url, authSecret, embedded: !options.databaseUrl, stop };

@@ -1,12 +1,14 @@
 /**
  * Applies the committed migrations in prisma/migrations at start-up and records them in Prisma's own
  * `_prisma_migrations` table, so `prisma migrate deploy` agrees wherever Prisma's engines can be downloaded.
- * An advisory lock lets several app servers start at once; each migration runs in its own transaction.
+ * An advisory lock lets several app servers start at once; each migration runs in its own transaction. Then the job
+ * queue's own schema is installed or updated (lib/db/jobs/queue-schema.ts).
  */
 import { createHash, randomUUID } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import pg from "pg";
+import { migrateQueue } from "./jobs/queue-schema";
 
 const LOCK_KEY = 7_256_001;
 
@@ -41,6 +43,12 @@ const CREATE_TABLE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
 
 /** Applies pending migrations; returns the names applied. Refuses to run when an applied migration was edited. */
 export async function migrate(databaseUrl: string, migrationsDir: string): Promise<string[]> {
+  const applied = await applyMigrations(databaseUrl, migrationsDir);
+  await migrateQueue(databaseUrl);
+  return applied;
+}
+
+async function applyMigrations(databaseUrl: string, migrationsDir: string): Promise<string[]> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
