@@ -1,8 +1,6 @@
 import Link from "next/link";
-import { headers } from "next/headers";
 import { hasRole } from "@/lib/auth/roles";
 import { MAX_EDITIONS } from "@/lib/compare/edition-selection";
-import { currentUser } from "@/lib/db/auth/current-user";
 import { db } from "@/lib/db/client";
 import { listVariantAuthors } from "@/lib/db/variants/list-authors";
 import { listVariants } from "@/lib/db/variants/list-variants";
@@ -12,6 +10,7 @@ import type { VariantRecord } from "@/lib/variants/variant-record";
 import { CATEGORY_LABEL, STATUS_LABEL, VARIANT_CATEGORIES, VARIANT_STATUSES, VariantFilterSchema, type VariantFilter } from "@/lib/variants/variant-schemas";
 import { StatusControl } from "./status-control";
 import { loadWork } from "../load-work";
+import { pageReader } from "@/app/page-reader";
 
 export const dynamic = "force-dynamic";
 
@@ -39,14 +38,15 @@ function rowHref(workSlug: string, variant: VariantRecord): string {
 export default async function VariantsPage({ params, searchParams }: Props) {
   const { work: workSlug } = await params;
   const work = await loadWork(workSlug);
+  const access = await pageReader();
+  const { user } = access;
   const parsed = VariantFilterSchema.safeParse(await searchParams);
   const filter: VariantFilter = parsed.success ? parsed.data : {};
-  const [variants, all, authors, rowCount, user] = await Promise.all([
-    listVariants(db(), { workSlug, filter }),
-    listVariants(db(), { workSlug }),
+  const [variants, all, authors, rowCount] = await Promise.all([
+    listVariants(access, db(), { workSlug, filter }),
+    listVariants(access, db(), { workSlug }),
     listVariantAuthors(db(), work.id),
     db().alignmentRow.count({ where: { workId: work.id } }),
-    currentUser(await headers()),
   ]);
   const histogram = variantHistogram(all, work.editions.map((edition) => edition.id), rowCount, HISTOGRAM_BINS);
   const mayChange = (variant: VariantRecord) => !!user && (variant.author?.id === user.id || hasRole(user.role, "editor"));

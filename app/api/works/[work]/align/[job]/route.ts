@@ -5,7 +5,7 @@
  */
 import { db } from "@/lib/db/client";
 import { getAlignmentJob } from "@/lib/db/alignment/alignment-jobs";
-import { findWorkId } from "@/lib/db/grid/work-lock";
+import { findReadableWorkId } from "@/lib/db/works/readable-work";
 import { requireReader } from "@/lib/db/users/reading-access";
 import { errorResponse } from "@/lib/http/errors";
 
@@ -13,9 +13,9 @@ export const dynamic = "force-dynamic";
 
 export async function GET(request: Request, { params }: { params: Promise<{ work: string; job: string }> }) {
   try {
-    await requireReader(request.headers);
+    const access = await requireReader(request.headers);
     const { work, job } = await params;
-    const workId = await findWorkId(db(), work);
+    const workId = await findReadableWorkId(access, db(), work);
     return Response.json({ job: await getAlignmentJob(db(), workId, job) }, { headers: { "Cache-Control": "no-store" } });
   } catch (error) {
     return errorResponse(error);
