@@ -1,12 +1,14 @@
 /**
  * `npm start`: the database (embedded PostgreSQL unless DATABASE_URL is set), migrations, the demo corpus
- * on first run, a production build when none exists, then `next start` on PORT. Ctrl-C stops both cleanly.
+ * on first run, a production build when none exists, then `next start` on PORT — on 127.0.0.1 only unless
+ * HEXAPLA_BASE_URL names the public address (lib/http/public-url.ts). Ctrl-C stops both cleanly.
  */
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { bootDatabase, projectRoot } from "../lib/db/boot";
 import { readEnv } from "../lib/env";
+import { listenPlan } from "../lib/http/public-url";
 
 const log = (line: string) => console.log(`[hexapla] ${line}`);
 const nextBin = path.join(projectRoot, "node_modules", "next", "dist", "bin", "next");
@@ -17,6 +19,8 @@ function runNext(args: string[], env: NodeJS.ProcessEnv) {
 
 async function main() {
   const env = readEnv();
+  const plan = listenPlan(env);
+  for (const warning of plan.warnings) log(`Warning: ${warning}`);
   const database = await bootDatabase({
     databaseUrl: env.DATABASE_URL,
     dataDir: env.HEXAPLA_DATA_DIR ?? path.join(projectRoot, ".data"),
@@ -48,8 +52,8 @@ async function main() {
     if (stopping) return;
     if (code !== 0) return shutdown(code);
   }
-  child = runNext(["start", "--port", String(env.PORT)], childEnv);
-  log(`Serving on http://localhost:${env.PORT}`);
+  child = runNext(["start", "--port", String(env.PORT), "--hostname", plan.host], childEnv);
+  log(`Serving on ${plan.url}${plan.host === "127.0.0.1" ? " (this machine only; set HEXAPLA_BASE_URL to serve others)" : ""}`);
   child.once("exit", (status) => void shutdown(status ?? 0));
 }
 

@@ -29,17 +29,24 @@ function issue(user: SessionUser | null): ReadAccess {
   return access;
 }
 
-/** The request's read access, or null when reading needs signing in and the request is anonymous. */
+/**
+ * The request's read access, or null when reading needs signing in and the request is anonymous — or when it
+ * carries an API token that does not (or no longer) authenticate: a revoked token is refused, not read as anonymous.
+ */
 export async function readAccessOf(headers: Headers): Promise<ReadAccess | null> {
   const user = await currentUser(headers);
-  return user !== null || (await isReadingPublic()) ? issue(user) : null;
+  if (user) return issue(user);
+  return !headers.has("authorization") && (await isReadingPublic()) ? issue(null) : null;
 }
 
-/** For route handlers that read: the read access, or a 401 error when reading needs signing in. */
+/** For route handlers that read: the read access, or a 401 error when reading needs signing in or the token is not valid. */
 export async function requireReader(headers: Headers): Promise<ReadAccess> {
   const access = await readAccessOf(headers);
-  if (!access) throw new DomainError("unauthorized", "Reading needs signing in on this site.");
-  return access;
+  if (access) return access;
+  throw new DomainError(
+    "unauthorized",
+    headers.has("authorization") ? "This API token is not valid: it was revoked, it has expired, or its account is disabled." : "Reading needs signing in on this site.",
+  );
 }
 
 /** For code outside any request (the command line, benchmarks, tests). Never used under app/ (a test checks). */
