@@ -61,7 +61,7 @@ test("every page loads under the Content-Security-Policy without a violation, wi
   }
   // React's inline style attributes apply under the policy (the home page sets font-size: 0.85rem on provenance notes).
   await page.goto("/");
-  const sizes = await page.locator('tr[data-edition="en"] div.lede[style]').evaluate((node) => [
+  const sizes = await page.locator('[data-work="thirst-for-power"] tr[data-edition="en"] div.lede[style]').evaluate((node) => [
     parseFloat(getComputedStyle(node).fontSize),
     parseFloat(getComputedStyle(document.documentElement).fontSize) * 0.85,
   ]);
