@@ -26,13 +26,22 @@ function wrap(text: string, marks: TextMark[]): ReactNode {
       case "hit":
         node = <mark className="hit">{node}</mark>;
         break;
+      case "word-added":
+      case "word-omitted":
+      case "word-weak":
+        node = (
+          <span className={mark.kind} title={mark.label}>
+            {node}
+          </span>
+        );
+        break;
     }
   }
   return node;
 }
 
 /** Outermost first. */
-const KIND_ORDER = ["removed", "added", "anchor-differs", "anchor", "hit"];
+const KIND_ORDER = ["removed", "added", "word-omitted", "word-added", "word-weak", "anchor-differs", "anchor", "hit"];
 
 /**
  * A segment's text with marks (offsets into the text) and its note references as superscript links. A

@@ -4,6 +4,7 @@
  * cannot drift from the validation; openapi.test.ts checks that every route handler under app/api is described
  * and that every described path has a handler.
  */
+import { WordLinkEditSchema } from "../db/words/edit-word-links";
 import { z } from "zod";
 import { AlignRequestSchema } from "../db/alignment/align-request";
 import { BookmarkRequestSchema, OperationRequestSchema, RevertRequestSchema, TextEditRequestSchema, UndoRequestSchema } from "../db/grid/operation-request";
@@ -22,6 +23,7 @@ import {
   ImportFormSchema,
   RowPageSchema,
   RowsQuerySchema,
+  WordLinksQuerySchema,
   SegmentPageSchema,
   SegmentsQuerySchema,
   WorkInfoSchema,
@@ -244,6 +246,24 @@ function paths() {
   });
   add("/api/works/{work}/editions/{edition}", "get", { summary: "An edition", tags: works, access: "reader", responses: { ...ok("the edition", ref("EditionDetail")), ...errors(401, 404) } });
   add("/api/works/{work}/segments", "get", { summary: "An edition's segments, paged", tags: works, access: "reader", query: SegmentsQuerySchema, responses: { ...ok("a page", ref("SegmentPage")), ...errors(401, 404, 422) } });
+  add("/api/works/{work}/word-links", "get", {
+    summary: "Word links of a range of rows",
+    tags: works,
+    access: "reader",
+    query: WordLinksQuerySchema,
+    description:
+      "Which words of one edition render which words of another, row by row. JSON: each row's words per segment (start and end offsets in the segment's text, note references left out) and, per pair of the chosen editions, `links` as space-separated `i-j` (word i of the first edition's cell, word j of the second's, counted from 0 across the cell's segments) with their probabilities `p` and the pair's status (automatic, edited, confirmed). format=pharaoh (exactly two editions): one text line per row, the `i-j` links only.",
+    responses: { ...ok("the rows' words and links (JSON) or Pharaoh lines (text/plain)", anyJson), ...errors(401, 404, 422) },
+  });
+  add("/api/works/{work}/word-links", "post", {
+    summary: "Link, unlink or confirm the words of a row",
+    tags: grid,
+    access: "editor",
+    body: schemaOf(WordLinkEditSchema),
+    description:
+      "Changes the word links of one row between editions `a` and `b` (`links` as [i, j]: word i of a's cell, word j of b's). Journalled with its inverse (undo/redo like any grid change); `baseVersion` is the grid version the editor saw: 409 when the row changed since. Edited and confirmed links are kept when the word aligner runs again.",
+    responses: { ...ok("the new grid version and the changes since baseVersion", anyJson), ...errors(401, 403, 404, 409, 422) },
+  });
   add("/api/works/{work}/rows", "get", { summary: "The grid's rows, paged", tags: works, access: "reader", query: RowsQuerySchema, responses: { ...ok("a page of rows with their cells and variants", ref("RowPage")), ...errors(401, 404, 422) } });
   add("/api/works/{work}/import", "post", {
     summary: "Import an edition into the work, or replace an edition's text",

@@ -32,6 +32,15 @@ export const RowsQuerySchema = z.strictObject({
   ...page,
 });
 
+export const WordLinksQuerySchema = z
+  .strictObject({
+    editions: slugList.optional().describe("comma-separated edition slugs; default: the current editions; exactly two with format=pharaoh"),
+    from: z.coerce.number().int().min(1).default(1).describe("first row number (1-based)"),
+    to: z.coerce.number().int().min(1).optional().describe("last row number; default from + 99 (at most 500 rows)"),
+    format: z.enum(["json", "pharaoh"]).default("json").describe("json, or pharaoh: one line of `i-j` links per row (two editions)"),
+  })
+  .refine((query) => query.format === "json" || query.editions?.length === 2, { message: "format=pharaoh needs exactly two editions", path: ["editions"] });
+
 export const EXPORT_KINDS = [
   "tei-edition",
   "tei-alignment",

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { diffMarks, joinSegments, markPieces, marksOfSegment, wordChunks } from "./text-marks";
+import { diffMarks, joinSegments, markPieces, marksOfSegment } from "./text-marks";
+import { wordChunks } from "./word-chunks";
 
 describe("markPieces", () => {
   it("cuts the text at every mark boundary and lists the marks covering each piece", () => {

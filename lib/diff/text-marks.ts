@@ -4,8 +4,6 @@
  * segments is marked in the coordinates of its segments joined by one space (`joinSegments`), and
  * `marksOfSegment` brings the marks back to each segment.
  */
-import { wordTokens } from "../text/tokens";
-
 export interface TextMark {
   start: number;
   /** Exclusive. */
@@ -56,21 +54,6 @@ export function marksOfSegment(marks: readonly TextMark[], start: number, length
     const to = Math.min(mark.end, start + length);
     return to > from ? [{ ...mark, start: from - start, end: to - start }] : [];
   });
-}
-
-export interface WordChunk {
-  /** The word as written. */
-  chunk: string;
-  start: number;
-  /** Exclusive. */
-  end: number;
-}
-
-/** The words of a text in its language (Intl.Segmenter, see tokens.ts), with their offsets. */
-export function wordChunks(text: string, lang: string): WordChunk[] {
-  return wordTokens(text, lang)
-    .filter((token) => /[\p{L}\p{N}]/u.test(token.text))
-    .map((token) => ({ chunk: token.text, start: token.index, end: token.index + token.text.length }));
 }
 
 /** Marks of one kind over consecutive diff parts: the parts of `kind` become marks, in the offsets of the text the parts rebuild. */

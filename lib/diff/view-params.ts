@@ -2,7 +2,8 @@
  * The word-diff and signal settings of the compare view and the diff page, as they live in the URL so that a
  * view can be shared: `diff=en,en-2` (the pair of same-language editions to diff), `view=side|inline`,
  * `ignoreCase=1`, `ignorePunctuation=1`, `ignoreWhitespace=1`, `profile=standard|accents|none` (the language
- * profile, which never changes stored text), `anchors=differing|all|none` and `page=N`. Unknown or invalid
+ * profile, which never changes stored text), `anchors=differing|all|none`, `words=on|off` (word differences across
+ * languages, on by default), `base=<edition>` (what word differences are measured against) and `page=N`. Unknown or invalid
  * values fall back to the defaults with a message, never to an error page.
  */
 import { z } from "zod";
@@ -32,6 +33,10 @@ export interface ViewParams {
   ignoreWhitespace: boolean;
   profile: Profile;
   anchors: AnchorMode;
+  /** Word differences across languages (from the word links): on by default. */
+  words: boolean;
+  /** Slug of the edition word differences are measured against; null = the work's pivot. */
+  base: string | null;
   page: number;
 }
 
@@ -43,6 +48,8 @@ export const DEFAULT_VIEW_PARAMS: ViewParams = {
   ignoreWhitespace: false,
   profile: "standard",
   anchors: "differing",
+  words: true,
+  base: null,
   page: 1,
 };
 
@@ -67,6 +74,8 @@ const FIELDS = {
   ignoreWhitespace: flag,
   profile: z.enum(PROFILES),
   anchors: z.enum(ANCHOR_MODES),
+  words: flag,
+  base: z.string().regex(/^[a-z0-9-]+$/, "name an edition, e.g. base=en"),
   page: z.coerce.number().int().min(1).max(1_000_000),
 } satisfies Record<keyof ViewParams, z.ZodType>;
 
@@ -97,6 +106,8 @@ export function viewQuery(params: ViewParams, editions: readonly string[] | null
   for (const name of ["ignoreCase", "ignorePunctuation", "ignoreWhitespace"] as const) {
     if (params[name]) parts.push(`${name}=1`);
   }
+  if (!params.words) parts.push("words=off");
+  if (params.base) parts.push(`base=${encodeURIComponent(params.base)}`);
   if (params.page !== 1) parts.push(`page=${params.page}`);
   if (editions) parts.push(`editions=${editions.map(encodeURIComponent).join(",")}`);
   return parts.length ? `?${parts.join("&")}` : "";

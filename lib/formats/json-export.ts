@@ -1,8 +1,9 @@
 /**
  * JSON exports: the grid (cells as texts), the variant register, and the full work — everything the exporters
  * read — which `parseWorkExport` validates (zod schema plus references between rows, segments, editions and
- * variants) so that a whole work can be re-imported.
+ * variants, and word links against the words of their segments) so that a whole work can be re-imported.
  */
+import { segmentWordTokens } from "../alignment/words/cell-tokens";
 import { ImportError } from "../text/edition-document";
 import { assertTextSize } from "./limits";
 import { cellTexts, rowsInOrder, selectEditions, segmentTexts, WorkExportSchema, type WorkExport } from "./work-export";
@@ -125,4 +126,38 @@ function assertReferences(work: WorkExport, file: string): void {
       if (!segmentIds.has(slug)) fail(`variant “${variant.id}” refers to unknown edition “${slug}”`);
     }
   }
+  assertWordLinks(work, fail);
+}
+
+/** Word links name known segments of two different editions and words those segments have. */
+function assertWordLinks(work: WorkExport, fail: (reason: string) => never): void {
+  const editions = new Map(work.editions.map((edition) => [edition.slug, edition]));
+  const wordCounts = new Map<string, number>();
+  const countOf = (slug: string, id: string): number => {
+    const key = `${slug}\u0000${id}`;
+    let count = wordCounts.get(key);
+    if (count === undefined) {
+      const edition = editions.get(slug)!;
+      const segment = edition.segments.find((s) => s.id === id)!;
+      wordCounts.set(key, (count = segmentWordTokens(segment.text, edition.meta.language).length));
+    }
+    return count;
+  };
+  const seen = new Set<string>();
+  (work.wordLinks ?? []).forEach((set, index) => {
+    const where = `word link set ${index + 1}`;
+    const a = editions.get(set.editionA);
+    const b = editions.get(set.editionB);
+    if (!a || !b) fail(`${where} refers to an unknown edition`);
+    if (set.editionA === set.editionB) fail(`${where} links an edition with itself`);
+    if (!a!.segments.some((s) => s.id === set.a) || !b!.segments.some((s) => s.id === set.b)) fail(`${where} refers to a segment its edition does not have`);
+    const key = [`${set.editionA}\u0000${set.a}`, `${set.editionB}\u0000${set.b}`].sort().join("|");
+    if (seen.has(key)) fail(`${where} repeats the segment pair of an earlier set`);
+    seen.add(key);
+    const pairs = set.links ? set.links.split(" ").map((pair) => pair.split("-").map(Number)) : [];
+    if (pairs.length !== set.p.length) fail(`${where} has ${pairs.length} links but ${set.p.length} probabilities`);
+    const wordsA = countOf(set.editionA, set.a);
+    const wordsB = countOf(set.editionB, set.b);
+    for (const [i, j] of pairs) if (i >= wordsA || j >= wordsB) fail(`${where} links word ${i}-${j}, but the segments have ${wordsA} and ${wordsB} words`);
+  });
 }

@@ -5,7 +5,9 @@
  *   and every segment as `s xml:id`, the apparatus (introduction, notes) in `back`;
  * - the alignment as stand-off links (`exportTeiAlignment`): `linkGrp type="alignment"` with one `link` per row,
  *   `xtargets="en/s1 en/s2;ru/s3"` (one `;`-separated side per edition, `edition/xml:id` pointers), the row status
- *   in `type`, the aligner's confidence in `cert`, and P5 `target` pointers into `<edition>.xml`;
+ *   in `type`, the aligner's confidence in `cert`, and P5 `target` pointers into `<edition>.xml`; then, when the work
+ *   has word links, `linkGrp type="words"` with one `link` per word link, `target` pointing at the words' `w xml:id`s
+ *   (every word of a segment is a `w` in the edition documents, numbered `<segment id>.w<n>` from 0);
  * - all editions in parallel segmentation (`exportTeiParallel`): one `ab` per row holding an `app` with one
  *   `rdg wit="#<edition>"` per edition (witnesses in `listWit`) and the row's variants as `note type="variant"`.
  */
@@ -22,6 +24,7 @@ import {
   type WorkExport,
 } from "./work-export";
 import { el, renderXml, toXmlId, type XmlOut } from "./xml-writer";
+import { segmentWordTokens } from "../alignment/words/cell-tokens";
 
 const TEI_NS = "http://www.tei-c.org/ns/1.0";
 
@@ -122,12 +125,30 @@ function blocksOf(edition: EditionExport): Block[] {
   return blocks;
 }
 
-function sentenceElements(block: Block, ids: Set<string>, editionSlug: string): XmlOut[] {
+/** The xml:id of word n (from 0) of a segment. */
+export function wordXmlId(segmentId: string, n: number): string {
+  return `${segmentXmlId(segmentId)}.w${n}`;
+}
+
+/** A segment's text with every word (as the word links count them) in a `w` with its xml:id. */
+function wordChildren(segment: SegmentExport, language: string): (XmlOut | string)[] {
+  const children: (XmlOut | string)[] = [];
+  let offset = 0;
+  segmentWordTokens(segment.text, language).forEach((word, n) => {
+    if (word.start > offset) children.push(segment.text.slice(offset, word.start));
+    children.push(el("w", { "xml:id": wordXmlId(segment.id, n) }, [segment.text.slice(word.start, word.end)]));
+    offset = word.end;
+  });
+  if (offset < segment.text.length) children.push(segment.text.slice(offset));
+  return children;
+}
+
+function sentenceElements(block: Block, ids: Set<string>, edition: EditionExport, words: boolean): XmlOut[] {
   return block.segments.map((segment) => {
     const xmlId = segmentXmlId(segment.id);
-    if (ids.has(xmlId)) throw new Error(`edition ${editionSlug}: two segments share the xml:id “${xmlId}”`);
+    if (ids.has(xmlId)) throw new Error(`edition ${edition.slug}: two segments share the xml:id “${xmlId}”`);
     ids.add(xmlId);
-    return el("s", { "xml:id": xmlId }, [segment.text]);
+    return el("s", { "xml:id": xmlId }, words ? wordChildren(segment, edition.meta.language) : [segment.text]);
   });
 }
 
@@ -140,7 +161,7 @@ function spaced(children: XmlOut[]): (XmlOut | string)[] {
  * Builds nested `div`s: a heading of level n opens a new div at depth n. Date lines at the end of a div are
  * `dateline` elements; elsewhere (where TEI does not allow `dateline`) they are `p type="dateline"`.
  */
-function editionBody(edition: EditionExport): XmlOut {
+function editionBody(edition: EditionExport, words: boolean): XmlOut {
   const body = el("body", {}, []);
   const stack: XmlOut[] = [body];
   const ids = new Set<string>();
@@ -153,7 +174,7 @@ function editionBody(edition: EditionExport): XmlOut {
         stack.at(-1)!.children!.push(div);
         stack.push(div);
       }
-      stack.at(-1)!.children!.push(el("head", {}, spaced(sentenceElements(block, ids, edition.slug))));
+      stack.at(-1)!.children!.push(el("head", {}, spaced(sentenceElements(block, ids, edition, words))));
       return;
     }
     if (stack.length === 1) {
@@ -161,7 +182,7 @@ function editionBody(edition: EditionExport): XmlOut {
       body.children!.push(div);
       stack.push(div);
     }
-    const sentences = spaced(sentenceElements(block, ids, edition.slug));
+    const sentences = spaced(sentenceElements(block, ids, edition, words));
     const next = blocks.slice(index + 1).find((b) => b.kind !== "dateline");
     const endsDiv = next == null || (next.kind === "heading" && next.level < stack.length);
     const element =
@@ -212,13 +233,35 @@ function apparatusBack(apparatus: readonly ApparatusBlockExport[]): XmlOut {
   return back;
 }
 
+/** Whether any word link names the edition: then its words are written as `w` elements. */
+function hasWordLinks(work: WorkExport, editionSlug: string): boolean {
+  return (work.wordLinks ?? []).some((set) => set.editionA === editionSlug || set.editionB === editionSlug);
+}
+
+/** One `link` per word link between two chosen editions, pointing at the words in the editions' documents. */
+function wordLinkElements(work: WorkExport, editions: readonly EditionExport[]): XmlOut[] {
+  const chosen = new Set(editions.map((edition) => edition.slug));
+  return (work.wordLinks ?? [])
+    .filter((set) => chosen.has(set.editionA) && chosen.has(set.editionB))
+    .flatMap((set) =>
+      (set.links ? set.links.split(" ") : []).map((pair, k) => {
+        const [i, j] = pair.split("-").map(Number);
+        return el("link", {
+          type: set.status,
+          cert: set.p[k],
+          target: `${teiEditionFileName(set.editionA)}#${wordXmlId(set.a, i)} ${teiEditionFileName(set.editionB)}#${wordXmlId(set.b, j)}`,
+        });
+      }),
+    );
+}
+
 export function exportTeiEdition(work: WorkExport, editionSlug: string): string {
   const edition = editionOf(work, editionSlug);
   const apparatus = edition.apparatus ?? [];
   return renderXml(
     el("TEI", { xmlns: TEI_NS, "xml:lang": edition.meta.language }, [
       editionHeader(edition),
-      el("text", { "xml:lang": edition.meta.language }, [editionBody(edition), ...(apparatus.length > 0 ? [apparatusBack(apparatus)] : [])]),
+      el("text", { "xml:lang": edition.meta.language }, [editionBody(edition, hasWordLinks(work, edition.slug)), ...(apparatus.length > 0 ? [apparatusBack(apparatus)] : [])]),
     ]),
   );
 }
@@ -275,10 +318,14 @@ export function exportTeiAlignment(work: WorkExport, editionSlugs?: readonly str
       }),
     ];
   });
+  const wordLinks = wordLinkElements(work, editions);
   return renderXml(
     el("TEI", { xmlns: TEI_NS }, [
       collectionHeader(work, `${work.work.title}: alignment of ${editions.map((e) => e.slug).join(", ")}`, el("sourceDesc", {}, [listBibl])),
-      el("standOff", {}, [el("linkGrp", { type: "alignment", n: editions.map((e) => e.slug).join(" ") }, links)]),
+      el("standOff", {}, [
+        el("linkGrp", { type: "alignment", n: editions.map((e) => e.slug).join(" ") }, links),
+        ...(wordLinks.length > 0 ? [el("linkGrp", { type: "words", n: editions.map((e) => e.slug).join(" ") }, wordLinks)] : []),
+      ]),
     ]),
   );
 }

@@ -89,6 +89,21 @@ export const VariantExportSchema = z.object({
   createdAt: z.string(),
 });
 
+export const WORD_LINK_STATUSES = ["automatic", "edited", "confirmed"] as const;
+
+/** The word links between two segments of two editions: `links` as `i-j` (word i of segment a, word j of segment b, counted from 0 as `segmentWordTokens` counts them). */
+export const WordLinkSetExportSchema = z.object({
+  editionA: slug,
+  editionB: slug,
+  a: id,
+  b: id,
+  status: z.enum(WORD_LINK_STATUSES),
+  links: z.string().regex(/^(\d+-\d+( \d+-\d+)*)?$/, "space-separated i-j pairs"),
+  /** One probability per link, in the order of `links`. */
+  p: z.array(z.number().min(0).max(1)),
+  dropped: z.number().int().min(0).optional(),
+});
+
 export const WorkExportSchema = z.object({
   work: z.object({
     slug,
@@ -101,6 +116,8 @@ export const WorkExportSchema = z.object({
   /** In grid order. */
   rows: z.array(RowExportSchema),
   variants: z.array(VariantExportSchema),
+  /** Word links inside the rows (absent in exports made before word alignment). */
+  wordLinks: z.array(WordLinkSetExportSchema).optional(),
 });
 
 export type SegmentExport = z.infer<typeof SegmentExportSchema>;
@@ -109,6 +126,7 @@ export type ApparatusBlockExport = z.infer<typeof ApparatusBlockExportSchema>;
 export type RowExport = z.infer<typeof RowExportSchema>;
 export type VariantExport = z.infer<typeof VariantExportSchema>;
 export type WorkExport = z.infer<typeof WorkExportSchema>;
+export type WordLinkSetExport = z.infer<typeof WordLinkSetExportSchema>;
 
 /** Finds an edition by slug or throws a plain Error (a programming error of the caller, not bad input). */
 export function editionOf(work: WorkExport, editionSlug: string): EditionExport {

@@ -9,6 +9,7 @@ import type { Db } from "../client";
 import { ConflictError, DomainError } from "../errors";
 import type { AlignmentJob, Prisma } from "../generated/client";
 import { alignWork, describeResult, type AlignMode } from "./align-work";
+import { alignWorkWords } from "../words/align-work-words";
 
 export interface AlignmentJobView {
   id: string;
@@ -115,10 +116,11 @@ export async function runAlignmentJob(db: Db, jobId: string, options: { progress
     const result = await alignWork(db, job.workId, {
       mode: job.mode,
       pivotEditionId: job.pivotEditionId ?? undefined,
-      onProgress,
       actor: job.user,
       runId: job.id,
+      onProgress: (progress, message) => onProgress(progress * 0.7, message),
     });
+    await alignWorkWords(db, job.workId, { onProgress: (progress, message) => onProgress(0.7 + progress * 0.3, message) });
     const done = await db.alignmentJob.update({
       where: { id: jobId },
       data: {

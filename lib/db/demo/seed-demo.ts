@@ -3,7 +3,7 @@
  * importer as `npm run import`, then the grid. The corpus's correspondence labels give paragraph-level rows; the
  * automatic aligner refines each of them into sentence-level rows around the pivot (the original), aligning
  * within each labelled row so that the paragraph correspondence stays a hard constraint. The demo thus starts
- * sentence-aligned, every row with the aligner's confidence.
+ * sentence-aligned, every row with the aligner's confidence, and its words aligned (lib/db/words).
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -14,6 +14,7 @@ import type { Db } from "../client";
 import { computeAlignment, withinEachRow, type AlignedEdition } from "../alignment/compute-alignment";
 import { replaceGrid } from "../alignment/replace-grid";
 import { importEdition, type ImportEditionResult } from "../editions/import-edition";
+import { alignWorkWords } from "../words/align-work-words";
 
 export const DEMO_EDITION_FILES = ["ru.txt", "fr.txt", "es.txt", "it.txt", "en.txt"];
 
@@ -21,7 +22,7 @@ export async function isDatabaseEmpty(db: Db): Promise<boolean> {
   return (await db.work.count()) === 0;
 }
 
-export async function seedDemo(db: Db, corpusDir: string): Promise<{ workId: string; editions: number; rows: number }> {
+export async function seedDemo(db: Db, corpusDir: string, options: { words?: boolean } = {}): Promise<{ workId: string; editions: number; rows: number }> {
   const files = DEMO_EDITION_FILES.map((name) => path.join(corpusDir, name)).filter((file) => fs.existsSync(file));
   const editions = files.map((file) => readEditionFile(file));
   const imported: ImportEditionResult[] = [];
@@ -55,5 +56,6 @@ export async function seedDemo(db: Db, corpusDir: string): Promise<{ workId: str
     texts.filter((t) => t !== pivot),
   );
   await db.$transaction((tx) => replaceGrid(tx, workId, rows, { pivotEditionId: pivot.editionId }), { timeout: 60_000 });
+  if (options.words !== false) await alignWorkWords(db, workId);
   return { workId, editions: editions.length, rows: rows.length };
 }

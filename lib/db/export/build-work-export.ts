@@ -23,7 +23,7 @@ export async function buildWorkExport(access: ReadAccess, db: Db | Tx, workSlug:
   assertReadAccess(access);
   const work = await db.work.findUnique({ where: { slug: workSlug } });
   if (!work) throw new NotFoundError(`No work “${workSlug}”.`);
-  const [editions, segments, rows, variants] = await Promise.all([
+  const [editions, segments, rows, variants, linkSets] = await Promise.all([
     db.edition.findMany({
       where: { workId: work.id },
       orderBy: [{ position: "asc" }, { id: "asc" }],
@@ -44,9 +44,11 @@ export async function buildWorkExport(access: ReadAccess, db: Db | Tx, workSlug:
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
       include: { author: { select: { name: true } }, editions: { select: { editionId: true } } },
     }),
+    db.wordLinkSet.findMany({ where: { workId: work.id }, orderBy: [{ segmentAId: "asc" }, { segmentBId: "asc" }] }),
   ]);
   const slugOf = new Map(editions.map((edition) => [edition.id, edition.slug]));
   const exportId = (segment: { id: string; xmlId: string | null }) => segment.xmlId ?? segment.id;
+  const exportIdOf = new Map(segments.map((segment) => [segment.id, exportId(segment)]));
 
   const segmentsOf = new Map<string, typeof segments>();
   const cells = new Map<string, Record<string, string[]>>(rows.map((row) => [row.id, {}]));
@@ -107,6 +109,16 @@ export async function buildWorkExport(access: ReadAccess, db: Db | Tx, workSlug:
       status: variant.status,
       author: variant.author?.name ?? null,
       createdAt: variant.createdAt.toISOString(),
+    })),
+    wordLinks: linkSets.map((set) => ({
+      editionA: slugOf.get(set.editionAId)!,
+      editionB: slugOf.get(set.editionBId)!,
+      a: exportIdOf.get(set.segmentAId)!,
+      b: exportIdOf.get(set.segmentBId)!,
+      status: set.status,
+      links: set.aTokens.map((token, k) => `${token}-${set.bTokens[k]}`).join(" "),
+      p: set.probabilities.map((p) => Math.round(p * 1000) / 1000),
+      dropped: set.dropped,
     })),
   };
 }

@@ -24,6 +24,13 @@ function comparable(work: WorkExport) {
     editions: work.editions.map((edition) => without(edition, "importedBy", "importedAt")),
     rows: work.rows.map((row) => without(row, "id", "position")),
     variants: work.variants.map((variant) => ({ ...without(variant, "id", "rowId"), row: rowIndex.get(variant.rowId) })),
+    wordLinks: (work.wordLinks ?? [])
+      .map((set) => {
+        if (set.editionA < set.editionB) return set;
+        const links = set.links ? set.links.split(" ").map((pair) => pair.split("-").reverse().join("-")).join(" ") : "";
+        return { ...set, editionA: set.editionB, editionB: set.editionA, a: set.b, b: set.a, links };
+      })
+      .sort((x, y) => `${x.editionA}|${x.editionB}|${x.a}|${x.b}`.localeCompare(`${y.editionA}|${y.editionB}|${y.a}|${y.b}`)),
   };
 }
 
@@ -77,11 +84,12 @@ describe("exporting a work and importing the export into an empty database", () 
     expect(exported.editions.find((e) => e.slug === "en")!.apparatus!.length).toBeGreaterThan(0);
   });
 
-  it("gives back the same editions, segments, grid and variants from the full-work JSON", async () => {
+  it("gives back the same editions, segments, grid, variants and word links from the full-work JSON", async () => {
     const result = await runImport(target.prisma, { bytes: bytes(exportWorkJson(exported)), fileName: "thirst-for-power.json", importedById: "editor-2" });
     expect(result.status).toBe("created");
     const reimported = await buildWorkExport(trustedReadAccess(), target.prisma, WORK);
     expect(comparable(reimported)).toEqual(comparable(exported));
+    expect(exported.wordLinks!.length).toBeGreaterThan(100);
     expect(reimported.editions.every((edition) => edition.importedBy === "Eda Editor")).toBe(true);
     expect(reimported.variants[0].author).toBe("Sasha Scholar");
   });

@@ -9,8 +9,9 @@ import { applyOperation, type GridState } from "../../alignment/operations";
 import { DomainError } from "../errors";
 import type { StoredGrid } from "./load-grid-state";
 import { positionAfter } from "./segment-positions";
+import { WORD_MODEL_VERSION } from "../words/link-sets";
 import { emptyMoves, hasMoves, restoreAttachments, writeGridDiff } from "./write-grid";
-import type { Change, LineageRecord, LineageRepoint, Tx } from "./types";
+import type { Change, LineageRecord, LineageRepoint, StoredLinkSet, Tx } from "./types";
 
 export interface ChangeContext {
   workId: string;
@@ -39,7 +40,49 @@ export async function applyChange(tx: Tx, context: ChangeContext, change: Change
       return applyMergeSegments(tx, context, change);
     case "editText":
       return applyEditText(tx, context, change);
+    case "wordLinks":
+      return applyWordLinks(tx, context, change);
   }
+}
+
+const setKey = (set: { segmentAId: string; segmentBId: string }) => `${set.segmentAId}|${set.segmentBId}`;
+
+function sameSets(a: readonly StoredLinkSet[], b: readonly StoredLinkSet[]): boolean {
+  const canonical = (sets: readonly StoredLinkSet[]) =>
+    JSON.stringify(
+      [...sets]
+        .map((set) => [set.segmentAId, set.segmentBId, set.status, set.aTokens, set.bTokens, set.probabilities.map((p) => Math.round(p * 1000)), set.dropped])
+        .sort((x, y) => `${x[0]}|${x[1]}`.localeCompare(`${y[0]}|${y[1]}`)),
+    );
+  return canonical(a) === canonical(b);
+}
+
+/** Replaces a row's link sets between two editions, after checking they are still the ones the change was built from. */
+async function applyWordLinks(tx: Tx, context: ChangeContext, change: Extract<Change, { type: "wordLinks" }>): Promise<AppliedChange> {
+  const pairs = [...new Map([...change.before, ...change.after].map((set) => [setKey(set), set])).values()];
+  const current = pairs.length
+    ? await tx.wordLinkSet.findMany({
+        where: { OR: pairs.map(({ segmentAId, segmentBId }) => ({ segmentAId, segmentBId })) },
+        select: { segmentAId: true, segmentBId: true, status: true, aTokens: true, bTokens: true, probabilities: true, dropped: true },
+      })
+    : [];
+  if (!sameSets(current, change.before)) {
+    throw new DomainError("conflict", "The word links of this row changed since; reload the row and try again.");
+  }
+  if (change.before.length > 0) {
+    await tx.wordLinkSet.deleteMany({ where: { OR: change.before.map(({ segmentAId, segmentBId }) => ({ segmentAId, segmentBId })) } });
+  }
+  if (change.after.length > 0) {
+    await tx.wordLinkSet.createMany({
+      data: change.after.map((set) => ({ ...set, workId: context.workId, editionAId: change.editionAId, editionBId: change.editionBId, modelVersion: WORD_MODEL_VERSION })),
+    });
+  }
+  return {
+    applied: change,
+    inverse: { ...change, before: change.after, after: change.before, summary: `Restored the word links` },
+    touchedRowIds: [change.rowId],
+    state: context.stored.state,
+  };
 }
 
 async function applyLayout(tx: Tx, context: ChangeContext, change: Extract<Change, { type: "layout" }>): Promise<AppliedChange> {

@@ -31,6 +31,8 @@ export function describeChange(change: Change, context: DescribeContext): string
       return change.revertOf
         ? `Reverted a correction of a segment${segmentRow(change.segmentId)}: ${change.reason}`
         : `Corrected the text of a segment${segmentRow(change.segmentId)}: ${change.reason}`;
+    case "wordLinks":
+      return `${change.summary} between ${context.editionName(change.editionAId)} and ${context.editionName(change.editionBId)} in ${row(change.rowId)}`;
     case "layout":
       break;
   }

@@ -83,8 +83,24 @@ export type Change =
    * the surviving one, and lineage rows that named it name the survivor (rows that would name it twice go).
    */
   | { type: "mergeSegments"; editionId: string; segmentId: string; removedId: string; texts: [string, string]; merged: string }
+  /**
+   * The word links of one row between two editions (A's id sorts first): the sets of the row's segment pairs go from
+   * `before` (what the editor saw, checked) to `after`; `summary` says what the editor did.
+   */
+  | { type: "wordLinks"; rowId: string; editionAId: string; editionBId: string; before: StoredLinkSet[]; after: StoredLinkSet[]; summary: string }
   /** A correction of one segment's text; it becomes a revision. `revertOf` names the revision a revert undoes. */
   | { type: "editText"; segmentId: string; before: string; after: string; reason: string; revertOf?: string; revisionId?: string };
+
+/** One segment pair's word links as the journal keeps them (see lib/db/words/link-sets.ts). */
+export interface StoredLinkSet {
+  segmentAId: string;
+  segmentBId: string;
+  status: "automatic" | "edited" | "confirmed";
+  aTokens: number[];
+  bTokens: number[];
+  probabilities: number[];
+  dropped: number;
+}
 
 /** Who makes a change: the signed-in user, with the role the route checked. */
 export interface Actor {

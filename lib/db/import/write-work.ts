@@ -5,6 +5,7 @@
  * pivot; the grid with each row's status and confidence; and the variant register (a variant's author is the
  * user of that name when exactly one exists).
  */
+import { WORD_MODEL_VERSION } from "../words/link-sets";
 import type { WorkExport } from "../../formats";
 import type { EditionDocument } from "../../text/edition-document";
 import { replaceGrid } from "../alignment/replace-grid";
@@ -104,6 +105,7 @@ export async function writeWork(
       },
     });
   }
+  await writeWordLinks(tx, work.id, exported, editionIds, segmentIds);
   return {
     workId: work.id,
     editions: exported.editions.map((edition) => ({ slug: edition.slug, segments: edition.segments.length })),
@@ -119,4 +121,30 @@ async function authorIds(tx: Tx, names: (string | null)[]): Promise<Map<string, 
   const users = await tx.user.findMany({ where: { name: { in: wanted } }, select: { id: true, name: true } });
   const unique = wanted.filter((name) => users.filter((user) => user.name === name).length === 1);
   return new Map(unique.map((name) => [name, users.find((user) => user.name === name)!.id]));
+}
+
+/** The export's word links, in the stored order of the new edition ids (A's id sorts first). */
+async function writeWordLinks(tx: Tx, workId: string, exported: WorkExport, editionIds: Map<string, string>, segmentIds: Map<string, Map<string, string>>): Promise<void> {
+  const data = (exported.wordLinks ?? []).map((set) => {
+    const pairs = set.links ? set.links.split(" ").map((pair) => pair.split("-").map(Number)) : [];
+    const editionA = editionIds.get(set.editionA)!;
+    const editionB = editionIds.get(set.editionB)!;
+    const segmentA = segmentIds.get(set.editionA)!.get(set.a)!;
+    const segmentB = segmentIds.get(set.editionB)!.get(set.b)!;
+    const swap = editionB < editionA;
+    return {
+      workId,
+      editionAId: swap ? editionB : editionA,
+      editionBId: swap ? editionA : editionB,
+      segmentAId: swap ? segmentB : segmentA,
+      segmentBId: swap ? segmentA : segmentB,
+      status: set.status,
+      aTokens: pairs.map(([i, j]) => (swap ? j : i)),
+      bTokens: pairs.map(([i, j]) => (swap ? i : j)),
+      probabilities: set.p,
+      dropped: set.dropped ?? 0,
+      modelVersion: WORD_MODEL_VERSION,
+    };
+  });
+  for (let from = 0; from < data.length; from += 5_000) await tx.wordLinkSet.createMany({ data: data.slice(from, from + 5_000) });
 }

@@ -8,7 +8,7 @@
  * row, in reading order, with the words to highlight.
  */
 import { namesMatch } from "../../text/name-key";
-import { wordChunks } from "../../diff/text-marks";
+import { wordChunks } from "../../diff/word-chunks";
 import type { Db } from "../client";
 import { Prisma } from "../generated/client";
 

@@ -5,6 +5,7 @@ import { parseEditionSelection } from "@/lib/compare/edition-selection";
 import { db } from "@/lib/db/client";
 import { getRowCells } from "@/lib/db/search/get-row-cells";
 import { getRowSignals } from "@/lib/db/signals/get-row-signals";
+import { getRowLinks } from "@/lib/db/words/get-row-links";
 import { fillPendingSignals } from "@/lib/db/signals/fill-pending-signals";
 import { countVariantsByRow } from "@/lib/db/variants/count-variants-by-row";
 import { overviewMarks } from "@/lib/diff/overview";
@@ -20,6 +21,7 @@ import { prepareRows, type ColumnEdition } from "./prepare-rows";
 import { RowHashRedirect } from "./row-hash-redirect";
 import { SearchBox } from "./search-box";
 import { ViewControls } from "./view-controls";
+import { WordLinks } from "./word-links";
 import { loadWork } from "../load-work";
 import { pageReader } from "@/app/page-reader";
 
@@ -40,6 +42,11 @@ export async function generateMetadata({ params }: Props) {
 const sameLanguage = (a: ColumnEdition, b: ColumnEdition) => primaryLanguage(a.language) === primaryLanguage(b.language);
 
 const day = (date: Date) => date.toISOString().slice(0, 10);
+
+/** The edition word differences are measured against: the one asked for, else the work's pivot, else the first column. */
+function chooseBase<T extends { id: string; slug: string }>(asked: string | null, columns: readonly T[], pivotId: string | null): T | null {
+  return columns.find((column) => column.slug === asked) ?? columns.find((column) => column.id === pivotId) ?? columns[0] ?? null;
+}
 
 export default async function ComparePage({ params, searchParams }: Props) {
   const { work: workSlug } = await params;
@@ -80,12 +87,28 @@ export default async function ComparePage({ params, searchParams }: Props) {
     countVariantsByRow(db(), work.id),
     pageReader().then((access) => access.user),
   ]);
+  const currentColumns = columns.filter((column) => column.witness === null);
+  const base = view.words ? chooseBase(view.base, currentColumns, work.pivotEditionId) : null;
+  if (view.base && base && base.slug !== view.base) {
+    viewErrors.push(`base: ${view.base} is not one of the chosen current editions; measuring against ${base.slug}`);
+    view = { ...view, base: null };
+  }
+  const wordLinks = base && currentColumns.length > 1 ? await getRowLinks(db(), cells, currentColumns) : null;
   const shown = signalsForEditions(
     signals.rows.map((row) => row.signal),
     columns.map((edition) => edition.id),
   );
   const shownById = new Map(signals.rows.map((row, index) => [row.rowId, shown[index]]));
-  const rows = prepareRows({ rows: cells, columns, view, pair, signals: shownById, variants });
+  const rows = prepareRows({
+    rows: cells,
+    columns: columns.map(({ id, slug, language, title }) => ({ id, slug, language, title })),
+    view,
+    pair,
+    signals: shownById,
+    variants,
+    wordLinks,
+    base,
+  });
 
   const editions = columns.map((edition) => edition.slug);
   const currentEditions = editions.filter((slug) => work.editions.some((edition) => edition.slug === slug));
@@ -103,7 +126,7 @@ export default async function ComparePage({ params, searchParams }: Props) {
     }),
     MAX_OVERVIEW_MARKS,
   );
-  const slugOf = (editionId: string) => choosable.find((edition) => edition.id === editionId)?.slug ?? editionId;
+  const slugs = Object.fromEntries(choosable.map((edition) => [edition.id, edition.slug]));
   const pairEdition = ({ slug, title, language, witness }: (typeof choosable)[number]) => ({ slug, title, language, replacedBy: witness?.replacedBy.slug ?? null });
   const { pairs, suggestions } = diffPairs(columns.map(pairEdition), choosable.map(pairEdition));
   const recordable = user ? columns.map(({ slug, title, language }) => ({ slug, title, language })) : null;
@@ -141,7 +164,15 @@ export default async function ComparePage({ params, searchParams }: Props) {
           selected={selection.slugs}
           view={view}
         />
-        <ViewControls key={viewQuery(view, editions)} view={view} editions={columns.map(({ slug, title, language }) => ({ slug, title, language }))} pairs={pairs} suggestions={suggestions} />
+        <ViewControls
+          key={viewQuery(view, editions)}
+          view={view}
+          editions={columns.map(({ slug, title, language }) => ({ slug, title, language }))}
+          pairs={pairs}
+          suggestions={suggestions}
+          baseEditions={currentColumns.map(({ slug, title, language }) => ({ slug, title, language }))}
+          base={base?.slug ?? null}
+        />
         <div>
           <JumpToRow rowCount={rowCount} />
           <SearchBox workSlug={work.slug} editions={currentEditions} />
@@ -194,13 +225,16 @@ export default async function ComparePage({ params, searchParams }: Props) {
               row={row}
               workSlug={work.slug}
               recordable={recordable}
-              slugOf={slugOf}
+              slugs={slugs}
               pairLabels={pair ? [pair[0].slug, pair[1].slug] : null}
             />
           ))}
         </div>
         <OverviewStrip marks={marks} hrefOf={hrefOfRow} />
       </div>
+      {view.words && currentEditions.length > 1 ? (
+        <WordLinks workSlug={work.slug} editions={currentEditions} from={from + 1} to={Math.min(from + PAGE_SIZE, rowCount)} />
+      ) : null}
       {pagination}
     </>
   );

@@ -1,9 +1,13 @@
 /**
- * What the compare view shows for its page of rows, prepared on the server per request: the word diff of the
+ * What the compare view shows for its page of rows, prepared on the server per request and sent, as compact data, to
+ * the rows (client components, so the page carries data rather than a rendered tree twice): the word diff of the
  * chosen same-language pair per row (never a whole text at once), the anchor marks of each cell, the anchors each
  * cell lacks, and the row's signals for the chosen editions.
  */
 import type { CompareRow, CompareSegment } from "@/lib/db/compare/get-compare-rows";
+import type { RowPairLinks } from "@/lib/db/words/get-row-links";
+import { cellWordTokens } from "@/lib/alignment/words/cell-tokens";
+import { rowWordMarks } from "@/lib/diff/word-marks";
 import type { RowVariantCounts } from "@/lib/db/variants/count-variants-by-row";
 import { anchorMarks, missingIn } from "@/lib/diff/anchor-marks";
 import type { AnchorDifference } from "@/lib/diff/anchors";
@@ -28,6 +32,10 @@ export interface PreparedCell {
   /** Inline view: the unified diff shown in this (the second) column of the pair. */
   inline: DiffPart[] | null;
   tooDifferent: WordDiffTooDifferent["reason"] | null;
+  /** Word-level divergence from the base edition in [0, 1]; null for the base or without links. */
+  divergence: number | null;
+  /** Counts of the word marks, for the cell's summary to assistive technology. */
+  wordCounts: { added: number; omitted: number; weak: number } | null;
 }
 
 export interface PreparedRow {
@@ -38,6 +46,8 @@ export interface PreparedRow {
   signal: ShownRowSignal | null;
   variants: RowVariantCounts | null;
   cells: PreparedCell[];
+  /** Links of the row that an editor confirmed or edited (any shown pair), and links dropped because words changed. */
+  links: { confirmed: boolean; dropped: number } | null;
 }
 
 export interface PrepareOptions {
@@ -48,22 +58,31 @@ export interface PrepareOptions {
   pair: [ColumnEdition, ColumnEdition] | null;
   signals: ReadonlyMap<string, ShownRowSignal | null>;
   variants: ReadonlyMap<string, RowVariantCounts>;
+  /** Word links of the rows between the shown editions, when word differences are on. */
+  wordLinks: ReadonlyMap<string, RowPairLinks[]> | null;
+  /** The edition word differences are measured against. */
+  base: ColumnEdition | null;
 }
 
-export function prepareRows({ rows, columns, view, pair, signals, variants }: PrepareOptions): PreparedRow[] {
+export function prepareRows({ rows, columns, view, pair, signals, variants, wordLinks, base }: PrepareOptions): PreparedRow[] {
   const slugOf = new Map(columns.map((column) => [column.id, column.slug]));
   const label = (editionId: string) => slugOf.get(editionId) ?? editionId;
   return rows.map((row) => {
-    const signal = signals.get(row.id) ?? null;
-    const differences = signal?.differences ?? [];
+    const full = signals.get(row.id) ?? null;
+    const signal = full ? { ...full, lengthZs: [] } : null;
+    const differences = full?.differences ?? [];
     const cells = columns.map((edition): PreparedCell => {
       const segments = row.cells[edition.id] ?? [];
       const text = joinSegments(segments.map((segment) => segment.text)).text;
       const marks = view.anchors === "none" || segments.length === 0 ? [] : anchorMarks(text, edition.language, differences, view.anchors, label);
-      return { edition, segments, marks, missing: missingIn(differences, edition.id), inline: null, tooDifferent: null };
+      return { edition, segments, marks, missing: missingIn(differences, edition.id), inline: null, tooDifferent: null, divergence: null, wordCounts: null };
     });
+    const pairLinks = wordLinks?.get(row.id) ?? null;
+    if (pairLinks && base) applyWordMarks(cells, pairLinks, base, pair);
     if (pair) applyDiff(cells, pair, view);
-    return { id: row.id, number: row.number, status: row.status, confidence: row.confidence, signal, variants: variants.get(row.id) ?? null, cells };
+    const links = pairLinks ? { confirmed: pairLinks.some((p) => p.status === "confirmed" || p.status === "edited"), dropped: pairLinks.reduce((sum, p) => sum + p.dropped, 0) } : null;
+    const confidence = row.confidence === null ? null : Math.round(row.confidence * 1000) / 1000;
+    return { id: row.id, number: row.number, status: row.status, confidence, signal, variants: variants.get(row.id) ?? null, cells, links };
   });
 }
 
@@ -82,4 +101,28 @@ function applyDiff(cells: PreparedCell[], [a, b]: [ColumnEdition, ColumnEdition]
   }
   left.marks = [...left.marks, ...diffMarks(result.left, "removed")];
   right.marks = [...right.marks, ...diffMarks(result.right, "added")];
+}
+
+/** Marks words without a counterpart in the base, weak links, and what the base has that others leave out; not on a diffed same-language pair. */
+function applyWordMarks(cells: PreparedCell[], pairLinks: RowPairLinks[], base: ColumnEdition, pair: [ColumnEdition, ColumnEdition] | null): void {
+  const diffed = new Set(pair ? [pair[0].id, pair[1].id] : []);
+  const shown = cells.filter((cell) => cell.segments.length > 0 && (!diffed.has(cell.edition.id) || cell.edition.id === base.id));
+  const editions = shown.map((cell) => ({
+    id: cell.edition.id,
+    slug: cell.edition.slug,
+    language: cell.edition.language,
+    tokens: cellWordTokens(cell.segments.map((segment) => segment.text), cell.edition.language),
+    starts: joinSegments(cell.segments.map((segment) => segment.text)).starts,
+  }));
+  const { marks, divergence } = rowWordMarks(editions, pairLinks, base.id);
+  for (const cell of shown) {
+    const own = (marks.get(cell.edition.id) ?? []).map((mark) => (mark.kind === "word-omitted" ? mark : { start: mark.start, end: mark.end, kind: mark.kind }));
+    cell.marks = [...cell.marks, ...own];
+    cell.divergence = divergence.get(cell.edition.id) ?? null;
+    cell.wordCounts = {
+      added: own.filter((m) => m.kind === "word-added").length,
+      omitted: own.filter((m) => m.kind === "word-omitted").length,
+      weak: own.filter((m) => m.kind === "word-weak").length,
+    };
+  }
 }

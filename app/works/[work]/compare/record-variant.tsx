@@ -16,8 +16,29 @@ interface ErrorBody {
   error?: { message?: string; details?: { issues?: { path: string; message: string }[] } };
 }
 
-/** Records a variant on one row: which editions, a category, a note and a status; the server checks the role and every field. */
-export function RecordVariant({ workSlug, rowId, rowNumber, editions }: { workSlug: string; rowId: string; rowNumber: number; editions: VariantFormEdition[] }) {
+export interface VariantSuggestion {
+  editions: string[];
+  category: (typeof VARIANT_CATEGORIES)[number];
+  note: string;
+}
+
+/**
+ * Records a variant on one row: which editions, a category, a note and a status; the server checks the role and every
+ * field. A suggestion (from the word links) fills the form in advance; the scholar still reads and saves it.
+ */
+export function RecordVariant({
+  workSlug,
+  rowId,
+  rowNumber,
+  editions,
+  suggestion,
+}: {
+  workSlug: string;
+  rowId: string;
+  rowNumber: number;
+  editions: VariantFormEdition[];
+  suggestion?: VariantSuggestion;
+}) {
   const router = useRouter();
   const dialog = useRef<HTMLDialogElement>(null);
   const id = useId();
@@ -66,7 +87,8 @@ export function RecordVariant({ workSlug, rowId, rowNumber, editions }: { workSl
   return (
     <>
       <button type="button" className="link-button record-variant" onClick={() => dialog.current?.showModal()}>
-        Record variant<span className="visually-hidden"> on row {rowNumber}</span>
+        {suggestion ? "Record" : "Record variant"}
+        <span className="visually-hidden"> {suggestion ? "this suggestion as a variant" : ""} on row {rowNumber}</span>
       </button>
       {done ? (
         <span role="status" className="recorded">
@@ -87,13 +109,13 @@ export function RecordVariant({ workSlug, rowId, rowNumber, editions }: { workSl
             <legend>Editions it concerns</legend>
             {editions.map((edition) => (
               <label key={edition.slug}>
-                <input type="checkbox" name="editions" value={edition.slug} /> <span lang={edition.language}>{edition.title}</span> ({edition.slug})
+                <input type="checkbox" name="editions" value={edition.slug} defaultChecked={suggestion?.editions.includes(edition.slug)} /> <span lang={edition.language}>{edition.title}</span> ({edition.slug})
               </label>
             ))}
             {errorText("editions")}
           </fieldset>
           <label htmlFor={`${id}-category`}>Category</label>
-          <select id={`${id}-category`} name="category" defaultValue="" aria-describedby={describedBy("category")}>
+          <select id={`${id}-category`} name="category" defaultValue={suggestion?.category ?? ""} aria-describedby={describedBy("category")}>
             <option value="" disabled>
               Choose…
             </option>
@@ -105,7 +127,7 @@ export function RecordVariant({ workSlug, rowId, rowNumber, editions }: { workSl
           </select>
           {errorText("category")}
           <label htmlFor={`${id}-note`}>Note</label>
-          <textarea id={`${id}-note`} name="note" rows={4} aria-describedby={describedBy("note")} />
+          <textarea id={`${id}-note`} name="note" rows={4} defaultValue={suggestion?.note} aria-describedby={describedBy("note")} />
           {errorText("note")}
           <label htmlFor={`${id}-status`}>Status</label>
           <select id={`${id}-status`} name="status" defaultValue="open" aria-describedby={describedBy("status")}>

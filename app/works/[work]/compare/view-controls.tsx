@@ -27,11 +27,17 @@ export function ViewControls({
   editions,
   pairs,
   suggestions,
+  baseEditions,
+  base,
 }: {
   view: ViewParams;
   editions: ControlEdition[];
   pairs: [string, string][];
   suggestions: PairSuggestion[];
+  /** Current editions word differences can be measured against. */
+  baseEditions: ControlEdition[];
+  /** The base in use (the pivot unless the URL names another). */
+  base: string | null;
 }) {
   const router = useRouter();
   const pathname = usePathname();
@@ -49,7 +55,25 @@ export function ViewControls({
 
   return (
     <fieldset className="view-controls" aria-busy={pending}>
-      <legend>Word diff and anchors</legend>
+      <legend>Word differences, diff and anchors</legend>
+      <div className="control-row" role="group" aria-label="Word differences across languages">
+        <label>
+          <input type="checkbox" checked={current.words} onChange={(event) => apply({ words: event.target.checked })} /> word differences across languages
+        </label>
+        {baseEditions.length > 1 ? (
+          <label>
+            against{" "}
+            <select value={current.base ?? base ?? ""} disabled={!current.words} onChange={(event) => apply({ base: event.target.value || null })}>
+              {baseEditions.map((edition) => (
+                <option key={edition.slug} value={edition.slug}>
+                  {edition.title} ({edition.slug})
+                </option>
+              ))}
+            </select>
+          </label>
+        ) : null}
+      </div>
+      {current.words ? <WordLegend /> : null}
       {pairs.length > 0 ? (
         <p>
           <label htmlFor="diff-pair">Diff </label>
@@ -64,7 +88,7 @@ export function ViewControls({
         </p>
       ) : (
         <p className="hint">
-          No two chosen editions share a language, so there is nothing to diff word by word.
+          Same-language diff: no two chosen editions share a language (word differences across languages are marked from the word links).
           {suggestions.length > 0 ? " Compare: " : null}
           {suggestions.map((suggestion, index) => (
             <span key={suggestion.pair.join(",")}>
@@ -114,5 +138,23 @@ export function ViewControls({
         </select>
       </p>
     </fieldset>
+  );
+}
+
+/** What the word marks mean; each mark has its own line style and a symbol, so colour is never the only cue. */
+function WordLegend() {
+  return (
+    <ul className="word-legend" aria-label="Word marks">
+      <li>
+        <span className="word-added">added</span>: no counterpart in the base edition
+      </li>
+      <li>
+        <span className="word-omitted">left out</span>: in the base, missing in another shown edition
+      </li>
+      <li>
+        <span className="word-weak">weak</span>: linked, but the link is weak (meaning may differ)
+      </li>
+      <li>Point at, focus or tap a word to see its counterparts; in a cell, press W for word mode, then ← → to move.</li>
+    </ul>
   );
 }

@@ -9,6 +9,8 @@ import { variantHistogram } from "@/lib/variants/histogram";
 import type { VariantRecord } from "@/lib/variants/variant-record";
 import { CATEGORY_LABEL, STATUS_LABEL, VARIANT_CATEGORIES, VARIANT_STATUSES, VariantFilterSchema, type VariantFilter } from "@/lib/variants/variant-schemas";
 import { StatusControl } from "./status-control";
+import { suggestRowVariants, SUGGESTION_WINDOW } from "@/lib/db/words/suggest-row-variants";
+import { RecordVariant } from "../compare/record-variant";
 import { loadWork } from "../load-work";
 import { pageReader } from "@/app/page-reader";
 
@@ -40,7 +42,9 @@ export default async function VariantsPage({ params, searchParams }: Props) {
   const work = await loadWork(workSlug);
   const access = await pageReader();
   const { user } = access;
-  const parsed = VariantFilterSchema.safeParse(await searchParams);
+  const query = await searchParams;
+  const suggestedFrom = Math.max(1, Number.parseInt(String(query.suggested ?? "1"), 10) || 1);
+  const parsed = VariantFilterSchema.safeParse(Object.fromEntries(Object.entries(query).filter(([key]) => key !== "suggested")));
   const filter: VariantFilter = parsed.success ? parsed.data : {};
   const [variants, all, authors, rowCount] = await Promise.all([
     listVariants(access, db(), { workSlug, filter }),
@@ -48,6 +52,8 @@ export default async function VariantsPage({ params, searchParams }: Props) {
     listVariantAuthors(db(), work.id),
     db().alignmentRow.count({ where: { workId: work.id } }),
   ]);
+  const suggested = await suggestRowVariants(db(), work.id, suggestedFrom);
+  const recordable = user ? work.editions.map(({ slug, title, language }) => ({ slug, title, language })) : null;
   const histogram = variantHistogram(all, work.editions.map((edition) => edition.id), rowCount, HISTOGRAM_BINS);
   const mayChange = (variant: VariantRecord) => !!user && (variant.author?.id === user.id || hasRole(user.role, "editor"));
   const filtered = Object.values(filter).some((value) => value !== undefined);
@@ -197,6 +203,39 @@ export default async function VariantsPage({ params, searchParams }: Props) {
           ))}
         </ol>
       )}
+      <section aria-labelledby="suggested-variants">
+        <h2 id="suggested-variants">Suggested variants</h2>
+        <p className="lede">
+          Found by the word links against {suggested.base ?? "the pivot"}, rows {suggestedFrom}–{Math.min(suggestedFrom + SUGGESTION_WINDOW - 1, suggested.rowCount)} of {suggested.rowCount}: runs of two or more
+          content words an edition adds or leaves out, and anchors (numbers, dates, names, quotations) it lacks. Read each before recording it: the links can be wrong.
+        </p>
+        {suggested.rows.length === 0 ? <p>No suggestions in these rows.</p> : null}
+        <ol className="variant-list">
+          {suggested.rows.flatMap((row) =>
+            row.suggestions.map((suggestion, index) => (
+              <li key={`${row.rowId}-${index}`} className="variant suggestion">
+                <p className="variant-head">
+                  <Link href={`/works/${work.slug}/compare#r${row.number}`}>Row {row.number}</Link> · <strong>{CATEGORY_LABEL[suggestion.category]}</strong> · {suggestion.editionSlug}
+                </p>
+                <p className="variant-note">{suggestion.note}</p>
+                {recordable ? (
+                  <RecordVariant
+                    workSlug={work.slug}
+                    rowId={row.rowId}
+                    rowNumber={row.number}
+                    editions={recordable}
+                    suggestion={{ editions: [suggestion.editionSlug, suggestion.baseSlug], category: suggestion.category, note: suggestion.note }}
+                  />
+                ) : null}
+              </li>
+            )),
+          )}
+        </ol>
+        <nav className="pagination" aria-label="Rows of suggestions">
+          {suggestedFrom > 1 ? <Link href={`?suggested=${Math.max(1, suggestedFrom - SUGGESTION_WINDOW)}#suggested-variants`}>Earlier rows</Link> : null}{" "}
+          {suggestedFrom + SUGGESTION_WINDOW <= suggested.rowCount ? <Link href={`?suggested=${suggestedFrom + SUGGESTION_WINDOW}#suggested-variants`}>Later rows</Link> : null}
+        </nav>
+      </section>
     </>
   );
 }

@@ -10,6 +10,9 @@ import { ChangeList, formatTime } from "../../align/change-list";
 import { RevisionDiff } from "./revision-diff";
 import { RevertButton } from "./revert-button";
 import { loadWork } from "../../load-work";
+import { getRowLinks } from "@/lib/db/words/get-row-links";
+import { cellWordTokens } from "@/lib/alignment/words/cell-tokens";
+import { WordLinkEditor } from "./word-link-editor";
 
 export const dynamic = "force-dynamic";
 
@@ -31,6 +34,10 @@ export default async function RowHistoryPage({ params }: Props) {
   const editionOf = new Map(work.editions.map((edition) => [edition.id, edition]));
   const canRevert = user !== null && hasRole(user.role, "editor");
   const title = history.row ? `Row ${history.row.number}` : "A removed row";
+  const linked = history.row ? work.editions.filter((edition) => (history.row!.cells[edition.id] ?? []).length > 0) : [];
+  const rowLinks = history.row ? await getRowLinks(db(), [{ id: rowId, cells: history.row.cells }], linked) : null;
+  const slugOf = new Map(work.editions.map((edition) => [edition.id, edition.slug]));
+  const { gridVersion } = await db().work.findUniqueOrThrow({ where: { id: work.id }, select: { gridVersion: true } });
 
   return (
     <>
@@ -65,6 +72,30 @@ export default async function RowHistoryPage({ params }: Props) {
       ) : (
         <p className="lede">This row no longer exists: a change merged it into a neighbour or removed it. Its history stays.</p>
       )}
+      {history.row ? (
+        <section aria-labelledby="row-words">
+          <h2 id="row-words">Word links</h2>
+          <WordLinkEditor
+            workSlug={slug}
+            rowId={rowId}
+            gridVersion={gridVersion}
+            canEdit={canRevert}
+            editions={linked.map((edition) => ({
+              slug: edition.slug,
+              title: edition.title,
+              language: edition.language,
+              words: cellWordTokens(history.row!.cells[edition.id].map((segment) => segment.text), edition.language).map((token) => token.text),
+            }))}
+            pairs={(rowLinks?.get(rowId) ?? []).map((pair) => ({
+              a: slugOf.get(pair.a)!,
+              b: slugOf.get(pair.b)!,
+              links: pair.links.map((link) => [link.a, link.b] as [number, number]),
+              status: pair.status,
+              dropped: pair.dropped,
+            }))}
+          />
+        </section>
+      ) : null}
       <section aria-labelledby="row-changes">
         <h2 id="row-changes">Changes</h2>
         {history.changes.length === 0 ? <p>No recorded changes.</p> : <ChangeList changes={history.changes} />}

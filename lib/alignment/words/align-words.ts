@@ -1,0 +1,163 @@
+/**
+ * Word alignment of n editions at once, row by row. Every pair of editions gets its own model (model.ts) trained
+ * on the pair's rows (plus background rows of the same languages from other works); then, with three or more
+ * editions, each pair's posteriors are reinforced or questioned by the paths through every third edition
+ * (triangulation: a link ru↔en supported by ru↔fr and fr↔en gains, one that no third edition supports loses), and
+ * finally decoded into links (symmetrise.ts).
+ */
+import { wordForm, type WordForm } from "./forms";
+import type { Lexicon } from "./lexicon";
+import { DEFAULT_MODEL_OPTIONS, trainPair, type ModelOptions, type RowForms, type RowPosteriors } from "./model";
+import { agreement, decodeLinks, DEFAULT_DECODE_OPTIONS, type DecodeOptions, type WordLink } from "./symmetrise";
+
+export interface EditionTokens {
+  id: string;
+  language: string;
+  /** Per row, the edition's word tokens in the row (empty when the edition has no text there). */
+  rows: string[][];
+}
+
+export interface PairRequest {
+  a: string;
+  b: string;
+}
+
+export interface NWayOptions {
+  model?: Partial<ModelOptions>;
+  decode?: Partial<DecodeOptions>;
+  /** Weight of the third-edition paths against the direct posteriors; 0 turns triangulation off. */
+  triangulation?: number;
+}
+
+export interface NWayInput {
+  editions: EditionTokens[];
+  /** The pairs to align; every pair when left out. */
+  pairs?: PairRequest[];
+  lexicon?: (langA: string, langB: string, vocabularyA: ReadonlySet<string>, vocabularyB: ReadonlySet<string>) => Lexicon | null;
+  background?: (langA: string, langB: string) => RowForms[];
+  /** Confirmed links of a pair (key `${a}|${b}`): row index → [i, j] pairs. */
+  fixed?: (a: string, b: string) => ReadonlyMap<number, ReadonlyArray<readonly [number, number]>> | undefined;
+  options?: NWayOptions;
+  onPair?: (done: number, total: number) => void | Promise<void>;
+}
+
+export const DEFAULT_TRIANGULATION = 1.5;
+
+export function pairKey(a: string, b: string): string {
+  return `${a}|${b}`;
+}
+
+function formsOf(edition: EditionTokens): WordForm[][] {
+  return edition.rows.map((tokens) => tokens.map((token) => wordForm(token, edition.language)));
+}
+
+function allPairs(editions: readonly EditionTokens[]): PairRequest[] {
+  const pairs: PairRequest[] = [];
+  for (let x = 0; x < editions.length; x++) for (let y = x + 1; y < editions.length; y++) pairs.push({ a: editions[x].id, b: editions[y].id });
+  return pairs;
+}
+
+function vocabulary(rows: WordForm[][]): Set<string> {
+  const set = new Set<string>();
+  for (const row of rows) for (const form of row) set.add(form.stem);
+  return set;
+}
+
+/** Posteriors of every requested pair (and, for triangulation, of the pairs through third editions). */
+async function trainAll(input: NWayInput, pairs: PairRequest[], forms: Map<string, WordForm[][]>): Promise<Map<string, RowPosteriors[]>> {
+  const byId = new Map(input.editions.map((edition) => [edition.id, edition]));
+  const trained = new Map<string, RowPosteriors[]>();
+  let done = 0;
+  for (const { a, b } of pairs) {
+    const A = byId.get(a)!;
+    const B = byId.get(b)!;
+    const formsA = forms.get(a)!;
+    const formsB = forms.get(b)!;
+    const lexicon = input.lexicon?.(A.language, B.language, vocabulary(formsA), vocabulary(formsB)) ?? null;
+    const rows = formsA.map((row, r) => ({ a: row, b: formsB[r] }));
+    trained.set(pairKey(a, b), trainPair({
+      langA: A.language,
+      langB: B.language,
+      rows,
+      background: input.background?.(A.language, B.language),
+      lexicon,
+      fixed: input.fixed?.(a, b),
+      options: { ...DEFAULT_MODEL_OPTIONS, ...input.options?.model },
+    }));
+    done += 1;
+    await input.onPair?.(done, pairs.length);
+  }
+  return trained;
+}
+
+/** The posteriors of (a, b) read from whichever direction was trained. */
+function posteriorsOf(trained: Map<string, RowPosteriors[]>, a: string, b: string, row: number): Float32Array | null {
+  const direct = trained.get(pairKey(a, b));
+  if (direct) return agreement(direct[row]);
+  const reverse = trained.get(pairKey(b, a));
+  if (!reverse) return null;
+  const r = reverse[row];
+  const out = new Float32Array(r.m * r.n);
+  const matrix = agreement(r);
+  for (let i = 0; i < r.m; i++) for (let j = 0; j < r.n; j++) out[j * r.m + i] = matrix[i * r.n + j];
+  return out;
+}
+
+/** Mean over third editions c of min(1, Σ_k S_ac[i,k] · S_cb[k,j]), per cell of (a, b); null without thirds. */
+function thirdPaths(trained: Map<string, RowPosteriors[]>, editions: EditionTokens[], a: string, b: string, row: number, m: number, n: number): Float32Array | null {
+  const sum = new Float32Array(m * n);
+  let thirds = 0;
+  for (const c of editions) {
+    if (c.id === a || c.id === b) continue;
+    const k = c.rows[row].length;
+    if (k === 0) continue;
+    const ac = posteriorsOf(trained, a, c.id, row);
+    const cb = posteriorsOf(trained, c.id, b, row);
+    if (!ac || !cb) continue;
+    thirds += 1;
+    for (let i = 0; i < m; i++) {
+      for (let j = 0; j < n; j++) {
+        let total = 0;
+        for (let x = 0; x < k; x++) total += ac[i * k + x] * cb[x * n + j];
+        sum[i * n + j] += Math.min(1, total);
+      }
+    }
+  }
+  if (thirds === 0) return null;
+  for (let c = 0; c < sum.length; c++) sum[c] /= thirds;
+  return sum;
+}
+
+/**
+ * Links of every requested pair, per row: result.get(`${a}|${b}`)[row] is the list of links (positions in a's and
+ * b's token lists of that row).
+ */
+export async function alignWordsNWay(input: NWayInput): Promise<Map<string, WordLink[][]>> {
+  const pairs = input.pairs ?? allPairs(input.editions);
+  const weight = input.options?.triangulation ?? DEFAULT_TRIANGULATION;
+  const decode = { ...DEFAULT_DECODE_OPTIONS, ...input.options?.decode };
+  const forms = new Map(input.editions.map((edition) => [edition.id, formsOf(edition)]));
+  const covered = new Set(pairs.flatMap(({ a, b }) => [pairKey(a, b), pairKey(b, a)]));
+  const thirdPairs = weight > 0 && input.editions.length > 2 ? allPairs(input.editions).filter(({ a, b }) => !covered.has(pairKey(a, b))) : [];
+  const needed = [...pairs, ...thirdPairs];
+  const trained = await trainAll(input, needed, forms);
+  const result = new Map<string, WordLink[][]>();
+  for (const { a, b } of pairs) {
+    const rows = trained.get(pairKey(a, b)) ?? null;
+    const links = input.editions[0].rows.map((_, r) => {
+      const posteriors = rows ? rows[r] : null;
+      if (!posteriors || posteriors.m === 0 || posteriors.n === 0) return [];
+      const third = weight > 0 ? thirdPaths(trained, input.editions, a, b, r, posteriors.m, posteriors.n) : null;
+      if (!third) return decodeLinks(posteriors, decode);
+      const forward = new Float32Array(posteriors.forward.length);
+      const backward = new Float32Array(posteriors.backward.length);
+      for (let c = 0; c < forward.length; c++) {
+        forward[c] = (posteriors.forward[c] + weight * third[c]) / (1 + weight);
+        backward[c] = (posteriors.backward[c] + weight * third[c]) / (1 + weight);
+      }
+      return decodeLinks({ m: posteriors.m, n: posteriors.n, forward, backward }, decode);
+    });
+    result.set(pairKey(a, b), links);
+  }
+  return result;
+}

@@ -1,0 +1,135 @@
+/**
+ * Aligns the words of a whole work: every pair of its current editions (or, past MAX_ALL_PAIRS editions, every
+ * edition with the pivot), row by row, with the n-way word aligner (lib/alignment/words). Sets editors edited or
+ * confirmed are kept as they are and teach the model. The texts are read in one snapshot and aligned outside any
+ * transaction; the links are then written in one transaction that locks the work and first checks that the grid
+ * is still the one aligned (else the work is aligned again, up to three times). Automatic sets are replaced
+ * wholesale; nothing an editor made is touched.
+ */
+import { alignWordsNWay, pairKey, type PairRequest } from "../../alignment/words/align-words";
+import { lexiconFor } from "../../alignment/words/lexicon-sources";
+import type { Db } from "../client";
+import { inWorkTransaction } from "../grid/work-lock";
+import { cellOffsets, rowLinksFromSets, setsFromRowLinks, storedOrder, WORD_MODEL_VERSION, type CellSegment } from "./link-sets";
+import { loadWordInput, type WordInput } from "./load-word-input";
+
+/** Up to this many editions every pair is aligned; beyond, each edition with the pivot only. */
+export const MAX_ALL_PAIRS = 6;
+const ATTEMPTS = 3;
+
+export interface AlignWorkWordsOptions {
+  onProgress?: (fraction: number, message: string) => Promise<void> | void;
+  /** Use the installed FreeDict dictionaries (default true). */
+  dictionaries?: boolean;
+}
+
+export interface AlignWorkWordsResult {
+  pairs: number;
+  rows: number;
+  links: number;
+  keptSets: number;
+  gridVersion: number;
+  attempts: number;
+  milliseconds: number;
+}
+
+function pairsOf(input: WordInput): PairRequest[] {
+  const ids = input.editions.map((edition) => edition.id);
+  const pairs: PairRequest[] = [];
+  if (ids.length <= MAX_ALL_PAIRS || !input.pivotEditionId) {
+    for (let x = 0; x < ids.length; x++) for (let y = x + 1; y < ids.length; y++) pairs.push(storedOrderPair(ids[x], ids[y]));
+  } else {
+    for (const id of ids) if (id !== input.pivotEditionId) pairs.push(storedOrderPair(input.pivotEditionId, id));
+  }
+  return pairs;
+}
+
+function storedOrderPair(x: string, y: string): PairRequest {
+  const { a, b } = storedOrder(x, y);
+  return { a, b };
+}
+
+interface NewSet {
+  segmentAId: string;
+  segmentBId: string;
+  editionAId: string;
+  editionBId: string;
+  aTokens: number[];
+  bTokens: number[];
+  probabilities: number[];
+}
+
+async function compute(input: WordInput, options: AlignWorkWordsOptions): Promise<NewSet[]> {
+  const cellInfo = input.rows.map((row) => new Map(input.editions.map((edition) => [edition.id, cellOffsets(row[edition.id], edition.language)])));
+  const pairs = pairsOf(input);
+  const keptBySegments = new Set(input.kept.map((set) => `${set.segmentAId}|${set.segmentBId}`));
+  const fixedByPair = new Map<string, Map<number, [number, number][]>>();
+  const rowOfSegment = new Map<string, number>();
+  input.rows.forEach((row, r) => {
+    for (const segments of Object.values(row)) for (const segment of segments) rowOfSegment.set(segment.id, r);
+  });
+  for (const set of input.kept) {
+    const r = rowOfSegment.get(set.segmentAId);
+    if (r === undefined || r !== rowOfSegment.get(set.segmentBId)) continue;
+    const key = pairKey(set.editionAId, set.editionBId);
+    let fixed = fixedByPair.get(key);
+    if (!fixed) fixedByPair.set(key, (fixed = new Map()));
+    const links = rowLinksFromSets([set], cellInfo[r].get(set.editionAId)!.offsets, cellInfo[r].get(set.editionBId)!.offsets);
+    fixed.set(r, [...(fixed.get(r) ?? []), ...links.map((link): [number, number] => [link.a, link.b])]);
+  }
+  const editions = input.editions.map((edition) => ({
+    id: edition.id,
+    language: edition.language,
+    rows: cellInfo.map((cells) => cells.get(edition.id)!.tokens.map((token) => token.text)),
+  }));
+  const result = await alignWordsNWay({
+    editions,
+    pairs,
+    lexicon: (langA, langB, vocabularyA, vocabularyB) => lexiconFor({ langA, langB, vocabularyA, vocabularyB, dictionaries: options.dictionaries }),
+    fixed: (a, b) => fixedByPair.get(pairKey(a, b)),
+    onPair: (done, total) => options.onProgress?.(0.05 + (0.8 * done) / total, `Aligned the words of ${done} of ${total} edition pairs.`),
+  });
+  const sets: NewSet[] = [];
+  for (const { a, b } of pairs) {
+    const rows = result.get(pairKey(a, b))!;
+    rows.forEach((links, r) => {
+      const cellA: CellSegment[] = input.rows[r][a];
+      const cellB: CellSegment[] = input.rows[r][b];
+      const split = setsFromRowLinks(links, cellInfo[r].get(a)!.tokens, cellInfo[r].get(b)!.tokens, cellA, cellB);
+      for (const [key, set] of split) if (!keptBySegments.has(key)) sets.push({ ...set, editionAId: a, editionBId: b });
+    });
+  }
+  return sets;
+}
+
+export async function alignWorkWords(db: Db, workId: string, options: AlignWorkWordsOptions = {}): Promise<AlignWorkWordsResult> {
+  const started = performance.now();
+  for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
+    await options.onProgress?.(0, attempt === 1 ? "Reading the texts." : `The grid changed while aligning words; aligning again (attempt ${attempt} of ${ATTEMPTS}).`);
+    const input = await loadWordInput(db, workId);
+    const sets = await compute(input, options);
+    await options.onProgress?.(0.9, "Writing the links.");
+    const written = await inWorkTransaction(db, workId, async (tx, work) => {
+      if (work.gridVersion !== input.gridVersion) return null;
+      await tx.wordLinkSet.deleteMany({ where: { workId, status: "automatic" } });
+      for (let from = 0; from < sets.length; from += 5_000) {
+        await tx.wordLinkSet.createMany({
+          data: sets.slice(from, from + 5_000).map((set) => ({ ...set, workId, status: "automatic" as const, modelVersion: WORD_MODEL_VERSION })),
+        });
+      }
+      return work.gridVersion;
+    });
+    if (written === null) continue;
+    await options.onProgress?.(1, "Done.");
+    return {
+      pairs: pairsOf(input).length,
+      rows: input.rows.length,
+      links: sets.reduce((sum, set) => sum + set.aTokens.length, 0),
+      keptSets: input.kept.length,
+      gridVersion: written,
+      attempts: attempt,
+      milliseconds: Math.round(performance.now() - started),
+    };
+  }
+  throw new Error("The grid kept changing while the words were being aligned; try again when editors pause.");
+}

@@ -1,0 +1,42 @@
+-- Word links: inside the grid's rows, which words of one edition render which words of another. Stored per pair of
+-- segments (one set of links between segment A and segment B, token positions within each segment), so links follow
+-- their segments through grid operations. Automatic sets come from the word aligner; edited and confirmed sets come
+-- from editors and are never replaced by the aligner.
+
+-- CreateEnum
+CREATE TYPE "word_link_status" AS ENUM ('automatic', 'edited', 'confirmed');
+
+-- CreateTable
+CREATE TABLE "word_link_set" (
+    "segment_a_id" UUID NOT NULL,
+    "segment_b_id" UUID NOT NULL,
+    "work_id" UUID NOT NULL,
+    "edition_a_id" UUID NOT NULL,
+    "edition_b_id" UUID NOT NULL,
+    "status" "word_link_status" NOT NULL DEFAULT 'automatic',
+    "a_tokens" INTEGER[],
+    "b_tokens" INTEGER[],
+    "probabilities" REAL[],
+    "dropped" INTEGER NOT NULL DEFAULT 0,
+    "model_version" TEXT NOT NULL,
+    "updated_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "word_link_set_pkey" PRIMARY KEY ("segment_a_id","segment_b_id"),
+    CONSTRAINT "word_link_set_edition_order" CHECK ("edition_a_id" < "edition_b_id"),
+    CONSTRAINT "word_link_set_same_length" CHECK (cardinality("a_tokens") = cardinality("b_tokens") AND cardinality("a_tokens") = cardinality("probabilities"))
+);
+
+-- CreateIndex
+CREATE INDEX "word_link_set_segment_b_id_idx" ON "word_link_set"("segment_b_id");
+
+-- CreateIndex
+CREATE INDEX "word_link_set_work_id_edition_a_id_edition_b_id_idx" ON "word_link_set"("work_id", "edition_a_id", "edition_b_id");
+
+-- AddForeignKey
+ALTER TABLE "word_link_set" ADD CONSTRAINT "word_link_set_segment_a_id_fkey" FOREIGN KEY ("segment_a_id") REFERENCES "segment"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "word_link_set" ADD CONSTRAINT "word_link_set_segment_b_id_fkey" FOREIGN KEY ("segment_b_id") REFERENCES "segment"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "word_link_set" ADD CONSTRAINT "word_link_set_work_id_fkey" FOREIGN KEY ("work_id") REFERENCES "work"("id") ON DELETE CASCADE ON UPDATE CASCADE;
