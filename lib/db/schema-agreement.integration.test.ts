@@ -34,6 +34,7 @@ const SCALAR_TO_PG: Record<string, string> = {
 
 const NATIVE_TO_PG: Record<string, string> = {
   Uuid: "uuid",
+  Real: "real",
   "Timestamptz(3)": "timestamp(3) with time zone",
 };
 

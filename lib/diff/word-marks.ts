@@ -3,7 +3,8 @@
  * other column, the content words with no counterpart in the base (what that edition adds) and the words whose link
  * the model finds weak (a likely change of meaning rather than a rendering); in the base column, the words that
  * some shown edition leaves out. Also each edition's word-level divergence from the base: the share of its content
- * words without a counterpart, each weighted by how unsure the model is (1 − the best link's probability).
+ * words without a counterpart, weighted by how sure the model is: a word without any link counts fully, a word whose
+ * only links are weak counts half.
  */
 import type { CellToken } from "../alignment/words/cell-tokens";
 import { wordForm } from "../alignment/words/forms";
@@ -75,7 +76,7 @@ export function rowWordMarks(editions: readonly WordMarkEdition[], pairs: readon
       const p = best[index];
       if (form.content) {
         content += 1;
-        weight += 1 - p;
+        weight += p === 0 ? 1 : p < WEAK_LINK ? 0.5 : 0;
       }
       if (p === 0 && form.content) marks.get(edition.id)!.push(mark(edition, token, "word-added", `not in ${base.slug}`));
       else if (p > 0 && p < WEAK_LINK && form.content) marks.get(edition.id)!.push(mark(edition, token, "word-weak", `weak link to ${base.slug}`));

@@ -4,7 +4,7 @@
  * confirmed are kept as they are and teach the model. The texts are read in one snapshot and aligned outside any
  * transaction; the links are then written in one transaction that locks the work and first checks that the grid
  * is still the one aligned (else the work is aligned again, up to three times). Automatic sets are replaced
- * wholesale; nothing an editor made is touched.
+ * wholesale; nothing an editor made is touched. Each row's word-level divergence from the pivot is stored with them.
  */
 import { alignWordsNWay, pairKey, type PairRequest } from "../../alignment/words/align-words";
 import { lexiconFor } from "../../alignment/words/lexicon-sources";
@@ -12,6 +12,7 @@ import type { Db } from "../client";
 import { inWorkTransaction } from "../grid/work-lock";
 import { cellOffsets, rowLinksFromSets, setsFromRowLinks, storedOrder, WORD_MODEL_VERSION, type CellSegment } from "./link-sets";
 import { loadWordInput, type WordInput } from "./load-word-input";
+import { rowWordMarks } from "../../diff/word-marks";
 
 /** Up to this many editions every pair is aligned; beyond, each edition with the pivot only. */
 export const MAX_ALL_PAIRS = 6;
@@ -59,7 +60,13 @@ interface NewSet {
   probabilities: number[];
 }
 
-async function compute(input: WordInput, options: AlignWorkWordsOptions): Promise<NewSet[]> {
+interface RowStat {
+  rowId: string;
+  divergence: Record<string, number>;
+  max: number;
+}
+
+async function compute(input: WordInput, options: AlignWorkWordsOptions): Promise<{ sets: NewSet[]; stats: RowStat[]; baseId: string | null }> {
   const cellInfo = input.rows.map((row) => new Map(input.editions.map((edition) => [edition.id, cellOffsets(row[edition.id], edition.language)])));
   const pairs = pairsOf(input);
   const keptBySegments = new Set(input.kept.map((set) => `${set.segmentAId}|${set.segmentBId}`));
@@ -99,7 +106,16 @@ async function compute(input: WordInput, options: AlignWorkWordsOptions): Promis
       for (const [key, set] of split) if (!keptBySegments.has(key)) sets.push({ ...set, editionAId: a, editionBId: b });
     });
   }
-  return sets;
+  const baseId = input.pivotEditionId && input.editions.some((edition) => edition.id === input.pivotEditionId) ? input.pivotEditionId : (input.editions[0]?.id ?? null);
+  const stats: RowStat[] = baseId
+    ? input.rowIds.map((rowId, r) => {
+        const editions = input.editions.map((edition) => ({ id: edition.id, slug: edition.slug, language: edition.language, tokens: cellInfo[r].get(edition.id)!.tokens, starts: [] }));
+        const rowPairs = pairs.map(({ a, b }) => ({ a, b, links: result.get(pairKey(a, b))![r] }));
+        const divergence = Object.fromEntries(rowWordMarks(editions, rowPairs, baseId).divergence);
+        return { rowId, divergence, max: Math.max(0, ...Object.values(divergence)) };
+      })
+    : [];
+  return { sets, stats, baseId };
 }
 
 export async function alignWorkWords(db: Db, workId: string, options: AlignWorkWordsOptions = {}): Promise<AlignWorkWordsResult> {
@@ -107,7 +123,7 @@ export async function alignWorkWords(db: Db, workId: string, options: AlignWorkW
   for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
     await options.onProgress?.(0, attempt === 1 ? "Reading the texts." : `The grid changed while aligning words; aligning again (attempt ${attempt} of ${ATTEMPTS}).`);
     const input = await loadWordInput(db, workId);
-    const sets = await compute(input, options);
+    const { sets, stats, baseId } = await compute(input, options);
     await options.onProgress?.(0.9, "Writing the links.");
     const written = await inWorkTransaction(db, workId, async (tx, work) => {
       if (work.gridVersion !== input.gridVersion) return null;
@@ -116,6 +132,14 @@ export async function alignWorkWords(db: Db, workId: string, options: AlignWorkW
         await tx.wordLinkSet.createMany({
           data: sets.slice(from, from + 5_000).map((set) => ({ ...set, workId, status: "automatic" as const, modelVersion: WORD_MODEL_VERSION })),
         });
+      }
+      await tx.rowWordStat.deleteMany({ where: { workId } });
+      if (baseId) {
+        for (let from = 0; from < stats.length; from += 5_000) {
+          await tx.rowWordStat.createMany({
+            data: stats.slice(from, from + 5_000).map((stat) => ({ rowId: stat.rowId, workId, baseEditionId: baseId, divergence: stat.divergence, maxDivergence: stat.max })),
+          });
+        }
       }
       return work.gridVersion;
     });

@@ -8,6 +8,7 @@ import { AlignmentControls } from "./alignment-controls";
 import { AlignmentStatistics } from "./alignment-statistics";
 import { LeastConfidentRows } from "./least-confident-rows";
 import { loadWork } from "../load-work";
+import { mostDivergentRows } from "@/lib/db/words/most-divergent-rows";
 
 export const dynamic = "force-dynamic";
 
@@ -23,7 +24,7 @@ export default async function AlignmentPage({ params }: Props) {
   const { work: slug } = await params;
   const { user } = await pageReader();
   const work = await loadWork(slug);
-  const [overview, job] = await Promise.all([getAlignmentOverview(db(), work.id), latestAlignmentJob(db(), work.id)]);
+  const [overview, job, divergent] = await Promise.all([getAlignmentOverview(db(), work.id), latestAlignmentJob(db(), work.id), mostDivergentRows(db(), work.id)]);
   return (
     <>
       <p>
@@ -53,6 +54,34 @@ export default async function AlignmentPage({ params }: Props) {
       <section aria-labelledby="alignment-uncertain">
         <h2 id="alignment-uncertain">Least confident rows</h2>
         <LeastConfidentRows workSlug={slug} rows={overview.leastConfident} />
+      </section>
+      <section aria-labelledby="alignment-divergent">
+        <h2 id="alignment-divergent">Most divergent rows, word by word</h2>
+        {divergent.length === 0 ? (
+          <p>The words of this work have not been aligned yet.</p>
+        ) : (
+          <table className="alignment-uncertain">
+            <caption className="visually-hidden">Rows by the share of content words without counterpart in the pivot, highest first</caption>
+            <thead>
+              <tr>
+                <th scope="col">Row</th>
+                <th scope="col">Highest</th>
+                <th scope="col">By edition</th>
+              </tr>
+            </thead>
+            <tbody>
+              {divergent.map((row) => (
+                <tr key={row.id}>
+                  <td>
+                    <Link href={`/works/${slug}/compare#r${row.number}`}>Row {row.number}</Link>
+                  </td>
+                  <td>{Math.round(row.max * 100)}%</td>
+                  <td>{row.editions.map((edition) => `${edition.slug} ${Math.round(edition.divergence * 100)}%`).join(", ")}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
       </section>
     </>
   );

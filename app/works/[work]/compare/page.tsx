@@ -43,6 +43,12 @@ const sameLanguage = (a: ColumnEdition, b: ColumnEdition) => primaryLanguage(a.l
 
 const day = (date: Date) => date.toISOString().slice(0, 10);
 
+/** A row's place on the overview strip: the higher of its signal score and its word-level divergence from the pivot. */
+function combinedScore(signal: number | null, words: number | null): number | null {
+  if (signal === null) return words;
+  return words === null ? signal : Math.max(signal, words);
+}
+
 /** The edition word differences are measured against: the one asked for, else the work's pivot, else the first column. */
 function chooseBase<T extends { id: string; slug: string }>(asked: string | null, columns: readonly T[], pivotId: string | null): T | null {
   return columns.find((column) => column.slug === asked) ?? columns.find((column) => column.id === pivotId) ?? columns[0] ?? null;
@@ -82,11 +88,13 @@ export default async function ComparePage({ params, searchParams }: Props) {
 
   const from = (view.page - 1) * PAGE_SIZE;
   const pageRowIds = signals.rows.slice(from, from + PAGE_SIZE).map((row) => row.rowId);
-  const [cells, variants, user] = await Promise.all([
+  const [cells, variants, user, wordStats] = await Promise.all([
     getRowCells(db(), work.id, pageRowIds, columns.map((edition) => edition.id)),
     countVariantsByRow(db(), work.id),
     pageReader().then((access) => access.user),
+    view.words ? db().rowWordStat.findMany({ where: { workId: work.id }, select: { rowId: true, maxDivergence: true } }) : [],
   ]);
+  const wordDivergence = new Map(wordStats.map((stat) => [stat.rowId, stat.maxDivergence]));
   const currentColumns = columns.filter((column) => column.witness === null);
   const base = view.words ? chooseBase(view.base, currentColumns, work.pivotEditionId) : null;
   if (view.base && base && base.slug !== view.base) {
@@ -119,7 +127,7 @@ export default async function ComparePage({ params, searchParams }: Props) {
       const counts = variants.get(row.rowId);
       return {
         number: row.number,
-        score: shown[index]?.score ?? null,
+        score: combinedScore(shown[index]?.score ?? null, wordDivergence.get(row.rowId) ?? null),
         missingAnchors: shown[index]?.missingAnchors ?? 0,
         variants: counts ? counts.open + counts.confirmed + counts.rejected : 0,
       };
