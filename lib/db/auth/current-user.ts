@@ -9,6 +9,8 @@ import { db } from "../client";
 import { DomainError } from "../errors";
 import { auth } from "./auth";
 
+const LAST_USED_PRECISION_MS = 60_000;
+
 function asRole(value: unknown): Role {
   return ROLES.includes(value as Role) ? (value as Role) : "scholar";
 }
@@ -21,8 +23,12 @@ async function userFromApiToken(authorization: string): Promise<SessionUser | nu
   const token = /^Bearer\s+(\S+)$/i.exec(authorization)?.[1];
   if (!token) return null;
   const found = await db().apiToken.findUnique({ where: { tokenHash: hashApiToken(token) }, include: { user: true } });
-  if (!found || found.expiresAt < new Date() || found.user.disabledAt) return null;
-  await db().apiToken.update({ where: { id: found.id }, data: { lastUsedAt: new Date() } });
+  const now = new Date();
+  if (!found || found.expiresAt < now || found.user.disabledAt) return null;
+  // "Last used" to the minute: a script's every request need not write (and wait for) a commit.
+  if (!found.lastUsedAt || now.getTime() - found.lastUsedAt.getTime() > LAST_USED_PRECISION_MS) {
+    await db().apiToken.update({ where: { id: found.id }, data: { lastUsedAt: now } });
+  }
   const { id, name, email, role } = found.user;
   return { id, name, email, role, tokenScope: found.scope };
 }
