@@ -5,6 +5,7 @@
  * and that every described path has a handler.
  */
 import { WordLinkEditSchema } from "../db/words/edit-word-links";
+import { GlossaryRequestSchema } from "../db/words/glossary";
 import { z } from "zod";
 import { AlignRequestSchema } from "../db/alignment/align-request";
 import { BookmarkRequestSchema, OperationRequestSchema, RevertRequestSchema, TextEditRequestSchema, UndoRequestSchema } from "../db/grid/operation-request";
@@ -263,6 +264,15 @@ function paths() {
     description:
       "Changes the word links of one row between editions `a` and `b` (`links` as [i, j]: word i of a's cell, word j of b's). Journalled with its inverse (undo/redo like any grid change); `baseVersion` is the grid version the editor saw: 409 when the row changed since. Edited and confirmed links are kept when the word aligner runs again.",
     responses: { ...ok("the new grid version and the changes since baseVersion", anyJson), ...errors(401, 403, 404, 409, 422) },
+  });
+  add("/api/works/{work}/glossary", "post", {
+    summary: "Add term pairs to the work's glossary",
+    tags: grid,
+    access: "editor",
+    body: schemaOf(GlossaryRequestSchema),
+    description:
+      "`tsv`: one term pair per line, term in languageA, a tab, term in languageB, an optional note after another tab. The word aligner uses the glossary from its next run. A file with a bad line adds nothing (422 naming the line); pairs already there are skipped.",
+    responses: { ...ok("how many pairs were added", anyJson), ...errors(401, 403, 404, 422) },
   });
   add("/api/works/{work}/rows", "get", { summary: "The grid's rows, paged", tags: works, access: "reader", query: RowsQuerySchema, responses: { ...ok("a page of rows with their cells and variants", ref("RowPage")), ...errors(401, 404, 422) } });
   add("/api/works/{work}/import", "post", {

@@ -2,8 +2,9 @@
  * Aligns the words of a whole work: every pair of its current editions (or, past MAX_ALL_PAIRS editions, every
  * edition with the pivot), row by row, with the n-way word aligner (lib/alignment/words). Sets editors edited or
  * confirmed are kept as they are and teach the model. The texts are read in one snapshot and aligned outside any
- * transaction; the links are then written in one transaction that locks the work and first checks that the grid
- * is still the one aligned (else the work is aligned again, up to three times). Automatic sets are replaced
+ * transaction (with the installed dictionaries and the work's glossary); the links are then written in one
+ * transaction that locks the work and first checks that the grid is still the one aligned (else the work is aligned
+ * again, up to three times). Automatic sets are replaced
  * wholesale; nothing an editor made is touched. Each row's word-level divergence from the pivot is stored with them.
  */
 import { alignWordsNWay, pairKey, type PairRequest } from "../../alignment/words/align-words";
@@ -13,6 +14,8 @@ import { inWorkTransaction } from "../grid/work-lock";
 import { cellOffsets, rowLinksFromSets, setsFromRowLinks, storedOrder, WORD_MODEL_VERSION, type CellSegment } from "./link-sets";
 import { loadWordInput, type WordInput } from "./load-word-input";
 import { rowWordMarks } from "../../diff/word-marks";
+import type { LexiconEntry } from "../../alignment/words/lexicon";
+import { glossaryFor } from "./glossary";
 
 /** Up to this many editions every pair is aligned; beyond, each edition with the pivot only. */
 export const MAX_ALL_PAIRS = 6;
@@ -66,7 +69,7 @@ interface RowStat {
   max: number;
 }
 
-async function compute(input: WordInput, options: AlignWorkWordsOptions): Promise<{ sets: NewSet[]; stats: RowStat[]; baseId: string | null }> {
+async function compute(db: Db, input: WordInput, options: AlignWorkWordsOptions): Promise<{ sets: NewSet[]; stats: RowStat[]; baseId: string | null }> {
   const cellInfo = input.rows.map((row) => new Map(input.editions.map((edition) => [edition.id, cellOffsets(row[edition.id], edition.language)])));
   const pairs = pairsOf(input);
   const keptBySegments = new Set(input.kept.map((set) => `${set.segmentAId}|${set.segmentBId}`));
@@ -84,6 +87,12 @@ async function compute(input: WordInput, options: AlignWorkWordsOptions): Promis
     const links = rowLinksFromSets([set], cellInfo[r].get(set.editionAId)!.offsets, cellInfo[r].get(set.editionBId)!.offsets);
     fixed.set(r, [...(fixed.get(r) ?? []), ...links.map((link): [number, number] => [link.a, link.b])]);
   }
+  const glossaries = new Map<string, LexiconEntry[]>();
+  for (const { a, b } of pairs) {
+    const [langA, langB] = [a, b].map((id) => input.editions.find((edition) => edition.id === id)!.language);
+    const key = `${langA}|${langB}`;
+    if (!glossaries.has(key)) glossaries.set(key, await glossaryFor(db, input.workId, langA, langB));
+  }
   const editions = input.editions.map((edition) => ({
     id: edition.id,
     language: edition.language,
@@ -92,7 +101,8 @@ async function compute(input: WordInput, options: AlignWorkWordsOptions): Promis
   const result = await alignWordsNWay({
     editions,
     pairs,
-    lexicon: (langA, langB, vocabularyA, vocabularyB) => lexiconFor({ langA, langB, vocabularyA, vocabularyB, dictionaries: options.dictionaries }),
+    lexicon: (langA, langB, vocabularyA, vocabularyB) =>
+      lexiconFor({ langA, langB, vocabularyA, vocabularyB, dictionaries: options.dictionaries, glossary: glossaries.get(`${langA}|${langB}`) }),
     fixed: (a, b) => fixedByPair.get(pairKey(a, b)),
     onPair: (done, total) => options.onProgress?.(0.05 + (0.8 * done) / total, `Aligned the words of ${done} of ${total} edition pairs.`),
   });
@@ -123,7 +133,7 @@ export async function alignWorkWords(db: Db, workId: string, options: AlignWorkW
   for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
     await options.onProgress?.(0, attempt === 1 ? "Reading the texts." : `The grid changed while aligning words; aligning again (attempt ${attempt} of ${ATTEMPTS}).`);
     const input = await loadWordInput(db, workId);
-    const { sets, stats, baseId } = await compute(input, options);
+    const { sets, stats, baseId } = await compute(db, input, options);
     await options.onProgress?.(0.9, "Writing the links.");
     const written = await inWorkTransaction(db, workId, async (tx, work) => {
       if (work.gridVersion !== input.gridVersion) return null;

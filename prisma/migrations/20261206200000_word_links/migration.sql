@@ -62,3 +62,27 @@ ALTER TABLE "row_word_stat" ADD CONSTRAINT "row_word_stat_row_id_fkey" FOREIGN K
 
 -- AddForeignKey
 ALTER TABLE "row_word_stat" ADD CONSTRAINT "row_word_stat_work_id_fkey" FOREIGN KEY ("work_id") REFERENCES "work"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- An editor's glossary for a work: term pairs between two languages that the word aligner takes as dictionary entries.
+CREATE TABLE "glossary_entry" (
+    "id" UUID NOT NULL,
+    "work_id" UUID NOT NULL,
+    "language_a" TEXT NOT NULL,
+    "language_b" TEXT NOT NULL,
+    "term_a" TEXT NOT NULL,
+    "term_b" TEXT NOT NULL,
+    "note" TEXT,
+    "added_by_id" TEXT,
+    "created_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "glossary_entry_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateIndex
+CREATE UNIQUE INDEX "glossary_entry_work_id_language_a_language_b_term_a_term_b_key" ON "glossary_entry"("work_id", "language_a", "language_b", "term_a", "term_b");
+
+-- AddForeignKey
+ALTER TABLE "glossary_entry" ADD CONSTRAINT "glossary_entry_work_id_fkey" FOREIGN KEY ("work_id") REFERENCES "work"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "glossary_entry" ADD CONSTRAINT "glossary_entry_added_by_id_fkey" FOREIGN KEY ("added_by_id") REFERENCES "user"("id") ON DELETE SET NULL ON UPDATE CASCADE;

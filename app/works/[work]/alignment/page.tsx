@@ -9,6 +9,8 @@ import { AlignmentStatistics } from "./alignment-statistics";
 import { LeastConfidentRows } from "./least-confident-rows";
 import { loadWork } from "../load-work";
 import { mostDivergentRows } from "@/lib/db/words/most-divergent-rows";
+import { glossarySizes } from "@/lib/db/words/glossary";
+import { GlossaryForm } from "./glossary-form";
 
 export const dynamic = "force-dynamic";
 
@@ -24,7 +26,13 @@ export default async function AlignmentPage({ params }: Props) {
   const { work: slug } = await params;
   const { user } = await pageReader();
   const work = await loadWork(slug);
-  const [overview, job, divergent] = await Promise.all([getAlignmentOverview(db(), work.id), latestAlignmentJob(db(), work.id), mostDivergentRows(db(), work.id)]);
+  const [overview, job, divergent, glossary] = await Promise.all([
+    getAlignmentOverview(db(), work.id),
+    latestAlignmentJob(db(), work.id),
+    mostDivergentRows(db(), work.id),
+    glossarySizes(db(), work.id),
+  ]);
+  const languages = [...new Set(work.editions.map((edition) => edition.language))];
   return (
     <>
       <p>
@@ -60,7 +68,7 @@ export default async function AlignmentPage({ params }: Props) {
         {divergent.length === 0 ? (
           <p>The words of this work have not been aligned yet.</p>
         ) : (
-          <table className="alignment-uncertain">
+          <table className="alignment-divergent">
             <caption className="visually-hidden">Rows by the share of content words without counterpart in the pivot, highest first</caption>
             <thead>
               <tr>
@@ -82,6 +90,14 @@ export default async function AlignmentPage({ params }: Props) {
             </tbody>
           </table>
         )}
+      </section>
+      <section aria-labelledby="alignment-glossary">
+        <h2 id="alignment-glossary">Glossary for the word aligner</h2>
+        <p className="lede">
+          The word aligner learns from the texts, the installed FreeDict dictionaries and this work&apos;s glossary.
+          {glossary.length === 0 ? " The glossary is empty." : ` It holds ${glossary.map((g) => `${g.entries} ${g.languageA}–${g.languageB} pairs`).join(", ")}.`}
+        </p>
+        {user && hasRole(user.role, "editor") && languages.length > 1 ? <GlossaryForm workSlug={slug} languages={languages} /> : null}
       </section>
     </>
   );

@@ -213,7 +213,7 @@ export default async function VariantsPage({ params, searchParams }: Props) {
         <ol className="variant-list">
           {suggested.rows.flatMap((row) =>
             row.suggestions.map((suggestion, index) => (
-              <li key={`${row.rowId}-${index}`} className="variant suggestion">
+              <li key={`${row.rowId}-${index}`} className="suggestion">
                 <p className="variant-head">
                   <Link href={`/works/${work.slug}/compare#r${row.number}`}>Row {row.number}</Link> · <strong>{CATEGORY_LABEL[suggestion.category]}</strong> · {suggestion.editionSlug}
                 </p>
