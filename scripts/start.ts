@@ -1,7 +1,8 @@
 /**
  * `npm start`: the database (embedded PostgreSQL unless DATABASE_URL is set), migrations, the demo corpus on first
- * run, a production build when none exists, then `next start` on PORT and one job worker (scripts/worker.ts), each a
- * child process. Ctrl-C (or SIGTERM) stops them and the database cleanly.
+ * run, a production build when none exists, then `next start` on PORT — on 127.0.0.1 only unless HEXAPLA_BASE_URL
+ * names the public address (lib/http/public-url.ts) — and one job worker (scripts/worker.ts), each a child process.
+ * Ctrl-C (or SIGTERM) stops them and the database cleanly.
  *
  * When the app server stops by itself — it crashed or was killed — everything stops and `npm start` exits non-zero,
  * so a process manager sees it. When the worker dies, it is restarted after a second (the app keeps serving; the
@@ -13,6 +14,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { bootDatabase, projectRoot } from "../lib/db/boot";
 import { readEnv } from "../lib/env";
+import { listenPlan } from "../lib/http/public-url";
 
 const log = (line: string) => console.log(`[hexapla] ${line}`);
 const nextBin = path.join(projectRoot, "node_modules", "next", "dist", "bin", "next");
@@ -40,6 +42,8 @@ const describeExit = (code: number | null, signal: NodeJS.Signals | null) => (si
 
 async function main() {
   const env = readEnv();
+  const plan = listenPlan(env);
+  for (const warning of plan.warnings) log(`Warning: ${warning}`);
   const database = await bootDatabase({
     databaseUrl: env.DATABASE_URL,
     dataDir: env.HEXAPLA_DATA_DIR ?? path.join(projectRoot, ".data"),
@@ -69,13 +73,13 @@ async function main() {
     if (stopping) return;
     if (code !== 0) return shutdown(code);
   }
-  server = runNext(["start", "--port", String(env.PORT)], childEnv);
+  server = runNext(["start", "--port", String(env.PORT), "--hostname", plan.host], childEnv);
   server.once("exit", (code, signal) => {
     if (stopping) return;
     log(`The app server stopped (${describeExit(code, signal)}); stopping.`);
     void shutdown(code === 0 ? 1 : (code ?? 1));
   });
-  log(`Serving on http://localhost:${env.PORT}`);
+  log(`Serving on ${plan.url}${plan.host === "127.0.0.1" ? " (this machine only; set HEXAPLA_BASE_URL to serve others)" : ""}`);
 
   const deaths: number[] = [];
   const startWorker = () => {

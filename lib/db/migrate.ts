@@ -88,15 +88,17 @@ async function applyMigrations(databaseUrl: string, migrationsDir: string): Prom
   }
 }
 
-/** Creates the database when it does not exist (used with the embedded server). */
-export async function ensureDatabase(adminUrl: string, database: string, template?: string): Promise<void> {
+/** Creates the database when it does not exist (used with the embedded server), owned by `owner` when given. */
+export async function ensureDatabase(adminUrl: string, database: string, template?: string, owner?: string): Promise<void> {
   const client = new pg.Client({ connectionString: adminUrl });
   await client.connect();
   try {
     const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [database]);
     if (!rowCount) {
       const quoted = `"${database.replaceAll('"', '""')}"`;
-      await client.query(`CREATE DATABASE ${quoted}${template ? ` TEMPLATE "${template.replaceAll('"', '""')}"` : ""}`);
+      const templateClause = template ? ` TEMPLATE ${client.escapeIdentifier(template)}` : "";
+      const ownerClause = owner ? ` OWNER ${client.escapeIdentifier(owner)}` : "";
+      await client.query(`CREATE DATABASE ${quoted}${templateClause}${ownerClause}`);
     }
   } finally {
     await client.end();

@@ -1,9 +1,7 @@
 import Link from "next/link";
-import { headers } from "next/headers";
 import { after } from "next/server";
 import { diffPairs } from "@/lib/compare/diff-pairs";
 import { parseEditionSelection } from "@/lib/compare/edition-selection";
-import { currentUser } from "@/lib/db/auth/current-user";
 import { db } from "@/lib/db/client";
 import { getRowCells } from "@/lib/db/search/get-row-cells";
 import { getRowSignals } from "@/lib/db/signals/get-row-signals";
@@ -25,6 +23,7 @@ import { SearchBox } from "./search-box";
 import { ViewControls } from "./view-controls";
 import { WordLinks } from "./word-links";
 import { loadWork } from "../load-work";
+import { pageReader } from "@/app/page-reader";
 
 export const dynamic = "force-dynamic";
 
@@ -93,7 +92,7 @@ export default async function ComparePage({ params, searchParams }: Props) {
   const [cells, variants, user, wordStats] = await Promise.all([
     getRowCells(db(), work.id, pageRowIds, columns.map((edition) => edition.id)),
     countVariantsByRow(db(), work.id),
-    currentUser(await headers()),
+    pageReader().then((access) => access.user),
     view.words ? db().rowWordStat.findMany({ where: { workId: work.id }, select: { rowId: true, maxDivergence: true } }) : [],
   ]);
   const wordDivergence = new Map(wordStats.map((stat) => [stat.rowId, stat.maxDivergence]));
