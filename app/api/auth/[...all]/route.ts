@@ -11,7 +11,10 @@ export const dynamic = "force-dynamic";
 /** Sign-in and the other auth requests carry a few fields: their bodies are refused (413) past 64 KB. */
 const MAX_AUTH_BODY_BYTES = 64 * 1024;
 
-async function bounded(request: Request): Promise<Response> {
+const throttled = withSignInThrottle((request) => auth().handler(request), db, () => ({ ...DEFAULT_BACKOFF, freeFailures: readEnv().HEXAPLA_SIGNIN_ACCOUNT_LIMIT }));
+
+/** The body is bounded before anything reads it (the sign-in throttle reads the email), then throttled. */
+async function handler(request: Request): Promise<Response> {
   let limited: Request;
   try {
     limited = await withBoundedBody(request, MAX_AUTH_BODY_BYTES);
@@ -19,9 +22,7 @@ async function bounded(request: Request): Promise<Response> {
     if (error instanceof PayloadTooLargeError) return errorResponse(error);
     throw error;
   }
-  return auth().handler(limited);
+  return throttled(limited);
 }
-
-const handler = withSignInThrottle(bounded, db, () => ({ ...DEFAULT_BACKOFF, freeFailures: readEnv().HEXAPLA_SIGNIN_ACCOUNT_LIMIT }));
 
 export { handler as GET, handler as POST };
