@@ -1,7 +1,5 @@
-import { headers } from "next/headers";
 import Link from "next/link";
-import { redirect } from "next/navigation";
-import { readerOf } from "@/lib/db/users/reading-access";
+import { pageReader } from "./page-reader";
 import { listWorks } from "@/lib/db/works/list-works";
 import { provenanceStatement } from "@/lib/editions/provenance";
 import { ProvenanceBadges } from "./components/provenance-badges";
@@ -9,8 +7,7 @@ import { ProvenanceBadges } from "./components/provenance-badges";
 export const dynamic = "force-dynamic";
 
 export default async function HomePage() {
-  if (!(await readerOf(await headers())).allowed) redirect("/sign-in");
-  const works = await listWorks();
+  const works = await listWorks(await pageReader());
   return (
     <>
       <h1>Works</h1>

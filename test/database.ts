@@ -2,6 +2,7 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { inject } from "vitest";
+import { APP_ROLE } from "../lib/db/app-role";
 import { createPrismaClient, type Db } from "../lib/db/client";
 
 export interface TestDatabase {
@@ -22,8 +23,8 @@ async function admin<T>(run: (client: pg.Client) => Promise<T>): Promise<T> {
 
 export async function createTestDatabase(): Promise<TestDatabase> {
   const name = `test_${randomBytes(6).toString("hex")}`;
-  await admin((client) => client.query(`CREATE DATABASE "${name}" TEMPLATE "${inject("templateDatabase")}"`));
-  const url = inject("adminUrl").replace(/\/postgres$/, `/${name}`);
+  await admin((client) => client.query(`CREATE DATABASE "${name}" TEMPLATE "${inject("templateDatabase")}" OWNER ${APP_ROLE}`));
+  const url = inject("appTemplateUrl").replace(/\/[^/]+$/, `/${name}`);
   const prisma = createPrismaClient(url);
   return {
     url,

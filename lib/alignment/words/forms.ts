@@ -89,6 +89,11 @@ export function stemOf(word: string, language: string): { stem: string; stopword
 
 const stemCache = new Map<string, { stem: string; stopword: boolean }>();
 
+/** Whether a word carries content (letters or digits, not a stopword of its language): cheaper than wordForm. */
+export function isContentWord(word: string, language: string): boolean {
+  return !PUNCT.test(word) && !stopwordsOf(primaryLanguage(language)).has(foldKey(word));
+}
+
 export function wordForm(text: string, language: string): WordForm {
   const lang = primaryLanguage(language);
   const cacheKey = `${lang}\u0000${text}`;

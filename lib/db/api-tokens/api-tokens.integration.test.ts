@@ -30,7 +30,10 @@ describe("API tokens", () => {
     expect(JSON.stringify(stored)).not.toContain(created.token.slice(TOKEN_PREFIX.length));
     expect(await currentUser(bearer(created.token))).toMatchObject({ id: "u-editor", role: "editor" });
     const [listed] = await listApiTokens(database.prisma, "u-editor");
-    expect(listed).toEqual({ id: created.id, name: "nightly export", createdAt: created.createdAt, lastUsedAt: expect.any(String), expiresAt: null });
+    expect(listed).toEqual({ id: created.id, name: "nightly export", scope: "write", createdAt: created.createdAt, lastUsedAt: expect.any(String), expiresAt: created.expiresAt });
+    const days = (new Date(created.expiresAt).getTime() - Date.now()) / (24 * 60 * 60 * 1000);
+    expect(days).toBeGreaterThan(89.9);
+    expect(days).toBeLessThanOrEqual(90);
     expect(listed).not.toHaveProperty("token");
   });
 

@@ -6,10 +6,14 @@
  * transaction that locks the work and first checks that the grid is still the one aligned (else the work is aligned
  * again, up to three times). Automatic sets are replaced
  * wholesale; nothing an editor made is touched. Each row's word-level divergence from the pivot is stored with them.
+ * The align-words job (lib/db/jobs/kinds/align-words.ts) runs it with the aligning on a worker thread (`compute`, on
+ * plain data: the glossaries are read before), a signal that stops it, and `beforeCommit` to complete the job in the
+ * transaction that writes the links.
  */
 import { alignWordsNWay, pairKey, type PairRequest } from "../../alignment/words/align-words";
 import { lexiconFor } from "../../alignment/words/lexicon-sources";
 import type { Db } from "../client";
+import type { Tx } from "../grid/types";
 import { inWorkTransaction } from "../grid/work-lock";
 import { cellOffsets, rowLinksFromSets, setsFromRowLinks, storedOrder, WORD_MODEL_VERSION, type CellSegment } from "./link-sets";
 import { loadWordInput, type WordInput } from "./load-word-input";
@@ -25,6 +29,12 @@ export interface AlignWorkWordsOptions {
   onProgress?: (fraction: number, message: string) => Promise<void> | void;
   /** Use the installed FreeDict dictionaries (default true). */
   dictionaries?: boolean;
+  /** Computes the link sets (default: computeWordSets on this thread). */
+  compute?: typeof computeWordSets;
+  /** Stops the run before it writes. */
+  signal?: AbortSignal;
+  /** Called last in the transaction that writes the links, with the result: a throw rolls the write back. */
+  beforeCommit?: (tx: Tx, result: AlignWorkWordsResult) => Promise<void>;
 }
 
 export interface AlignWorkWordsResult {
@@ -53,7 +63,7 @@ function storedOrderPair(x: string, y: string): PairRequest {
   return { a, b };
 }
 
-interface NewSet {
+export interface NewSet {
   segmentAId: string;
   segmentBId: string;
   editionAId: string;
@@ -63,13 +73,29 @@ interface NewSet {
   probabilities: number[];
 }
 
-interface RowStat {
+export interface RowStat {
   rowId: string;
   divergence: Record<string, number>;
   max: number;
 }
 
-async function compute(db: Db, input: WordInput, options: AlignWorkWordsOptions): Promise<{ sets: NewSet[]; stats: RowStat[]; baseId: string | null }> {
+/** The work's glossary for each language pair the aligner will align, by "langA|langB". */
+async function glossariesOf(db: Db, input: WordInput): Promise<Record<string, LexiconEntry[]>> {
+  const glossaries: Record<string, LexiconEntry[]> = {};
+  for (const { a, b } of pairsOf(input)) {
+    const [langA, langB] = [a, b].map((id) => input.editions.find((edition) => edition.id === id)!.language);
+    const key = `${langA}|${langB}`;
+    if (!(key in glossaries)) glossaries[key] = await glossaryFor(db, input.workId, langA, langB);
+  }
+  return glossaries;
+}
+
+/** The automatic link sets and the rows' divergence (plain data in and out, so that a worker thread can compute them). */
+export async function computeWordSets(
+  input: WordInput,
+  glossaries: Record<string, LexiconEntry[]>,
+  options: Pick<AlignWorkWordsOptions, "onProgress" | "dictionaries">,
+): Promise<{ sets: NewSet[]; stats: RowStat[]; baseId: string | null }> {
   const cellInfo = input.rows.map((row) => new Map(input.editions.map((edition) => [edition.id, cellOffsets(row[edition.id], edition.language)])));
   const pairs = pairsOf(input);
   const keptBySegments = new Set(input.kept.map((set) => `${set.segmentAId}|${set.segmentBId}`));
@@ -87,12 +113,6 @@ async function compute(db: Db, input: WordInput, options: AlignWorkWordsOptions)
     const links = rowLinksFromSets([set], cellInfo[r].get(set.editionAId)!.offsets, cellInfo[r].get(set.editionBId)!.offsets);
     fixed.set(r, [...(fixed.get(r) ?? []), ...links.map((link): [number, number] => [link.a, link.b])]);
   }
-  const glossaries = new Map<string, LexiconEntry[]>();
-  for (const { a, b } of pairs) {
-    const [langA, langB] = [a, b].map((id) => input.editions.find((edition) => edition.id === id)!.language);
-    const key = `${langA}|${langB}`;
-    if (!glossaries.has(key)) glossaries.set(key, await glossaryFor(db, input.workId, langA, langB));
-  }
   const editions = input.editions.map((edition) => ({
     id: edition.id,
     language: edition.language,
@@ -102,7 +122,7 @@ async function compute(db: Db, input: WordInput, options: AlignWorkWordsOptions)
     editions,
     pairs,
     lexicon: (langA, langB, vocabularyA, vocabularyB) =>
-      lexiconFor({ langA, langB, vocabularyA, vocabularyB, dictionaries: options.dictionaries, glossary: glossaries.get(`${langA}|${langB}`) }),
+      lexiconFor({ langA, langB, vocabularyA, vocabularyB, dictionaries: options.dictionaries, glossary: glossaries[`${langA}|${langB}`] }),
     fixed: (a, b) => fixedByPair.get(pairKey(a, b)),
     onPair: (done, total) => options.onProgress?.(0.05 + (0.8 * done) / total, `Aligned the words of ${done} of ${total} edition pairs.`),
   });
@@ -133,10 +153,13 @@ export async function alignWorkWords(db: Db, workId: string, options: AlignWorkW
   for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
     await options.onProgress?.(0, attempt === 1 ? "Reading the texts." : `The grid changed while aligning words; aligning again (attempt ${attempt} of ${ATTEMPTS}).`);
     const input = await loadWordInput(db, workId);
-    const { sets, stats, baseId } = await compute(db, input, options);
+    const glossaries = await glossariesOf(db, input);
+    const { sets, stats, baseId } = await (options.compute ?? computeWordSets)(input, glossaries, { onProgress: options.onProgress, dictionaries: options.dictionaries });
+    options.signal?.throwIfAborted();
     await options.onProgress?.(0.9, "Writing the links.");
-    const written = await inWorkTransaction(db, workId, async (tx, work) => {
+    const result = await inWorkTransaction(db, workId, async (tx, work) => {
       if (work.gridVersion !== input.gridVersion) return null;
+      options.signal?.throwIfAborted();
       await tx.wordLinkSet.deleteMany({ where: { workId, status: "automatic" } });
       for (let from = 0; from < sets.length; from += 5_000) {
         await tx.wordLinkSet.createMany({
@@ -151,19 +174,21 @@ export async function alignWorkWords(db: Db, workId: string, options: AlignWorkW
           });
         }
       }
-      return work.gridVersion;
+      const result: AlignWorkWordsResult = {
+        pairs: pairsOf(input).length,
+        rows: input.rows.length,
+        links: sets.reduce((sum, set) => sum + set.aTokens.length, 0),
+        keptSets: input.kept.length,
+        gridVersion: work.gridVersion,
+        attempts: attempt,
+        milliseconds: Math.round(performance.now() - started),
+      };
+      await options.beforeCommit?.(tx, result);
+      return result;
     });
-    if (written === null) continue;
+    if (result === null) continue;
     await options.onProgress?.(1, "Done.");
-    return {
-      pairs: pairsOf(input).length,
-      rows: input.rows.length,
-      links: sets.reduce((sum, set) => sum + set.aTokens.length, 0),
-      keptSets: input.kept.length,
-      gridVersion: written,
-      attempts: attempt,
-      milliseconds: Math.round(performance.now() - started),
-    };
+    return result;
   }
   throw new Error("The grid kept changing while the words were being aligned; try again when editors pause.");
 }

@@ -10,6 +10,7 @@ import { createActor, gridVersionOf } from "../grid/grid.fixtures";
 import { applyEditorOperation } from "../grid/apply-operation";
 import { redoLastUndo, undoLastChange } from "../grid/undo-operation";
 import { editWordLinks } from "./edit-word-links";
+import { trustedReadAccess } from "../users/reading-access";
 import { editSegmentText } from "../grid/edit-segment-text";
 import type { Actor } from "../grid/types";
 
@@ -45,7 +46,7 @@ describe("word links of a work", () => {
   });
 
   it("link a Russian name to the same name in English", async () => {
-    const result = await readWordLinks(database.prisma, "thirst-for-power", { editions: ["ru", "en"], from: 1, to: 60 });
+    const result = await readWordLinks(trustedReadAccess(), database.prisma, "thirst-for-power", { editions: ["ru", "en"], from: 1, to: 60 });
     const texts = await database.prisma.segment.findMany({ where: { workId }, select: { id: true, text: true } });
     const textOf = new Map(texts.map((segment) => [segment.id, segment.text]));
     const wordsOf = (row: (typeof result.rows)[number], slug: string) =>
@@ -88,7 +89,7 @@ describe("word links of a work", () => {
     let editor: Actor;
     let rowId: string;
     const pairOf = async (from = 1, to = 60) => {
-      const result = await readWordLinks(database.prisma, "thirst-for-power", { editions: ["ru", "en"], from, to });
+      const result = await readWordLinks(trustedReadAccess(), database.prisma, "thirst-for-power", { editions: ["ru", "en"], from, to });
       return result.rows.find((row) => row.id === rowId)!.pairs.find((pair) => pair.a === "ru" && pair.b === "en")!;
     };
 

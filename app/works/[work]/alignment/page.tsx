@@ -1,11 +1,9 @@
 import Link from "next/link";
-import { headers } from "next/headers";
-import { redirect } from "next/navigation";
 import { hasRole } from "@/lib/auth/roles";
 import { getAlignmentOverview } from "@/lib/db/alignment/alignment-overview";
 import { latestAlignmentJob } from "@/lib/db/alignment/alignment-jobs";
 import { db } from "@/lib/db/client";
-import { readerOf } from "@/lib/db/users/reading-access";
+import { pageReader } from "@/app/page-reader";
 import { AlignmentControls } from "./alignment-controls";
 import { AlignmentStatistics } from "./alignment-statistics";
 import { LeastConfidentRows } from "./least-confident-rows";
@@ -26,8 +24,7 @@ export async function generateMetadata({ params }: Props) {
 /** The automatic alignment of a work: run it (editors), see how it went, and find the rows to check first. */
 export default async function AlignmentPage({ params }: Props) {
   const { work: slug } = await params;
-  const { allowed, user } = await readerOf(await headers());
-  if (!allowed) redirect(`/sign-in?next=${encodeURIComponent(`/works/${slug}/alignment`)}`);
+  const { user } = await pageReader();
   const work = await loadWork(slug);
   const [overview, job, divergent, glossary] = await Promise.all([
     getAlignmentOverview(db(), work.id),
@@ -71,7 +68,7 @@ export default async function AlignmentPage({ params }: Props) {
         {divergent.length === 0 ? (
           <p>The words of this work have not been aligned yet.</p>
         ) : (
-          <table className="alignment-uncertain">
+          <table className="alignment-divergent">
             <caption className="visually-hidden">Rows by the share of content words without counterpart in the pivot, highest first</caption>
             <thead>
               <tr>

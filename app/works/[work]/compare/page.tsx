@@ -1,14 +1,12 @@
 import Link from "next/link";
-import { headers } from "next/headers";
 import { after } from "next/server";
 import { diffPairs } from "@/lib/compare/diff-pairs";
 import { parseEditionSelection } from "@/lib/compare/edition-selection";
-import { currentUser } from "@/lib/db/auth/current-user";
 import { db } from "@/lib/db/client";
 import { getRowCells } from "@/lib/db/search/get-row-cells";
 import { getRowSignals } from "@/lib/db/signals/get-row-signals";
+import { enqueueJob } from "@/lib/db/jobs/enqueue-job";
 import { getRowLinks } from "@/lib/db/words/get-row-links";
-import { fillPendingSignals } from "@/lib/db/signals/fill-pending-signals";
 import { countVariantsByRow } from "@/lib/db/variants/count-variants-by-row";
 import { overviewMarks } from "@/lib/diff/overview";
 import { signalsForEditions } from "@/lib/diff/row-signals";
@@ -25,6 +23,7 @@ import { SearchBox } from "./search-box";
 import { ViewControls } from "./view-controls";
 import { WordLinks } from "./word-links";
 import { loadWork } from "../load-work";
+import { pageReader } from "@/app/page-reader";
 
 export const dynamic = "force-dynamic";
 
@@ -78,21 +77,22 @@ export default async function ComparePage({ params, searchParams }: Props) {
     view = { ...view, diff: null };
   }
 
-  const signals = await getRowSignals(db(), work.id, { required: { from: (view.page - 1) * PAGE_SIZE + 1, to: view.page * PAGE_SIZE } });
+  /* The page computes the signals of its own rows when they are missing; the rest are the row-signals job's. */
+  const signals = await getRowSignals(db(), work.id, { required: { from: (view.page - 1) * PAGE_SIZE + 1, to: view.page * PAGE_SIZE }, budgetMs: 0 });
   const rowCount = signals.rows.length;
   const pageCount = Math.max(1, Math.ceil(rowCount / PAGE_SIZE));
   if (view.page > pageCount) {
     viewErrors.push(`page: the work has ${pageCount} page${pageCount === 1 ? "" : "s"} of rows`);
     view = { ...view, page: 1 };
   }
-  if (signals.pending.length > 0) after(() => fillPendingSignals(db(), work.id, signals.pending));
+  if (signals.pending.length > 0) after(() => enqueueJob(db(), { kind: "row-signals", workId: work.id, userId: null }).catch((error) => console.error("Could not queue the row signals:", error)));
 
   const from = (view.page - 1) * PAGE_SIZE;
   const pageRowIds = signals.rows.slice(from, from + PAGE_SIZE).map((row) => row.rowId);
   const [cells, variants, user, wordStats] = await Promise.all([
     getRowCells(db(), work.id, pageRowIds, columns.map((edition) => edition.id)),
     countVariantsByRow(db(), work.id),
-    currentUser(await headers()),
+    pageReader().then((access) => access.user),
     view.words ? db().rowWordStat.findMany({ where: { workId: work.id }, select: { rowId: true, maxDivergence: true } }) : [],
   ]);
   const wordDivergence = new Map(wordStats.map((stat) => [stat.rowId, stat.maxDivergence]));

@@ -7,12 +7,13 @@ import { PROVENANCE_LABEL, provenanceStatement } from "@/lib/editions/provenance
 import { Passage } from "@/app/components/passage";
 import { ProvenanceBadges } from "@/app/components/provenance-badges";
 import { SegmentText } from "@/app/components/segment-text";
+import { pageReader } from "@/app/page-reader";
 
 export const dynamic = "force-dynamic";
 
 async function load(work: string, edition: string) {
   try {
-    return await getEdition(work, edition);
+    return await getEdition(await pageReader(), work, edition);
   } catch (error) {
     if (error instanceof NotFoundError) notFound();
     throw error;
