@@ -2,7 +2,8 @@ import fs from "node:fs";
 import path from "node:path";
 import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
-import { decodeInput } from "./encoding";
+import { assertConfidentEncoding, decodeInput, firstInvalidUtf8 } from "./encoding";
+import { isConfidentEncoding } from "./encoding-confidence";
 import { FRENCH, FRENCH_LATIN9, RUSSIAN, RUSSIAN_STRAIGHT_QUOTES, SPANISH } from "./fixtures/encoding-texts";
 import { MAX_IMPORT_BYTES } from "../text/limits";
 import { importErrorOf as rejection } from "./test-helpers";
@@ -157,5 +158,43 @@ describe("decodeInput with an encoding the caller names", () => {
     expect(rejection(() => decodeInput(new Uint8Array([0x41, 0, 0x42]), "odd.txt", { encoding: "utf-16le" })).reason).toBe(
       "the file has an odd number of bytes, so it cannot be UTF-16LE",
     );
+  });
+});
+
+describe("how sure a guess must be to import without asking", () => {
+  const guess = (bytes: Uint8Array, name: string) => {
+    const { text: _text, ...decoded } = decodeInput(bytes, name);
+    return decoded;
+  };
+
+  it("trusts a byte order mark and valid UTF-8, and a named encoding", () => {
+    for (const name of ["ru-utf8.txt", "ru-utf8-bom.txt", "ru-utf16le-bom.txt"]) expect(isConfidentEncoding(guess(fixture(name), name))).toBe(true);
+    expect(isConfidentEncoding(decodeInput(fixture("ru-windows-1251.txt"), "x", { encoding: "windows-1251" }))).toBe(true);
+  });
+
+  it("does not trust a legacy encoding or UTF-16 without a byte order mark, and says what it guessed and how sure", () => {
+    const utf16 = guess(fixture("ru-utf16be.txt"), "ru-utf16be.txt");
+    expect([utf16.encoding, utf16.confidence]).toEqual(["utf-16be", 0.8]);
+    for (const name of ["ru-utf16be.txt", "ru-windows-1251.txt", "ru-koi8-r.txt", "fr-iso-8859-1.txt", "es-windows-1252.txt"]) {
+      const decoded = guess(fixture(name), name);
+      expect(isConfidentEncoding(decoded)).toBe(false);
+      const error = rejection(() => assertConfidentEncoding(decoded, fixture(name), name));
+      expect(error.reason).toContain(`the encoding was guessed as ${decoded.encoding} with ${Math.round(decoded.confidence * 100)}% confidence`);
+      expect(error.reason).toContain(`--encoding ${decoded.encoding}`);
+    }
+  });
+
+  it("names the line of the first byte that UTF-8 does not allow", () => {
+    const bytes = new Uint8Array([...new TextEncoder().encode("ok\nжажда\nbad "), 0xe9, 0x0a]);
+    expect(firstInvalidUtf8(bytes)).toEqual({ line: 3, byte: 0xe9 });
+    expect(firstInvalidUtf8(new TextEncoder().encode("жажда\n😀"))).toBeNull();
+    expect(firstInvalidUtf8(new Uint8Array([0xed, 0xa0, 0x80]))).toEqual({ line: 1, byte: 0xed });
+    expect(firstInvalidUtf8(new Uint8Array([0xc0, 0xaf]))).toEqual({ line: 1, byte: 0xc0 });
+  });
+
+  it("refuses an XML declaration of UTF-8 over bytes that are not, naming the line", () => {
+    const bytes = iconv.encode('<?xml version="1.0" encoding="UTF-8"?>\n<TEI>\n<p>Жажда власти</p></TEI>', "windows-1251");
+    const error = rejection(() => decodeInput(new Uint8Array(bytes), "ru.xml"));
+    expect([error.line, error.reason]).toEqual([3, expect.stringContaining("the XML declaration says the file is UTF-8, but it is not")]);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseAlignedCsv } from "./csv-import";
-import { MAX_IMPORT_BYTES, MAX_IMPORT_SEGMENTS, utf8Length } from "../text/limits";
+import { parseEditionText } from "../text/edition-format";
+import { MAX_IMPORT_BYTES, MAX_IMPORT_LINES, MAX_IMPORT_SEGMENTS, utf8Length } from "../text/limits";
 import { parseMarkdownEdition } from "./markdown";
 import { parseTeiEdition } from "./tei-import";
 import { importErrorOf } from "./test-helpers";
@@ -8,9 +9,21 @@ import { importErrorOf } from "./test-helpers";
 const defaults = { work: "w", language: "en", title: "T" };
 
 describe("import limits", () => {
-  it("are 20 MiB and 100,000 segments", () => {
+  it("are 20 MiB, 500,000 lines and 100,000 segments", () => {
     expect(MAX_IMPORT_BYTES).toBe(20 * 1024 * 1024);
+    expect(MAX_IMPORT_LINES).toBe(500_000);
     expect(MAX_IMPORT_SEGMENTS).toBe(100_000);
+  });
+
+  it("reject more lines than the limit before splitting them, naming the first line over", () => {
+    const error = importErrorOf(() => parseMarkdownEdition(`# T\n${"\n".repeat(MAX_IMPORT_LINES)}`, "lines.md", defaults));
+    expect([error.line, error.reason]).toEqual([MAX_IMPORT_LINES + 1, "more than 500,000 lines; the import limit is 500,000 — split the work into smaller files"]);
+  });
+
+  it("reject a plain-format paragraph of too many sentences as soon as the limit is passed", () => {
+    const front = "---\nwork: w\nedition: en\nlanguage: en\ntitle: T\nprovenance: imported\noriginal: false\n---\n\n";
+    const error = importErrorOf(() => parseEditionText(`${front}${"It was. ".repeat(MAX_IMPORT_SEGMENTS + 1)}`, "one.txt"));
+    expect([error.line, error.reason]).toEqual([10, expect.stringMatching(/^more than 100,000 segments/)]);
   });
 
   it("measure text in UTF-8 bytes", () => {
