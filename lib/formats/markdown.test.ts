@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { PROVENANCE_DEFAULTS } from "../text/edition-document";
 import { inlineText, parseMarkdownEdition } from "./markdown";
 import { importErrorOf, readFixture } from "./test-helpers";
 
@@ -22,6 +23,7 @@ describe("parseMarkdownEdition on an edition with front matter", () => {
       original: false,
       provenance: "published",
       source: null,
+      ...PROVENANCE_DEFAULTS,
     });
   });
 

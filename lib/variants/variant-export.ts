@@ -4,7 +4,7 @@
  * values and headers, the JSON carries it on every edition.
  */
 import { stringify } from "csv-stringify/sync";
-import { PROVENANCE_LABEL, type ProvenanceKind } from "../editions/provenance";
+import { PROVENANCE_LABEL, roleLabel, type ProvenanceKind } from "../editions/provenance";
 import type { VariantRecord } from "./variant-record";
 import { CATEGORY_LABEL, STATUS_LABEL } from "./variant-schemas";
 
@@ -15,6 +15,7 @@ export interface ExportEdition {
   title: string;
   provenance: ProvenanceKind;
   isOriginal: boolean;
+  standsInForOriginal: boolean;
 }
 
 export interface VariantExport {
@@ -27,7 +28,11 @@ export interface VariantExport {
   exportedAt: Date;
 }
 
-const editionLabel = (edition: Pick<ExportEdition, "slug" | "provenance">) => `${edition.slug} (${PROVENANCE_LABEL[edition.provenance]})`;
+/** `en (Published text)`, `fr (Working translation)`, `ru (Working translation, stands in for the Russian original)`. */
+const editionLabel = (edition: Pick<ExportEdition, "slug" | "provenance" | "isOriginal" | "standsInForOriginal" | "language">) =>
+  edition.standsInForOriginal && !edition.isOriginal
+    ? `${edition.slug} (${roleLabel(edition).replace(" (", ", ").replace(/\)$/, "")})`
+    : `${edition.slug} (${PROVENANCE_LABEL[edition.provenance]})`;
 
 /** One line per variant; the row's text in each edition the variant concerns, under a column naming the edition and its provenance. */
 export function variantsCsv(data: VariantExport): string {
@@ -72,6 +77,8 @@ export function variantsJson(data: VariantExport) {
     provenance: edition.provenance,
     provenanceLabel: PROVENANCE_LABEL[edition.provenance],
     isOriginal: edition.isOriginal,
+    standsInForOriginal: edition.standsInForOriginal,
+    role: roleLabel(edition),
   });
   return {
     work: data.work,

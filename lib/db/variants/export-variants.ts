@@ -12,7 +12,7 @@ export async function exportVariants(db: Db, workSlug: string, filter: VariantFi
     db.edition.findMany({
       where: { workId: work.id },
       orderBy: { position: "asc" },
-      select: { id: true, slug: true, language: true, title: true, provenance: true, isOriginal: true },
+      select: { id: true, slug: true, language: true, title: true, provenance: true, isOriginal: true, standsInForOriginal: true },
     }),
   ]);
   const segments = await db.segment.findMany({

@@ -6,6 +6,7 @@ import { getAlignmentOverview } from "@/lib/db/alignment/alignment-overview";
 import { latestAlignmentJob } from "@/lib/db/alignment/alignment-jobs";
 import { db } from "@/lib/db/client";
 import { readerOf } from "@/lib/db/users/reading-access";
+import { pivotReason } from "@/lib/db/works/pivot";
 import { AlignmentControls } from "./alignment-controls";
 import { AlignmentStatistics } from "./alignment-statistics";
 import { LeastConfidentRows } from "./least-confident-rows";
@@ -26,7 +27,7 @@ export default async function AlignmentPage({ params }: Props) {
   const { allowed, user } = await readerOf(await headers());
   if (!allowed) redirect(`/sign-in?next=${encodeURIComponent(`/works/${slug}/alignment`)}`);
   const work = await loadWork(slug);
-  const [overview, job] = await Promise.all([getAlignmentOverview(db(), work.id), latestAlignmentJob(db(), work.id)]);
+  const [overview, job, reason] = await Promise.all([getAlignmentOverview(db(), work.id), latestAlignmentJob(db(), work.id), pivotReason(db(), work.id)]);
   return (
     <>
       <p>
@@ -37,6 +38,10 @@ export default async function AlignmentPage({ params }: Props) {
         The automatic aligner aligns every edition with the pivot, sentence by sentence, and merges the pairs into rows.
         Re-aligning keeps every confirmed row exactly as it is and aligns only the rows between them.
       </p>
+      <section aria-labelledby="alignment-pivot">
+        <h2 id="alignment-pivot">The pivot</h2>
+        <p data-testid="pivot-reason">{reason}</p>
+      </section>
       <section aria-labelledby="alignment-run">
         <h2 id="alignment-run">Align automatically</h2>
         <AlignmentControls

@@ -15,6 +15,8 @@ import { signalsForEditions } from "@/lib/diff/row-signals";
 import { pageOfRow, parseViewParams, viewQuery, type ViewParams } from "@/lib/diff/view-params";
 import { primaryLanguage } from "@/lib/text/name-key";
 import { ProvenanceBadges } from "@/app/components/provenance-badges";
+import { TitleOurs } from "@/app/components/title-ours";
+import { roleLabel } from "@/lib/editions/provenance";
 import { CompareRowView } from "./compare-row";
 import { EditionPicker } from "./edition-picker";
 import { JumpToRow } from "./jump-to-row";
@@ -153,11 +155,11 @@ export default async function ComparePage({ params, searchParams }: Props) {
       <h1>Compare: {work.title}</h1>
       <div className="compare-toolbar">
         <EditionPicker
-          editions={choosable.map(({ slug, title, language, provenance, witness }) => ({
+          editions={choosable.map(({ slug, title, language, provenance, isOriginal, standsInForOriginal, witness }) => ({
             slug,
             title,
             language,
-            workingTranslation: provenance === "working_translation",
+            workingTranslation: provenance === "working_translation" ? (standsInForOriginal ? roleLabel({ provenance, isOriginal, standsInForOriginal, language }) : "Working translation") : null,
             witness: witness
               ? { replacedOn: day(witness.replacedAt), replacedByTitle: witness.replacedBy.title, replacedBySlug: witness.replacedBy.slug, replacedByLanguage: witness.replacedBy.language }
               : null,
@@ -201,14 +203,15 @@ export default async function ComparePage({ params, searchParams }: Props) {
             <div role="columnheader">Row</div>
             {columns.map((edition) => (
               <div key={edition.id} role="columnheader" data-edition={edition.slug}>
-                <div className="column-title" lang={edition.language}>
-                  {edition.title}
+                <div className="column-title">
+                  <span lang={edition.language}>{edition.title}</span>
+                  <TitleOurs ours={edition.titleOurs} />
                 </div>
                 <div className="column-meta">
                   <span>
                     {edition.language} · {[edition.place, edition.year].filter(Boolean).join(" ")}
                   </span>
-                  <ProvenanceBadges provenance={edition.provenance} isOriginal={edition.isOriginal} />
+                  <ProvenanceBadges {...edition} />
                   {edition.witness ? (
                     <span className="witness-note">
                       Earlier witness ({edition.slug}), replaced on {day(edition.witness.replacedAt)} by{" "}
