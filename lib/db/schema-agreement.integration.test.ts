@@ -35,6 +35,7 @@ const SCALAR_TO_PG: Record<string, string> = {
 const NATIVE_TO_PG: Record<string, string> = {
   Uuid: "uuid",
   "Timestamptz(3)": "timestamp(3) with time zone",
+  Real: "real",
 };
 
 function parseSchema(text: string): SchemaModel[] {
