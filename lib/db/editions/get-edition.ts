@@ -1,7 +1,7 @@
 import { db } from "../client";
 import { NotFoundError } from "../errors";
 
-/** An edition with its provenance, apparatus, corrections and text, for the edition page. */
+/** An edition with its provenance, apparatus, corrections, earlier witnesses and text, for the edition page. */
 export async function getEdition(workSlug: string, editionSlug: string) {
   const edition = await db().edition.findFirst({
     where: { slug: editionSlug, work: { slug: workSlug } },
@@ -10,6 +10,7 @@ export async function getEdition(workSlug: string, editionSlug: string) {
       importedBy: { select: { name: true } },
       apparatus: { orderBy: { position: "asc" } },
       corrections: { orderBy: { position: "asc" } },
+      supersedes: { orderBy: { importedAt: "asc" }, select: { slug: true, title: true, language: true } },
       segments: { orderBy: { position: "asc" }, select: { id: true, text: true, kind: true, paragraph: true, headingLevel: true } },
     },
   });

@@ -53,6 +53,22 @@ export default async function EditionPage({ params }: { params: Promise<{ work: 
           <Link href={`/works/${work}/compare?diff=${slug},${successor.slug}&editions=${slug},${successor.slug}`}>Compare it with its replacement</Link>.
         </p>
       ) : null}
+      {edition.supersedes.length ? (
+        <p className="provenance-box" role="note">
+          <strong>Earlier witness{edition.supersedes.length > 1 ? "es" : ""} of this text.</strong>{" "}
+          {edition.supersedes.map((witness, index) => (
+            <span key={witness.slug}>
+              {index > 0 ? "; " : null}
+              <Link href={`/works/${work}/editions/${witness.slug}`} lang={witness.language}>
+                {witness.title}
+              </Link>{" "}
+              ({witness.slug}):{" "}
+              <Link href={`/works/${work}/compare?diff=${witness.slug},${slug}&editions=${witness.slug},${slug}`}>compare it word by word with this text</Link>
+            </span>
+          ))}
+          .
+        </p>
+      ) : null}
       <p>
         <ProvenanceBadges {...edition} />
       </p>
