@@ -92,7 +92,7 @@ function documentOf(work: string, edition: FixtureEdition): EditionDocument {
   };
 }
 
-/** Imports the editions and aligns them row by row; returns the work's id. */
+/** Imports the editions and aligns them row by row around the first, which becomes the pivot (as an editor may choose); returns the work's id. */
 export async function createScholarWork(db: Db, slug: string, editions: FixtureEdition[] = SCHOLAR_EDITIONS): Promise<string> {
   const imported: ImportEditionResult[] = [];
   for (const edition of editions) {
@@ -115,6 +115,7 @@ export async function createScholarWork(db: Db, slug: string, editions: FixtureE
         confidence: null,
       })),
     );
+    await tx.work.update({ where: { id: workId }, data: { pivotEditionId: imported[0].editionId } });
   });
   return workId;
 }

@@ -38,12 +38,9 @@ export default async function AlignmentPage({ params }: Props) {
         The automatic aligner aligns every edition with the pivot, sentence by sentence, and merges the pairs into rows.
         Re-aligning keeps every confirmed row exactly as it is and aligns only the rows between them.
       </p>
-      <section aria-labelledby="alignment-pivot">
-        <h2 id="alignment-pivot">The pivot</h2>
-        <p data-testid="pivot-reason">{reason}</p>
-      </section>
       <section aria-labelledby="alignment-run">
         <h2 id="alignment-run">Align automatically</h2>
+        <p data-testid="pivot-reason">{reason}</p>
         <AlignmentControls
           workSlug={slug}
           editions={work.editions.map((e) => ({ slug: e.slug, title: e.title, language: e.language }))}

@@ -203,10 +203,10 @@ export default async function ComparePage({ params, searchParams }: Props) {
             <div role="columnheader">Row</div>
             {columns.map((edition) => (
               <div key={edition.id} role="columnheader" data-edition={edition.slug}>
-                <div className="column-title">
-                  <span lang={edition.language}>{edition.title}</span>
-                  <TitleOurs ours={edition.titleOurs} />
+                <div className="column-title" lang={edition.language}>
+                  {edition.title}
                 </div>
+                <TitleOurs ours={edition.titleOurs} />
                 <div className="column-meta">
                   <span>
                     {edition.language} · {[edition.place, edition.year].filter(Boolean).join(" ")}
