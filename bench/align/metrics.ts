@@ -51,7 +51,7 @@ export function scores(c: Counts): { precision: number; recall: number; f1: numb
   return { precision, recall, f1 };
 }
 
-/** The bead shapes hunalign's dynamic programme makes (1-1, 1-2, 2-1, 1-0, 0-1). */
+/** The bead shapes that make up almost all of hunalign's ladders (1-1, 1-2, 2-1, 1-0, 0-1; the run prints the others it makes). */
 export const HUNALIGN_SHAPES: ReadonlyArray<readonly [number, number]> = [
   [1, 1],
   [1, 2],
