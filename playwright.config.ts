@@ -29,5 +29,9 @@ export default defineConfig({
     stderr: "pipe",
     env: { E2E_PORT: String(port) },
   },
-  projects: [{ name: "chromium", use: { browserName: "chromium" } }],
+  projects: [
+    { name: "chromium", use: { browserName: "chromium" }, testIgnore: /sign-in-only\.spec\.ts/ },
+    // Switches reading to sign-in only for the whole instance: runs alone, after every other test.
+    { name: "sign-in-only", use: { browserName: "chromium" }, testMatch: /sign-in-only\.spec\.ts/, dependencies: ["chromium"] },
+  ],
 });

@@ -1,7 +1,5 @@
-import { headers } from "next/headers";
 import Link from "next/link";
-import { redirect } from "next/navigation";
-import { readerOf } from "@/lib/db/users/reading-access";
+import { pageReader } from "./page-reader";
 import { listWorks } from "@/lib/db/works/list-works";
 import { provenanceStatement, roleLabel } from "@/lib/editions/provenance";
 import { ProvenanceBadges } from "./components/provenance-badges";
@@ -10,8 +8,7 @@ import { TitleOurs } from "./components/title-ours";
 export const dynamic = "force-dynamic";
 
 export default async function HomePage() {
-  if (!(await readerOf(await headers())).allowed) redirect("/sign-in");
-  const works = await listWorks();
+  const works = await listWorks(await pageReader());
   return (
     <>
       <h1>Works</h1>

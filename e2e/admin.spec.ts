@@ -1,11 +1,13 @@
 /**
- * Administration end to end: an admin lists, creates and re-roles accounts and switches reading to sign-in
- * only (and back); nobody else can, checked at the HTTP level; the page passes axe.
+ * Administration end to end: an admin lists, creates and re-roles accounts, disables them and revokes their
+ * sessions and tokens, and switches reading to sign-in only (and back); nobody else can, checked at the HTTP
+ * level; the page passes axe.
  */
 import { randomBytes } from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
 import type { BrowserContext } from "@playwright/test";
 import { hashApiToken } from "../lib/db/auth/current-user";
+import { createUser } from "../lib/db/users/create-user";
 import { expect, test, userOf } from "./fixtures";
 import { E2E_PASSWORD, E2E_USERS } from "./users";
 
@@ -65,6 +67,49 @@ test("an admin lists the accounts, creates one and changes its role; the last ad
   await page.getByLabel("Password (at least 10 characters)").fill("another-long-password");
   await page.getByRole("button", { name: "Create the account" }).click();
   await expect(page.locator("form").getByRole("alert")).toContainText("already exists");
+  await context.close();
+});
+
+test("an admin disables an account (signed out at once, its token refused), enables it, and revokes its tokens", async ({ browser, playwright, db }) => {
+  const email = `shut-${randomBytes(4).toString("hex")}@e2e.test`;
+  await createUser(db, { email, name: "Shu Shutoff", role: "scholar", password: E2E_PASSWORD });
+  const user = await browser.newContext({ baseURL: BASE_URL });
+  const userPage = await user.newPage();
+  expect((await userPage.request.post("/api/auth/sign-in/email", { data: { email, password: E2E_PASSWORD } })).ok()).toBe(true);
+  await userPage.goto("/account/tokens");
+  await userPage.getByLabel("Name (what the token is for)").fill("nightly reader");
+  await userPage.getByLabel("May").selectOption("read");
+  await expect(userPage.getByLabel("May").locator("option")).toHaveText(["read only", "read and write"]);
+  await userPage.getByRole("button", { name: "Create token" }).click();
+  const token = await userPage.getByLabel("Token", { exact: true }).inputValue();
+  const script = await playwright.request.newContext({ baseURL: BASE_URL, extraHTTPHeaders: { authorization: `Bearer ${token}` } });
+  expect((await script.get("/api/works")).status()).toBe(200);
+  expect((await script.post("/api/works/thirst-for-power/variants", { data: {} })).status()).toBe(403);
+
+  const context = await browser.newContext({ baseURL: BASE_URL, storageState: adminSession });
+  const page = await context.newPage();
+  await page.goto("/admin");
+  const row = page.locator(`tr[data-email="${email}"]`);
+  await expect(row).toContainText(/nightly reader \(read\) · last used \d{4}-\d\d-\d\d \d\d:\d\d UTC/);
+  await expect(page.locator(`tr[data-email="${ADMIN}"]`).getByRole("button", { name: /^Disable/ })).toHaveCount(0);
+
+  await row.getByRole("button", { name: "Disable Shu Shutoff" }).click();
+  await expect(row.getByRole("status")).toHaveText("Disabled Shu Shutoff; signed out everywhere.");
+  await expect(row).toHaveAttribute("data-disabled", "true");
+  expect((await script.get("/api/works")).status()).toBe(401);
+  await userPage.goto("/account/tokens");
+  await expect(userPage).toHaveURL(/\/sign-in/);
+  expect((await userPage.request.post("/api/auth/sign-in/email", { data: { email, password: E2E_PASSWORD } })).status()).toBe(403);
+
+  await row.getByRole("button", { name: "Enable Shu Shutoff" }).click();
+  await expect(row.getByRole("status")).toHaveText("Enabled Shu Shutoff.");
+  expect((await script.get("/api/works")).status()).toBe(200);
+  await row.getByRole("button", { name: "Revoke Shu Shutoff's tokens" }).click();
+  await expect(row.getByRole("status")).toHaveText("Revoked Shu Shutoff's API tokens.");
+  expect((await script.get("/api/works")).status()).toBe(401);
+  await expect(row.locator("td").nth(5)).toHaveText("none");
+  await script.dispose();
+  await user.close();
   await context.close();
 });
 

@@ -132,6 +132,8 @@ test("two starts at once: one is accepted (202), the other refused (409) naming 
       timeout: 30_000,
     })
     .toBe("done");
+  const tooLate = await page.request.post(`/api/works/${slug}/jobs/${accepted.job.id}/cancel`);
+  expect(tooLate.status()).toBe(409);
   await context.close();
 });
 
@@ -145,6 +147,8 @@ test("a scholar may read the page and a job but not start one", async ({ browser
   expect(refused.status()).toBe(403);
   const invalid = await page.request.get(`/api/works/${slug}/align/00000000-0000-0000-0000-000000000000`);
   expect(invalid.status()).toBe(404);
+  const cancel = await page.request.post(`/api/works/${slug}/jobs/00000000-0000-0000-0000-000000000000/cancel`);
+  expect(cancel.status()).toBe(403);
   await context.close();
 });
 
@@ -156,7 +160,7 @@ test("an invalid request to start an alignment is answered 422 naming the field"
   expect(((await wrongMode.json()) as { error: { message: string } }).error.message).toContain("mode");
   const wrongPivot = await page.request.post(`/api/works/${slug}/align`, { data: { mode: "align", pivot: "de" } });
   expect(wrongPivot.status()).toBe(422);
-  expect(await db.alignmentJob.count({ where: { work: { slug } } })).toBe(0);
+  expect(await db.job.count({ where: { work: { slug } } })).toBe(0);
   await context.close();
 });
 

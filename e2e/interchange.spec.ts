@@ -75,6 +75,7 @@ test("an editor uploads a TEI file, sees the preview, imports it and finds it al
   const preview = page.getByRole("region", { name: /Preview of fr-grasset.xml/ });
   await expect(preview.getByTestId("preview-format")).toHaveText("tei");
   await expect(preview.getByTestId("preview-encoding")).toContainText("utf-8");
+  await expect(preview.getByTestId("encoding-warning")).toHaveCount(0);
   await expect(preview.getByTestId("blocks-fr")).toHaveText("4");
   await expect(preview.getByTestId("sentences-fr")).toHaveText("5");
   await expect(preview.getByTestId("preview-alignment")).toContainText("aligned against “en”");
@@ -115,6 +116,20 @@ test("a malformed TEI file is refused naming its line, and nothing is written", 
   await expect(alert).toContainText("broken.xml:15:");
   await expect(alert).toContainText("Nothing was imported.");
   expect(await counts()).toEqual(before);
+});
+
+test("a file whose encoding was only guessed is previewed with a clear warning naming the guess and how sure it is", async ({ page, db }) => {
+  const slug = `e2e-guess-${Date.now()}`;
+  await makeWork(db, slug);
+  await signIn(page, userOf("editor").email);
+  await page.goto(`/works/${slug}/import`);
+  const latin1 = Buffer.from("---\nlanguage: fr\n---\n\n# La soif du pouvoir\n\nSelon Vychinski, le « Centre uni » n'avait aucun programme. Il n'était mû que par la soif de pouvoir.\n", "latin1");
+  await page.getByLabel("Edition file").setInputFiles({ name: "fr-latin1.md", mimeType: "text/markdown", buffer: latin1 });
+  await page.getByRole("button", { name: "Preview" }).click();
+  const warning = page.getByRole("region", { name: /Preview of fr-latin1.md/ }).getByTestId("encoding-warning");
+  await expect(warning).toHaveAttribute("role", "alert");
+  await expect(warning).toContainText(/Check the encoding\. It was guessed, not recognised: (iso-8859-1|windows-1252) with \d+% confidence/);
+  await expect(warning).toContainText("choose the file's encoding");
 });
 
 test("the import page tells a scholar that importing needs the editor role", async ({ page, baseURL }) => {

@@ -1,7 +1,8 @@
 /**
  * The app as e2e tests see it: the production build (`next build` runs before `playwright test`), served by
  * `next start` on a fresh embedded PostgreSQL in a temporary folder, migrated and loaded with the demo corpus, with
- * one account per role (e2e/users.ts). Tests that change data make their own work (e2e/fixtures.ts).
+ * one account per role (e2e/users.ts), and a job worker (scripts/worker.ts) as `npm start` runs one. Tests that
+ * change data make their own work (e2e/fixtures.ts).
  */
 import { spawn } from "node:child_process";
 import fs from "node:fs";
@@ -28,13 +29,21 @@ const next = spawn(process.execPath, [path.join(projectRoot, "node_modules", "ne
   env: { ...process.env, DATABASE_URL: database.url, BETTER_AUTH_SECRET: process.env.BETTER_AUTH_SECRET ?? database.authSecret, HEXAPLA_SIGNIN_LIMIT: "1000", NEXT_TELEMETRY_DISABLED: "1" },
 });
 
+const worker = spawn(process.execPath, ["--import", "tsx", path.join(projectRoot, "scripts", "worker.ts")], {
+  cwd: projectRoot,
+  stdio: "inherit",
+  env: { ...process.env, DATABASE_URL: database.url },
+});
+
 let stopping = false;
 async function stop() {
   if (stopping) return;
   stopping = true;
-  if (next.exitCode === null) {
-    next.kill("SIGTERM");
-    await new Promise((resolve) => next.once("exit", resolve));
+  for (const child of [worker, next]) {
+    if (child.exitCode !== null || child.signalCode !== null) continue;
+    const exited = new Promise((resolve) => child.once("exit", resolve));
+    child.kill("SIGTERM");
+    await exited;
   }
   await database.stop();
   fs.rmSync(dataDir, { recursive: true, force: true });
@@ -44,3 +53,6 @@ async function stop() {
 process.on("SIGTERM", () => void stop());
 process.on("SIGINT", () => void stop());
 next.on("exit", () => void stop());
+worker.on("exit", (code, signal) => {
+  if (!stopping) console.error(`[e2e] The job worker stopped (${signal ?? `exit ${code}`}); jobs will not run.`);
+});

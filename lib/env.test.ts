@@ -15,18 +15,18 @@ function envError(source: Record<string, string>): string {
 
 describe("readEnv", () => {
   it("gives the defaults for an empty environment", () => {
-    expect(readEnv({})).toEqual({ PORT: 3000, HEXAPLA_PG_PORT: 54329, HEXAPLA_SKIP_DEMO: "0", HEXAPLA_SIGNIN_LIMIT: 5 });
+    expect(readEnv({})).toEqual({ PORT: 3000, HEXAPLA_PG_PORT: 54329, HEXAPLA_SKIP_DEMO: "0", HEXAPLA_SIGNIN_LIMIT: 5, HEXAPLA_SIGNIN_ACCOUNT_LIMIT: 5, HEXAPLA_TOKEN_DAYS: 90, HEXAPLA_WORKER_CONCURRENCY: 2 });
   });
 
   it("treats empty values as unset", () => {
-    expect(readEnv({ PORT: "", DATABASE_URL: "", HEXAPLA_DATA_DIR: "" })).toEqual({ PORT: 3000, HEXAPLA_PG_PORT: 54329, HEXAPLA_SKIP_DEMO: "0", HEXAPLA_SIGNIN_LIMIT: 5 });
+    expect(readEnv({ PORT: "", DATABASE_URL: "", HEXAPLA_DATA_DIR: "" })).toEqual({ PORT: 3000, HEXAPLA_PG_PORT: 54329, HEXAPLA_SKIP_DEMO: "0", HEXAPLA_SIGNIN_LIMIT: 5, HEXAPLA_SIGNIN_ACCOUNT_LIMIT: 5, HEXAPLA_TOKEN_DAYS: 90, HEXAPLA_WORKER_CONCURRENCY: 2 });
   });
 
   it("ignores variables it does not know", () => {
     expect(readEnv({ PATH: "/usr/bin", NODE_ENV: "test" })).not.toHaveProperty("PATH");
   });
 
-  it("reads postgres:// and postgresql:// URLs, ports, the data directory, the demo switch and the sign-in limit", () => {
+  it("reads postgres:// and postgresql:// URLs, ports, the data directory, the demo switch, the sign-in limits, the trusted header, token days, the public URL and the worker's concurrency", () => {
     expect(
       readEnv({
         DATABASE_URL: "postgresql://hexapla:secret@db.example:5432/hexapla",
@@ -35,6 +35,12 @@ describe("readEnv", () => {
         HEXAPLA_DATA_DIR: "/var/lib/hexapla",
         HEXAPLA_SKIP_DEMO: "1",
         HEXAPLA_SIGNIN_LIMIT: "20",
+        HEXAPLA_WORKER_CONCURRENCY: "4",
+        HEXAPLA_SIGNIN_ACCOUNT_LIMIT: "8",
+        HEXAPLA_TRUSTED_IP_HEADER: "X-Real-IP",
+        HEXAPLA_TOKEN_DAYS: "30",
+        HEXAPLA_BASE_URL: "https://hexapla.example.org/",
+        HEXAPLA_HOST: "0.0.0.0",
       }),
     ).toEqual({
       DATABASE_URL: "postgresql://hexapla:secret@db.example:5432/hexapla",
@@ -43,6 +49,12 @@ describe("readEnv", () => {
       HEXAPLA_DATA_DIR: "/var/lib/hexapla",
       HEXAPLA_SKIP_DEMO: "1",
       HEXAPLA_SIGNIN_LIMIT: 20,
+      HEXAPLA_WORKER_CONCURRENCY: 4,
+      HEXAPLA_SIGNIN_ACCOUNT_LIMIT: 8,
+      HEXAPLA_TRUSTED_IP_HEADER: "x-real-ip",
+      HEXAPLA_TOKEN_DAYS: 30,
+      HEXAPLA_BASE_URL: "https://hexapla.example.org",
+      HEXAPLA_HOST: "0.0.0.0",
     });
     expect(readEnv({ DATABASE_URL: "postgres://localhost/hexapla" }).DATABASE_URL).toBe("postgres://localhost/hexapla");
   });
@@ -53,6 +65,10 @@ describe("readEnv", () => {
       expect(envError({ DATABASE_URL: url })).toBe("Invalid environment:\n  DATABASE_URL: DATABASE_URL must be a postgres:// or postgresql:// URL");
     },
   );
+
+  it.each([["ftp://hexapla.example.org"], ["hexapla.example.org"]])("rejects the public URL %j", (url) => {
+    expect(envError({ HEXAPLA_BASE_URL: url })).toBe("Invalid environment:\n  HEXAPLA_BASE_URL: HEXAPLA_BASE_URL must be an http:// or https:// URL");
+  });
 
   it.each([["abc"], ["0"], ["65536"], ["80.5"], ["-1"], ["1e3"], ["0x50"], [" "]])("rejects the port %j, naming the variable", (port) => {
     expect(envError({ PORT: port })).toMatch(/^Invalid environment:\n {2}PORT: must be a port number \(1–65535\)/);

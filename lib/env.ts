@@ -1,5 +1,6 @@
 /** The environment Hexapla reads, validated in one place. */
 import { z } from "zod";
+import { MAX_TOKEN_DAYS } from "./auth/roles";
 
 /** A TCP port written in decimal digits: "1e3" or "0x50" are mistakes, not ports 1000 and 80. */
 const port = (fallback: number) =>
@@ -16,7 +17,26 @@ const EnvSchema = z.object({
   HEXAPLA_DATA_DIR: z.string().min(1).optional(),
   HEXAPLA_PG_PORT: port(54329),
   HEXAPLA_SKIP_DEMO: z.enum(["0", "1"]).default("0"),
+  /** Sign-in attempts per client address per minute; applies only when HEXAPLA_TRUSTED_IP_HEADER says where the address is. */
   HEXAPLA_SIGNIN_LIMIT: z.coerce.number().int().min(1).max(100_000).default(5),
+  /** Jobs a worker process runs at once (each uses at most one thread for the aligner). */
+  HEXAPLA_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
+  /** Failed sign-ins of one account before it is locked for a while that doubles with each further failure. */
+  HEXAPLA_SIGNIN_ACCOUNT_LIMIT: z.coerce.number().int().min(1).max(1000).default(5),
+  /** The request header a proxy in front of the app sets to the client's address (e.g. x-real-ip); none by default. */
+  HEXAPLA_TRUSTED_IP_HEADER: z
+    .string()
+    .regex(/^[A-Za-z0-9-]+$/, "must be a header name, e.g. x-real-ip")
+    .transform((name) => name.toLowerCase())
+    .optional(),
+  HEXAPLA_TOKEN_DAYS: z.coerce.number().int().min(1).max(MAX_TOKEN_DAYS).default(90),
+  /** The public URL the app is reached at (https://… behind TLS); unset: this machine only, http://localhost. */
+  HEXAPLA_BASE_URL: z
+    .url({ protocol: /^https?$/, message: "HEXAPLA_BASE_URL must be an http:// or https:// URL" })
+    .transform((url) => url.replace(/\/+$/, ""))
+    .optional(),
+  /** The address `npm start` listens on: 127.0.0.1 unless HEXAPLA_BASE_URL is set (then all interfaces). */
+  HEXAPLA_HOST: z.string().min(1).optional(),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -4,20 +4,19 @@
  * TMX, CSV and Hexapla's full-work JSON, in any supported encoding. A plain-format file is read with its side files
  * (apparatus, corrections) as before. Each file is written in one transaction; a rejected file writes nothing and
  * the error names the file, line (and column or XML element) and reason. Importing the same file twice changes
- * nothing.
+ * nothing. An encoding that was only guessed (below HIGH_ENCODING_CONFIDENCE) is refused unless `--encoding` names
+ * it. Exit code 0 when every file was imported, 2 when any was refused (bad file, bad option), 1 on any other
+ * failure (e.g. the database cannot be reached).
  */
-import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { decodeInput, detectFormat, IMPORT_FORMATS, SUPPORTED_ENCODINGS, type ImportFormat, type MetaDefaults, type SupportedEncoding } from "../lib/formats";
+import { IMPORT_FORMATS, SUPPORTED_ENCODINGS, type ImportFormat, type MetaDefaults, type SupportedEncoding } from "../lib/formats";
 import { bootDatabase, projectRoot } from "../lib/db/boot";
-import { createPrismaClient, type Db } from "../lib/db/client";
+import { createPrismaClient } from "../lib/db/client";
 import { DomainError } from "../lib/db/errors";
-import { previewImport } from "../lib/db/import/preview-import";
-import { runImport } from "../lib/db/import/run-import";
-import type { ImportPreview, ImportRequest } from "../lib/db/import/types";
+import { importPath, type PathImportOptions } from "../lib/db/import/import-path";
+import type { ImportPreview } from "../lib/db/import/types";
 import { readEnv } from "../lib/env";
-import { readEditionFile } from "../lib/import/read-edition-file";
 import { ImportError, PROVENANCES, type Provenance } from "../lib/text/edition-document";
 
 const USAGE = `usage: npm run import -- <file> [<file> …] [options]
@@ -71,34 +70,16 @@ function metaFrom(options: Options): MetaDefaults {
   return Object.fromEntries(Object.entries(meta).filter(([, value]) => value !== undefined));
 }
 
-/** A plain-format file in UTF-8 is read with its side files and checksummed as before; everything else as the browser does. */
-function buildRequest(file: string, options: Options, importedById: string | null): ImportRequest {
-  const fileName = path.basename(file);
-  let bytes: Uint8Array;
-  try {
-    bytes = new Uint8Array(fs.readFileSync(file));
-  } catch (error) {
-    throw new ImportError(fileName, null, `cannot read the file (${(error as NodeJS.ErrnoException).code ?? "error"})`);
-  }
-  const format = oneOf<ImportFormat>(options.format, IMPORT_FORMATS, "format");
-  const encoding = oneOf<SupportedEncoding>(options.encoding, SUPPORTED_ENCODINGS, "encoding");
-  const request: ImportRequest = {
-    bytes,
-    fileName,
-    format,
-    encoding,
+function pathOptions(options: Options, importedById: string | null): PathImportOptions {
+  return {
+    format: oneOf<ImportFormat>(options.format, IMPORT_FORMATS, "format"),
+    encoding: oneOf<SupportedEncoding>(options.encoding, SUPPORTED_ENCODINGS, "encoding"),
     meta: metaFrom(options),
     workSlug: options.work,
     replace: options.replace,
     align: !options["no-align"],
     importedById,
   };
-  const decoded = decodeInput(bytes, fileName, { encoding });
-  if ((format ?? detectFormat(fileName, decoded.text)) === "plain" && decoded.encoding === "utf-8") {
-    const edition = readEditionFile(file);
-    request.prepared = { document: edition.document, checksum: edition.checksum };
-  }
-  return request;
 }
 
 function describePreview(preview: ImportPreview): string[] {
@@ -113,11 +94,11 @@ function describePreview(preview: ImportPreview): string[] {
   return [...lines, ...preview.notes.map((note) => `  note: ${note}`)];
 }
 
-async function importOne(prisma: Db, file: string, request: ImportRequest): Promise<void> {
-  const preview = await previewImport(prisma, request);
-  console.log(`${file}:`);
-  for (const line of describePreview(preview)) console.log(line);
-  const result = await runImport(prisma, { ...request, expectedChecksum: preview.checksum });
+async function importOne(file: string, run: (onPreview: (preview: ImportPreview) => void) => Promise<{ result: { message: string } }>): Promise<void> {
+  const { result } = await run((preview) => {
+    console.log(`${file}:`);
+    for (const line of describePreview(preview)) console.log(line);
+  });
   console.log(`  ${result.message}`);
 }
 
@@ -150,7 +131,8 @@ async function main(argv: string[]): Promise<number> {
     if (options.by && !importer) throw new UsageError(`--by: there is no user with the email ${options.by}`);
     for (const file of files) {
       try {
-        await importOne(prisma, file, buildRequest(path.resolve(cwd, file), options, importer?.id ?? null));
+        const fileOptions = pathOptions(options, importer?.id ?? null);
+        await importOne(file, (onPreview) => importPath(prisma, path.resolve(cwd, file), fileOptions, onPreview));
       } catch (error) {
         if (error instanceof ImportError || error instanceof DomainError || error instanceof UsageError) {
           console.error(`${error.message}\nNothing was written for ${file}.`);

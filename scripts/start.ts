@@ -1,22 +1,49 @@
 /**
- * `npm start`: the database (embedded PostgreSQL unless DATABASE_URL is set), migrations, the demo corpus
- * on first run, a production build when none exists, then `next start` on PORT. Ctrl-C stops both cleanly.
+ * `npm start`: the database (embedded PostgreSQL unless DATABASE_URL is set), migrations, the demo corpus on first
+ * run, a production build when none exists, then `next start` on PORT — on 127.0.0.1 only unless HEXAPLA_BASE_URL
+ * names the public address (lib/http/public-url.ts) — and one job worker (scripts/worker.ts), each a child process.
+ * Ctrl-C (or SIGTERM) stops them and the database cleanly.
+ *
+ * When the app server stops by itself — it crashed or was killed — everything stops and `npm start` exits non-zero,
+ * so a process manager sees it. When the worker dies, it is restarted after a second (the app keeps serving; the
+ * job it was running is taken up again by the new worker as it starts); only a worker that keeps dying (5 times in
+ * a minute) stops everything with a non-zero exit.
  */
-import { spawn } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { bootDatabase, projectRoot } from "../lib/db/boot";
 import { readEnv } from "../lib/env";
+import { listenPlan } from "../lib/http/public-url";
 
 const log = (line: string) => console.log(`[hexapla] ${line}`);
 const nextBin = path.join(projectRoot, "node_modules", "next", "dist", "bin", "next");
+const WORKER_RESTARTS = { limit: 5, withinMs: 60_000, delayMs: 1_000 };
 
 function runNext(args: string[], env: NodeJS.ProcessEnv) {
   return spawn(process.execPath, [nextBin, ...args], { cwd: projectRoot, stdio: "inherit", env });
 }
 
+function runWorker(env: NodeJS.ProcessEnv) {
+  return spawn(process.execPath, ["--import", "tsx", path.join(projectRoot, "scripts", "worker.ts")], { cwd: projectRoot, stdio: "inherit", env });
+}
+
+const running = (child: ChildProcess | null): child is ChildProcess => child !== null && child.exitCode === null && child.signalCode === null;
+
+/** Stops a child and waits for it; a child that has already exited (by itself or by a signal) is not waited for. */
+async function stopChild(child: ChildProcess | null): Promise<void> {
+  if (!running(child)) return;
+  const exited = new Promise((resolve) => child.once("exit", resolve));
+  child.kill("SIGTERM");
+  await exited;
+}
+
+const describeExit = (code: number | null, signal: NodeJS.Signals | null) => (signal ? `killed by ${signal}` : `exit ${code}`);
+
 async function main() {
   const env = readEnv();
+  const plan = listenPlan(env);
+  for (const warning of plan.warnings) log(`Warning: ${warning}`);
   const database = await bootDatabase({
     databaseUrl: env.DATABASE_URL,
     dataDir: env.HEXAPLA_DATA_DIR ?? path.join(projectRoot, ".data"),
@@ -26,14 +53,12 @@ async function main() {
   });
   const childEnv = { ...process.env, DATABASE_URL: database.url, BETTER_AUTH_SECRET: process.env.BETTER_AUTH_SECRET ?? database.authSecret, NEXT_TELEMETRY_DISABLED: "1" };
   let stopping = false;
-  let child = null as ReturnType<typeof runNext> | null;
+  let server = null as ChildProcess | null;
+  let worker = null as ChildProcess | null;
   const shutdown = async (code: number) => {
     if (stopping) return;
     stopping = true;
-    if (child && child.exitCode === null) {
-      child.kill("SIGTERM");
-      await new Promise((resolve) => child!.once("exit", resolve));
-    }
+    await Promise.all([stopChild(worker), stopChild(server)]);
     await database.stop();
     log("Stopped.");
     process.exit(code);
@@ -43,14 +68,38 @@ async function main() {
 
   if (!fs.existsSync(path.join(projectRoot, ".next", "BUILD_ID"))) {
     log("No production build yet: running `next build` (once).");
-    child = runNext(["build"], childEnv);
-    const code = await new Promise<number>((resolve) => child!.once("exit", (status) => resolve(status ?? 1)));
+    server = runNext(["build"], childEnv);
+    const code = await new Promise<number>((resolve) => server!.once("exit", (status) => resolve(status ?? 1)));
     if (stopping) return;
     if (code !== 0) return shutdown(code);
   }
-  child = runNext(["start", "--port", String(env.PORT)], childEnv);
-  log(`Serving on http://localhost:${env.PORT}`);
-  child.once("exit", (status) => void shutdown(status ?? 0));
+  server = runNext(["start", "--port", String(env.PORT), "--hostname", plan.host], childEnv);
+  server.once("exit", (code, signal) => {
+    if (stopping) return;
+    log(`The app server stopped (${describeExit(code, signal)}); stopping.`);
+    void shutdown(code === 0 ? 1 : (code ?? 1));
+  });
+  log(`Serving on ${plan.url}${plan.host === "127.0.0.1" ? " (this machine only; set HEXAPLA_BASE_URL to serve others)" : ""}`);
+
+  const deaths: number[] = [];
+  const startWorker = () => {
+    if (stopping) return;
+    worker = runWorker(childEnv);
+    worker.once("exit", (code, signal) => {
+      if (stopping) return;
+      const now = Date.now();
+      deaths.push(now);
+      const recent = deaths.filter((at) => now - at < WORKER_RESTARTS.withinMs).length;
+      if (recent >= WORKER_RESTARTS.limit) {
+        log(`The job worker died ${recent} times within a minute (last: ${describeExit(code, signal)}); stopping.`);
+        void shutdown(1);
+        return;
+      }
+      log(`The job worker stopped (${describeExit(code, signal)}); starting it again.`);
+      setTimeout(startWorker, WORKER_RESTARTS.delayMs);
+    });
+  };
+  startWorker();
 }
 
 main().catch((error) => {

@@ -269,6 +269,11 @@ function ImportDone({ result, onAgain }: { result: ImportResult; onAgain: () => 
         <a className="button" href={`/works/${work}/compare${compareQuery}`}>
           Open in the compare view
         </a>
+        {result.alignment?.mode === "queued" ? (
+          <a className="button secondary" href={`/works/${work}/alignment`}>
+            Follow the alignment
+          </a>
+        ) : null}
         {slugs.map((slug) => (
           <a key={slug} className="button secondary" href={`/works/${work}/editions/${slug}`}>
             Edition {slug}

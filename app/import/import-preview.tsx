@@ -1,5 +1,6 @@
 import type { EditionSummary, ImportPreview } from "@/lib/db/import/types";
 import { provenanceKind, roleLabel } from "@/lib/editions/provenance";
+import { isConfidentEncoding } from "@/lib/formats/encoding-confidence";
 
 const KINDS = ["heading", "paragraph", "blockquote", "dateline", "note"] as const;
 
@@ -25,6 +26,13 @@ export function ImportPreviewPanel({ preview }: { preview: ImportPreview }) {
           This file was imported before: importing it again changes nothing.
         </p>
       ) : null}
+      {isConfidentEncoding(encoding) ? null : (
+        <p className="provenance-box encoding-warning" role="alert" data-testid="encoding-warning">
+          <strong>Check the encoding.</strong> It was guessed, not recognised: {encoding.encoding} with {percent(encoding.confidence)} confidence. If the
+          sentences below do not read correctly, choose the file&apos;s encoding under “Format and encoding” and preview again; importing a wrong
+          guess stores garbled text. The command line refuses such a file unless its encoding is named.
+        </p>
+      )}
       <dl className="meta">
         <dt>Format</dt>
         <dd data-testid="preview-format">{preview.format}</dd>

@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { safeRedirectPath } from "@/lib/auth/safe-redirect";
 
 /** Posts to the authentication library's endpoint; the session cookie comes back with the response. */
 export function SignInForm({ next }: { next: string }) {
@@ -21,15 +22,19 @@ export function SignInForm({ next }: { next: string }) {
         });
         setPending(false);
         if (response.ok) {
-          window.location.assign(next);
+          window.location.assign(safeRedirectPath(next));
           return;
         }
+        const wait = Number(response.headers.get("retry-after") ?? response.headers.get("x-retry-after"));
+        const message = ((await response.json().catch(() => null)) as { message?: unknown } | null)?.message;
         setError(
           response.status === 429
-            ? "Too many sign-in attempts. Wait a minute and try again."
+            ? `Too many sign-in attempts. Try again in ${wait > 0 ? `${wait} seconds` : "a minute"}.`
             : response.status === 401
               ? "Wrong email or password."
-              : `Sign-in failed (HTTP ${response.status}).`,
+              : response.status === 403 && typeof message === "string"
+                ? message
+                : `Sign-in failed (HTTP ${response.status}).`,
         );
       }}
     >

@@ -5,7 +5,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, tableCounts, type TestDatabase } from "../../test/database";
+import { createTestDatabase, tableContents, type TestDatabase } from "../../test/database";
 import { createApiToken } from "../db/api-tokens/api-tokens";
 import { demoCorpusDir } from "../db/boot";
 import { seedDemo } from "../db/demo/seed-demo";
@@ -143,7 +143,7 @@ describe("the HTTP API", () => {
   it("previews an import without writing, then imports the same file with the preview's checksum", async () => {
     const file = new Blob([fs.readFileSync(path.join(fixtures, "encodings", "ru-windows-1251.txt"))]);
     const fields = { language: "ru", edition: "ru-1251", title: "Жажда власти (1251)", provenance: "published" };
-    const before = await tableCounts(database.prisma);
+    const before = await tableContents(database.prisma);
     const previewResponse = await call("POST", "/api/works/[work]/import", "/api/works/thirst-for-power/import", {
       token: editor,
       body: upload({ ...fields, mode: "preview" }, file, "ru.txt"),
@@ -151,7 +151,7 @@ describe("the HTTP API", () => {
     expect(previewResponse.status).toBe(200);
     const { preview } = await previewResponse.json();
     expect([preview.format, preview.encoding.encoding, preview.editions[0].meta.edition, preview.alignment.mode]).toEqual(["markdown", "windows-1251", "ru-1251", "place"]);
-    expect(await tableCounts(database.prisma)).toEqual(before);
+    expect(await tableContents(database.prisma)).toEqual(before);
 
     const imported = await call("POST", "/api/works/[work]/import", "/api/works/thirst-for-power/import", {
       token: editor,
@@ -163,7 +163,7 @@ describe("the HTTP API", () => {
   });
 
   it("refuses imports without the editor role, from other sites, and of broken or oversized files — writing nothing", async () => {
-    const before = await tableCounts(database.prisma);
+    const before = await tableContents(database.prisma);
     const file = () => new Blob([fs.readFileSync(path.join(fixtures, "malformed.tei.xml"))]);
     const post = (init: Parameters<typeof call>[3]) => call("POST", "/api/works/[work]/import", "/api/works/thirst-for-power/import", init);
     expect((await post({ token: scholar, body: upload({}, file(), "x.xml") })).status).toBe(403);
@@ -176,7 +176,7 @@ describe("the HTTP API", () => {
     const huge = await post({ token: editor, body: "x", headers: { "content-type": "multipart/form-data; boundary=x", "content-length": String(50 * 1024 * 1024) } });
     expect(huge.status).toBe(413);
     expect((await huge.json()).error.message).toBe("The file is 50.0 MB; the import limit is 20.0 MB — split the work into smaller files.");
-    expect(await tableCounts(database.prisma)).toEqual(before);
+    expect(await tableContents(database.prisma)).toEqual(before);
   });
 
   it("exports TEI, TMX, CSV and the work as downloads, labelling working translations", async () => {

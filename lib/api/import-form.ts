@@ -1,20 +1,23 @@
 /**
- * Reads the import endpoints' multipart form: the file (checked against the size limit before it is read) and
- * the fields (ImportFormSchema; empty fields count as not given), and turns them into an ImportRequest.
+ * Reads the import endpoints' multipart form: the body bounded while it streams (a declared or counted size over
+ * the import limit is refused with 413 before the rest is read), then the file (checked against the limit again)
+ * and the fields (ImportFormSchema; empty fields count as not given), turned into an ImportRequest.
  */
 import { MAX_IMPORT_BYTES, type MetaDefaults } from "../formats";
 import type { ImportRequest } from "../db/import/types";
 import { DomainError } from "../db/errors";
+import { PayloadTooLargeError, readBodyLimited } from "../http/read-body";
 import { ImportFormSchema, type ImportForm } from "./schemas";
-import { PayloadTooLargeError } from "./responses";
 
 /** Room for the other fields and the multipart framing around the file. */
 const FORM_OVERHEAD_BYTES = 64 * 1024;
 
 const megabytes = (bytes: number) => `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 
-function tooLarge(size: number): PayloadTooLargeError {
-  return new PayloadTooLargeError(`The file is ${megabytes(size)}; the import limit is ${megabytes(MAX_IMPORT_BYTES)} — split the work into smaller files.`);
+/** `size`: what the request declared or the file measured; null when the body was counted past the limit while streaming. */
+function tooLarge(size: number | null): PayloadTooLargeError {
+  const what = size == null ? `The file is larger than the import limit of ${megabytes(MAX_IMPORT_BYTES)}` : `The file is ${megabytes(size)}; the import limit is ${megabytes(MAX_IMPORT_BYTES)}`;
+  return new PayloadTooLargeError(`${what} — split the work into smaller files.`);
 }
 
 export interface ImportUpload {
@@ -23,14 +26,14 @@ export interface ImportUpload {
 }
 
 export async function readImportForm(request: Request): Promise<ImportUpload> {
-  const length = Number(request.headers.get("content-length") ?? 0);
-  if (length > MAX_IMPORT_BYTES + FORM_OVERHEAD_BYTES) throw tooLarge(length);
-  if (!/^multipart\/form-data\b/i.test(request.headers.get("content-type") ?? "")) {
+  const type = request.headers.get("content-type") ?? "";
+  if (!/^multipart\/form-data\b/i.test(type)) {
     throw new DomainError("invalid", "Send the file as multipart/form-data with a field named “file”.");
   }
+  const body = await readBodyLimited(request, MAX_IMPORT_BYTES + FORM_OVERHEAD_BYTES, tooLarge);
   let data: FormData;
   try {
-    data = await request.formData();
+    data = await new Response(body, { headers: { "content-type": type } }).formData();
   } catch {
     throw new DomainError("invalid", "The form data could not be read.");
   }

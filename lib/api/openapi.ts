@@ -5,6 +5,7 @@
  * and that every described path has a handler.
  */
 import { WordLinkEditSchema } from "../db/words/edit-word-links";
+import { GlossaryRequestSchema } from "../db/words/glossary";
 import { z } from "zod";
 import { AlignRequestSchema } from "../db/alignment/align-request";
 import { BookmarkRequestSchema, OperationRequestSchema, RevertRequestSchema, TextEditRequestSchema, UndoRequestSchema } from "../db/grid/operation-request";
@@ -58,7 +59,7 @@ function pathParams(path: string): Parameter[] {
     user: "the user's id",
     token: "the token's id",
     kind: "what to export",
-    job: "the alignment job's id",
+    job: "the job's id",
     all: "the authentication library's endpoint, e.g. sign-in/email, sign-out, get-session",
   };
   return [...path.matchAll(/\{(\w+)\}/g)].map(([, name]) => ({
@@ -115,7 +116,7 @@ interface OperationSpec {
   bodyType?: string;
   responses: Record<string, unknown>;
   /** Who may call it: a role, "reader" (everyone while reading is public) or "session" (a signed-in browser). */
-  access: "reader" | "session" | (typeof ROLES)[number] | "public";
+  access: "reader" | "session" | "signed-in" | (typeof ROLES)[number] | "public";
 }
 
 function operation(path: string, spec: OperationSpec) {
@@ -124,9 +125,10 @@ function operation(path: string, spec: OperationSpec) {
     public: "Anyone.",
     reader: "Anyone while reading is public (the default); otherwise signed-in users.",
     session: "A signed-in browser session.",
-    scholar: "Signed-in users with the scholar, editor or admin role.",
-    editor: "Editors and admins.",
-    admin: "Admins.",
+    "signed-in": "Signed-in users, and API tokens of any scope.",
+    scholar: "Signed-in users with the scholar, editor or admin role (API tokens: write or admin scope).",
+    editor: "Editors and admins (API tokens: write or admin scope).",
+    admin: "Admins (API tokens: only with the admin scope).",
   }[spec.access];
   return {
     summary: spec.summary,
@@ -174,17 +176,19 @@ function paths() {
   add("/api/auth/{all}", "get", { summary: "Session (Better Auth), e.g. get-session", tags: ["accounts"], access: "public", responses: ok("see the library's documentation", anyJson) });
   add("/api/auth/{all}", "post", {
     summary: "Sign in and out (Better Auth)",
-    description: "POST /api/auth/sign-in/email with { email, password } sets the session cookie; POST /api/auth/sign-out ends it. Failed sign-ins are limited per client.",
+    description:
+      "POST /api/auth/sign-in/email with { email, password } sets the session cookie; POST /api/auth/sign-out ends it. Sign-ins are limited per account (after 5 failures the account is locked for a while that doubles with each further failure; 429 with Retry-After) and per client address where the deployment names a trusted header. A disabled account gets 403.",
     tags: ["accounts"],
     access: "public",
     body: { type: "object" },
     responses: ok("see the library's documentation", anyJson),
   });
 
-  add("/api/tokens", "get", { summary: "Your API tokens", tags: ["accounts"], access: "scholar", responses: { ...ok("the tokens (never the secrets)", { type: "object", properties: { tokens: { type: "array", items: ref("ApiToken") } } }), ...errors(401) } });
+  add("/api/tokens", "get", { summary: "Your API tokens", tags: ["accounts"], access: "signed-in", responses: { ...ok("the tokens (never the secrets)", { type: "object", properties: { tokens: { type: "array", items: ref("ApiToken") } } }), ...errors(401) } });
   add("/api/tokens", "post", {
     summary: "Create an API token",
-    description: "The answer holds the token once; send it as `Authorization: Bearer <token>`. Only a browser session may create tokens.",
+    description:
+      "The answer holds the token once; send it as `Authorization: Bearer <token>`. Only a browser session may create tokens. Every token expires (after 90 days unless `expiresInDays` says fewer, or the server is configured otherwise). `scope`: `read` only reads; `write` (default) does what your role allows except managing users and settings; `admin` (admins only) does everything your role allows.",
     tags: ["accounts"],
     access: "session",
     body: schemaOf(CreateApiTokenSchema),
@@ -200,7 +204,13 @@ function paths() {
     body: { type: "object", required: ["readingPublic"], properties: { readingPublic: { type: "boolean" } }, additionalProperties: false },
     responses: { ...ok("saved", anyJson), ...errors(401, 403, 422) },
   });
-  add("/api/admin/users", "get", { summary: "Every account", tags: ["admin"], access: "admin", responses: { ...ok("users", anyJson), ...errors(401, 403) } });
+  add("/api/admin/users", "get", {
+    summary: "Every account",
+    description: "Each with its role, whether it is disabled, its open sessions, and its API tokens with their scope, expiry and when each was last used.",
+    tags: ["admin"],
+    access: "admin",
+    responses: { ...ok("users", anyJson), ...errors(401, 403) },
+  });
   add("/api/admin/users", "post", {
     summary: "Create an account",
     tags: ["admin"],
@@ -209,11 +219,20 @@ function paths() {
     responses: { ...ok("created", anyJson, "201"), ...errors(401, 403, 409, 422) },
   });
   add("/api/admin/users/{user}", "patch", {
-    summary: "Change a user's role",
+    summary: "Change a user's role, or disable or enable the account",
+    description:
+      "`disabled: true` signs the user out everywhere at once, refuses their API tokens and any sign-in until `disabled: false`. An admin cannot disable themselves; the last enabled admin can be neither demoted nor disabled.",
     tags: ["admin"],
     access: "admin",
-    body: { type: "object", required: ["role"], properties: { role: { enum: [...ROLES] } }, additionalProperties: false },
+    body: { type: "object", properties: { role: { enum: [...ROLES] }, disabled: { type: "boolean" } }, additionalProperties: false },
     responses: { ...ok("changed", anyJson), ...errors(401, 403, 404, 409, 422) },
+  });
+  add("/api/admin/users/{user}/revoke", "post", {
+    summary: "Sign a user out everywhere and/or revoke all their API tokens",
+    tags: ["admin"],
+    access: "admin",
+    body: { type: "object", properties: { sessions: { type: "boolean" }, tokens: { type: "boolean" } }, additionalProperties: false },
+    responses: { ...ok("how many sessions and tokens ended", { type: "object", properties: { sessions: { type: "integer" }, tokens: { type: "integer" } } }), ...errors(401, 403, 404, 422) },
   });
 
   add("/api/works", "get", { summary: "Works", tags: works, access: "reader", responses: { ...ok("every work with its current editions", { type: "object", properties: { works: { type: "array", items: ref("Work") } } }), ...errors(401) } });
@@ -246,6 +265,15 @@ function paths() {
       "Changes the word links of one row between editions `a` and `b` (`links` as [i, j]: word i of a's cell, word j of b's). Journalled with its inverse (undo/redo like any grid change); `baseVersion` is the grid version the editor saw: 409 when the row changed since. Edited and confirmed links are kept when the word aligner runs again.",
     responses: { ...ok("the new grid version and the changes since baseVersion", anyJson), ...errors(401, 403, 404, 409, 422) },
   });
+  add("/api/works/{work}/glossary", "post", {
+    summary: "Add term pairs to the work's glossary",
+    tags: grid,
+    access: "editor",
+    body: schemaOf(GlossaryRequestSchema),
+    description:
+      "`tsv`: one term pair per line, term in languageA, a tab, term in languageB, an optional note after another tab. The word aligner uses the glossary from its next run. A file with a bad line adds nothing (422 naming the line); pairs already there are skipped.",
+    responses: { ...ok("how many pairs were added", anyJson), ...errors(401, 403, 404, 422) },
+  });
   add("/api/works/{work}/rows", "get", { summary: "The grid's rows, paged", tags: works, access: "reader", query: RowsQuerySchema, responses: { ...ok("a page of rows with their cells and variants", ref("RowPage")), ...errors(401, 404, 422) } });
   add("/api/works/{work}/import", "post", {
     summary: "Import an edition into the work, or replace an edition's text",
@@ -275,18 +303,32 @@ function paths() {
   add("/api/works/{work}/align", "post", {
     summary: "Align the work automatically",
     description:
-      "mode=align aligns the whole work afresh around the pivot; mode=realign only the rows between confirmed rows. Answers 202 with the job at once (Location: its URL); 409 while another alignment of the work is queued or running.",
+      "mode=align aligns the whole work afresh around the pivot; mode=realign only the rows between confirmed rows. Queues the alignment for a worker and answers 202 with the job at once (Location: its URL); 409 while another alignment of the work is queued or running.",
     tags: grid,
     access: "editor",
     body: schemaOf(AlignRequestSchema),
     responses: { ...ok("the job, started", anyJson, "202"), ...errors(401, 403, 404, 409, 422) },
   });
   add("/api/works/{work}/align/{job}", "get", {
-    summary: "An alignment job",
-    description: "Status (queued, running, done, failed), progress from 0 to 1, message and, once done, what it wrote.",
+    summary: "An alignment job (the same as /api/works/{work}/jobs/{job})",
     tags: grid,
     access: "reader",
     responses: { ...ok("the job", anyJson), ...errors(401, 404) },
+  });
+  add("/api/works/{work}/jobs/{job}", "get", {
+    summary: "A job of the work",
+    description:
+      "Heavy work (aligning, aligning a long import, computing row signals) runs as jobs on workers. Kind, status (queued, running, done, failed, cancelled), progress from 0 to 1, message, who asked, attempts and, once done, its result; `waitingForWorker` when it is queued and no worker is running.",
+    tags: grid,
+    access: "reader",
+    responses: { ...ok("the job", anyJson), ...errors(401, 404) },
+  });
+  add("/api/works/{work}/jobs/{job}/cancel", "post", {
+    summary: "Cancel a job",
+    description: "Cancels a queued or running job; whatever it was about to write is not written. 409 when it has already finished.",
+    tags: grid,
+    access: "editor",
+    responses: { ...ok("the job, cancelled", anyJson), ...errors(401, 403, 404, 409) },
   });
   add("/api/works/{work}/grid", "get", { summary: "The whole grid with its version", tags: grid, access: "reader", responses: { ...ok("the grid", anyJson), ...errors(401, 404) } });
   add("/api/works/{work}/grid/changes", "get", {

@@ -9,6 +9,11 @@ export function assertSameOrigin(request: Request): void {
   if (request.headers.has("authorization")) return;
   const origin = request.headers.get("origin");
   const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
-  const sameSite = origin ? host != null && new URL(origin).host === host : request.headers.get("sec-fetch-site") === "same-origin";
+  const sameSite = origin ? host != null && hostOf(origin) === host : request.headers.get("sec-fetch-site") === "same-origin";
   if (!sameSite) throw new DomainError("forbidden", "This request must come from Hexapla's own pages, or carry an API token.");
+}
+
+/** The host an Origin header names; null for `null` (sandboxed pages, some redirects) or anything that is not a URL. */
+function hostOf(origin: string): string | null {
+  return URL.canParse(origin) ? new URL(origin).host || null : null;
 }

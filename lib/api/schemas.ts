@@ -5,6 +5,7 @@
 import { z } from "zod";
 import { IMPORT_FORMATS, SUPPORTED_ENCODINGS } from "../formats";
 import { BLOCK_KINDS, CORRECTION_KINDS, PROVENANCES } from "../text/edition-document";
+import { MAX_TOKEN_DAYS, TOKEN_SCOPES } from "../auth/roles";
 
 const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "a slug: a–z, 0–9 and hyphens");
 const slugList = z
@@ -91,8 +92,10 @@ export type ImportForm = z.output<typeof ImportFormSchema>;
 
 export const CreateApiTokenSchema = z.strictObject({
   name: z.string().trim().min(1, "give the token a name, e.g. the script that uses it").max(100),
-  /** Days until the token stops working; it never expires when left out. */
-  expiresInDays: z.int().min(1).max(3650).optional(),
+  /** Days until the token stops working; HEXAPLA_TOKEN_DAYS (90) when left out. Every token expires. */
+  expiresInDays: z.int().min(1).max(MAX_TOKEN_DAYS, `a token lives at most ${MAX_TOKEN_DAYS} days`).optional(),
+  /** read: reads only; write (default): what your role allows except managing users and settings; admin: everything your role allows (admins only). */
+  scope: z.enum(TOKEN_SCOPES).default("write"),
 });
 
 // Answers, for the OpenAPI document.
@@ -188,7 +191,7 @@ export const RowPageSchema = z.object({
   next: z.string().nullable(),
 });
 
-export const ApiTokenSchema = z.object({ id: z.uuid(), name: z.string(), createdAt: z.string(), lastUsedAt: z.string().nullable(), expiresAt: z.string().nullable() });
+export const ApiTokenSchema = z.object({ id: z.uuid(), name: z.string(), scope: z.enum(TOKEN_SCOPES), createdAt: z.string(), lastUsedAt: z.string().nullable(), expiresAt: z.string() });
 export const CreatedApiTokenSchema = ApiTokenSchema.extend({ token: z.string().describe("shown once; store it now") });
 
 export const ErrorSchema = z.object({

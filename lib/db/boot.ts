@@ -4,9 +4,11 @@
  * when asked, loads the demo corpus into an empty database.
  */
 import path from "node:path";
+import { APP_ROLE, connectsAsSuperuser, ensureAppRole, transferOwnership } from "./app-role";
 import { createPrismaClient } from "./client";
 import { isDatabaseEmpty, seedDemo } from "./demo/seed-demo";
 import { startEmbeddedPostgres } from "./embedded-postgres";
+import { enqueueJob } from "./jobs/enqueue-job";
 import { ensureDatabase, migrate } from "./migrate";
 import { ensureAuthSecret } from "./settings";
 
@@ -37,13 +39,17 @@ export async function bootDatabase(options: BootOptions): Promise<BootedDatabase
     const server = await startEmbeddedPostgres({ dataDir: path.join(options.dataDir, "postgres"), port: options.pgPort, log: options.log });
     stop = server.stop;
     try {
-      await ensureDatabase(server.adminUrl, "hexapla");
+      await ensureAppRole(server.adminUrl, server.appPassword);
+      await ensureDatabase(server.adminUrl, "hexapla", undefined, APP_ROLE);
+      await transferOwnership(server.url("hexapla"));
     } catch (error) {
       await stop();
       throw error;
     }
-    url = server.url("hexapla");
-    options.log(`Embedded PostgreSQL ready on 127.0.0.1:${server.port} (data in ${server.dataDir}).`);
+    url = server.appUrl("hexapla");
+    options.log(`Embedded PostgreSQL ready on 127.0.0.1:${server.port} (data in ${server.dataDir}; the app connects as ${APP_ROLE}, not a superuser).`);
+  } else if (await connectsAsSuperuser(url).catch(() => false)) {
+    options.log("Warning: DATABASE_URL connects as a superuser. The app needs only a role that owns its database (README: External PostgreSQL).");
   }
   try {
     const applied = await migrate(url, migrationsDir);
@@ -53,6 +59,8 @@ export async function bootDatabase(options: BootOptions): Promise<BootedDatabase
       const authSecret = await ensureAuthSecret(prisma);
       if (options.seedDemo && (await isDatabaseEmpty(prisma))) {
         const seeded = await seedDemo(prisma, demoCorpusDir);
+        /* Its compare view's row signals: computed by the first worker to start. */
+        await enqueueJob(prisma, { kind: "row-signals", workId: seeded.workId, userId: null });
         options.log(`Loaded the demo corpus: ${seeded.editions} editions, ${seeded.rows} aligned rows.`);
       }
       return { url, authSecret, embedded: !options.databaseUrl, stop };

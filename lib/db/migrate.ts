@@ -1,12 +1,14 @@
 /**
  * Applies the committed migrations in prisma/migrations at start-up and records them in Prisma's own
  * `_prisma_migrations` table, so `prisma migrate deploy` agrees wherever Prisma's engines can be downloaded.
- * An advisory lock lets several app servers start at once; each migration runs in its own transaction.
+ * An advisory lock lets several app servers start at once; each migration runs in its own transaction. Then the job
+ * queue's own schema is installed or updated (lib/db/jobs/queue-schema.ts).
  */
 import { createHash, randomUUID } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import pg from "pg";
+import { migrateQueue } from "./jobs/queue-schema";
 
 const LOCK_KEY = 7_256_001;
 
@@ -41,6 +43,12 @@ const CREATE_TABLE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
 
 /** Applies pending migrations; returns the names applied. Refuses to run when an applied migration was edited. */
 export async function migrate(databaseUrl: string, migrationsDir: string): Promise<string[]> {
+  const applied = await applyMigrations(databaseUrl, migrationsDir);
+  await migrateQueue(databaseUrl);
+  return applied;
+}
+
+async function applyMigrations(databaseUrl: string, migrationsDir: string): Promise<string[]> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
@@ -80,15 +88,17 @@ export async function migrate(databaseUrl: string, migrationsDir: string): Promi
   }
 }
 
-/** Creates the database when it does not exist (used with the embedded server). */
-export async function ensureDatabase(adminUrl: string, database: string, template?: string): Promise<void> {
+/** Creates the database when it does not exist (used with the embedded server), owned by `owner` when given. */
+export async function ensureDatabase(adminUrl: string, database: string, template?: string, owner?: string): Promise<void> {
   const client = new pg.Client({ connectionString: adminUrl });
   await client.connect();
   try {
     const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [database]);
     if (!rowCount) {
       const quoted = `"${database.replaceAll('"', '""')}"`;
-      await client.query(`CREATE DATABASE ${quoted}${template ? ` TEMPLATE "${template.replaceAll('"', '""')}"` : ""}`);
+      const templateClause = template ? ` TEMPLATE ${client.escapeIdentifier(template)}` : "";
+      const ownerClause = owner ? ` OWNER ${client.escapeIdentifier(owner)}` : "";
+      await client.query(`CREATE DATABASE ${quoted}${templateClause}${ownerClause}`);
     }
   } finally {
     await client.end();

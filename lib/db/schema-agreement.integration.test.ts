@@ -34,8 +34,8 @@ const SCALAR_TO_PG: Record<string, string> = {
 
 const NATIVE_TO_PG: Record<string, string> = {
   Uuid: "uuid",
-  "Timestamptz(3)": "timestamp(3) with time zone",
   Real: "real",
+  "Timestamptz(3)": "timestamp(3) with time zone",
 };
 
 function parseSchema(text: string): SchemaModel[] {
@@ -44,7 +44,8 @@ function parseSchema(text: string): SchemaModel[] {
     enums.set(match[1], /@@map\("([^"]+)"\)/.exec(match[2])?.[1] ?? match[1]);
   }
   const models: SchemaModel[] = [];
-  for (const match of text.matchAll(/model (\w+) \{([^}]*)\}/g)) {
+  /* A model's body ends at the first closing brace outside a string (a default such as @default("{}") holds braces). */
+  for (const match of text.matchAll(/model (\w+) \{((?:[^}"]|"[^"]*")*)\}/g)) {
     const body = match[2];
     const modelNames = new Set([...text.matchAll(/model (\w+) \{/g)].map((m) => m[1]));
     const fields: SchemaField[] = [];

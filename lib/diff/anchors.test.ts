@@ -306,3 +306,12 @@ describe("compareRowAnchors: editions in one language", () => {
     expect(compareRowAnchors(texts).map((d) => [d.key, d.missingIn])).toEqual([["name:kamenev", ["en-pub"]]]);
   });
 });
+
+describe("a year range written short", () => {
+  it("attests its closing year, so 1923-26 and 1923–1926 carry the same dates", () => {
+    const keys = (text: string, lang: string) => extractAnchors(text, lang).map((anchor) => anchor.key).filter((key) => !key.startsWith("paren:"));
+    expect(keys("(1923-26)", "en")).toEqual(["date:1923", "date:1926"]);
+    expect(keys("(1923–1926)", "ru")).toEqual(["date:1923", "date:1926"]);
+    expect(keys("pages 1923-12", "en")).toEqual(["date:1923", "number:12"]);
+  });
+});

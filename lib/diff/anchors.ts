@@ -233,8 +233,25 @@ function numberAnchors(view: TokenView, text: string, consumed: Set<number>): An
     anchors.push({ kind, key: `${kind}:${parsed.value}`, text: text.slice(start, end), start, end });
     for (let i = index; i <= lastIndex; i++) consumed.add(i);
     index = lastIndex;
+    const closing = kind === "date" ? abbreviatedRangeEnd(view, index, Number(parsed.value)) : null;
+    if (closing && !consumed.has(closing.index)) {
+      anchors.push({ kind: "date", key: `date:${closing.year}`, text: text.slice(closing.start, closing.end), start: closing.start, end: closing.end });
+      consumed.add(closing.index);
+      index = closing.index;
+    }
   }
   return anchors;
+}
+
+/** The closing year of a range written short, "1923-26" or "1923–26" (1926): the word after a dash after a year. */
+function abbreviatedRangeEnd(view: TokenView, index: number, firstYear: number): { index: number; year: number; start: number; end: number } | null {
+  const next = view.words[index + 1];
+  if (!next || !/^\d{2}$/.test(next.token.text)) return null;
+  const gap = view.tokens.slice(view.words[index].at + 1, next.at);
+  if (gap.length !== 1 || !/^[-–‐‑]$/.test(gap[0].text)) return null;
+  const year = Math.floor(firstYear / 100) * 100 + Number(next.token.text);
+  if (year <= firstYear) return null;
+  return { index: index + 1, year, start: next.token.index, end: next.token.index + next.token.text.length };
 }
 
 function isNameShaped(word: string, lang: string): boolean {

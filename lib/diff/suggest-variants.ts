@@ -6,7 +6,7 @@
  */
 import type { AnchorDifference } from "./anchors";
 import { bestLinks, hasPair, type PairLinks, type WordMarkEdition } from "./word-marks";
-import { wordForm } from "../alignment/words/forms";
+import { isContentWord } from "../alignment/words/forms";
 
 export interface SuggestedVariant {
   category: "omission" | "addition" | "number_date" | "name_form";
@@ -21,7 +21,7 @@ function runs(edition: WordMarkEdition, unlinked: (index: number) => boolean, mi
   const found: string[] = [];
   let run: number[] = [];
   const flush = () => {
-    const content = run.filter((index) => wordForm(edition.tokens[index].text, edition.language).content);
+    const content = run.filter((index) => isContentWord(edition.tokens[index].text, edition.language));
     if (content.length >= min) found.push(run.map((index) => edition.tokens[index].text).join(" "));
     run = [];
   };

@@ -11,6 +11,8 @@ describe("parseViewParams", () => {
       ignoreWhitespace: "on",
       profile: "accents",
       anchors: "all",
+      words: "off",
+      base: "ru",
       page: "3",
     });
     expect(errors).toEqual([]);
@@ -22,6 +24,8 @@ describe("parseViewParams", () => {
       ignoreWhitespace: true,
       profile: "accents",
       anchors: "all",
+      words: false,
+      base: "ru",
       page: 3,
     });
   });

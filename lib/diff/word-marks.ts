@@ -3,10 +3,11 @@
  * other column, the content words with no counterpart in the base (what that edition adds) and the words whose link
  * the model finds weak (a likely change of meaning rather than a rendering); in the base column, the words that
  * some shown edition leaves out. Also each edition's word-level divergence from the base: the share of its content
- * words without a counterpart, each weighted by how unsure the model is (1 − the best link's probability).
+ * words without a counterpart, weighted by how sure the model is: a word without any link counts fully, a word whose
+ * only links are weak counts half.
  */
 import type { CellToken } from "../alignment/words/cell-tokens";
-import { wordForm } from "../alignment/words/forms";
+import { isContentWord } from "../alignment/words/forms";
 import type { WordLink } from "../alignment/words/symmetrise";
 import type { TextMark } from "./text-marks";
 
@@ -71,14 +72,13 @@ export function rowWordMarks(editions: readonly WordMarkEdition[], pairs: readon
     let weight = 0;
     let content = 0;
     edition.tokens.forEach((token, index) => {
-      const form = wordForm(token.text, edition.language);
-      const p = best[index];
-      if (form.content) {
+            const p = best[index];
+      if (isContentWord(token.text, edition.language)) {
         content += 1;
-        weight += 1 - p;
+        weight += p === 0 ? 1 : p < WEAK_LINK ? 0.5 : 0;
       }
-      if (p === 0 && form.content) marks.get(edition.id)!.push(mark(edition, token, "word-added", `not in ${base.slug}`));
-      else if (p > 0 && p < WEAK_LINK && form.content) marks.get(edition.id)!.push(mark(edition, token, "word-weak", `weak link to ${base.slug}`));
+      if (p === 0 && isContentWord(token.text, edition.language)) marks.get(edition.id)!.push(mark(edition, token, "word-added", `not in ${base.slug}`));
+      else if (p > 0 && p < WEAK_LINK && isContentWord(token.text, edition.language)) marks.get(edition.id)!.push(mark(edition, token, "word-weak", `weak link to ${base.slug}`));
     });
     if (content > 0) divergence.set(edition.id, Math.round((weight / content) * 1000) / 1000);
     const reverse = bestLinks(pairs, baseId, edition.id, base.tokens.length);
@@ -87,7 +87,7 @@ export function rowWordMarks(editions: readonly WordMarkEdition[], pairs: readon
     });
   }
   base.tokens.forEach((token, index) => {
-    if (omittedBy[index].length > 0 && wordForm(token.text, base.language).content) {
+    if (omittedBy[index].length > 0 && isContentWord(token.text, base.language)) {
       marks.get(baseId)!.push(mark(base, token, "word-omitted", `left out in ${omittedBy[index].join(", ")}`));
     }
   });

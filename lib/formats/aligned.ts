@@ -3,7 +3,7 @@
  * builder both importers use to collect segments into blocks and rows while checking the segment limit.
  */
 import { type BlockDoc, type BlockKind, type EditionDocument, type EditionMeta, ImportError } from "../text/edition-document";
-import { assertSegmentCount } from "./limits";
+import { assertSegmentCount } from "../text/limits";
 import { assertDeclaredLanguage, completeMeta, type MetaDefaults } from "./metadata";
 
 export interface AlignedRow {
@@ -141,6 +141,7 @@ export class AlignedBuilder {
       }
       return { meta, blocks: draft.blocks, apparatus: null, corrections: [] } satisfies EditionDocument;
     });
+    if (editions.length === 0) throw new ImportError(this.file, null, "the file holds no aligned text: no edition has a single segment");
     const rows = this.rows.filter((row) => Object.keys(row.cells).length > 0);
     return { editions, rows };
   }

@@ -3,9 +3,11 @@
  * separate lines inside the quoted field, so that a re-import restores them) and the variant register.
  * A UTF-8 BOM is written by default so that spreadsheet programs read Cyrillic and accents correctly.
  * A working translation is labelled as such wherever an edition is named: `fr (working translation)`, and one that
- * stands in for the original `ru (working translation, stands in for the original)`.
+ * stands in for the original `ru (working translation, stands in for the original)`. A cell a spreadsheet would run
+ * as a formula is neutralised (csv-cells.ts; the grid import reverses it).
  */
 import { stringify } from "csv-stringify/sync";
+import { neutraliseCell } from "./csv-cells";
 import { CSV_ROW_COLUMNS, STANDS_IN_LABEL, STANDS_IN_ONLY_LABEL, WORKING_TRANSLATION_LABEL } from "./csv-import";
 import { cellTexts, rowsInOrder, selectEditions, segmentTexts, type EditionExport, type WorkExport } from "./work-export";
 
@@ -31,7 +33,7 @@ export function exportGridCsv(work: WorkExport, editionSlugs?: readonly string[]
     row.confidence == null ? "" : String(row.confidence),
     ...editions.map((edition) => cellTexts(row, edition, texts.get(edition.slug)!).join("\n")),
   ]);
-  return stringify([[...CSV_ROW_COLUMNS, ...editions.map(csvEditionName)], ...records], { bom: options.bom ?? true });
+  return stringify([[...CSV_ROW_COLUMNS, ...editions.map(csvEditionName)], ...records], { bom: options.bom ?? true, cast: { string: neutraliseCell } });
 }
 
 export const VARIANT_CSV_COLUMNS = ["id", "row_id", "row_position", "editions", "category", "status", "note", "author", "created_at"] as const;
@@ -50,5 +52,5 @@ export function exportVariantsCsv(work: WorkExport, options: CsvOptions = {}): s
     variant.author ?? "",
     variant.createdAt,
   ]);
-  return stringify([[...VARIANT_CSV_COLUMNS], ...records], { bom: options.bom ?? true });
+  return stringify([[...VARIANT_CSV_COLUMNS], ...records], { bom: options.bom ?? true, cast: { string: neutraliseCell } });
 }

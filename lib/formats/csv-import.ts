@@ -7,12 +7,14 @@
  * status and confidence; `row_id` and `row_position` are ignored. A column's language is guessed from its slug (`en-gb` → `en-gb`, `fr-1937` → `fr`)
  * unless the caller gives it. A header `fr (working translation)` (as the export writes it) marks the column's edition
  * as a working translation, `ru (working translation, stands in for the original)` also as standing in for the
- * original. Records with all cells empty are skipped.
+ * original. Records with all cells empty are skipped. A cell the export neutralised against formula injection
+ * (`'=…`, csv-cells.ts) is read back as it was.
  */
 import { CsvError, parse } from "csv-parse/sync";
 import { ImportError } from "../text/edition-document";
 import { AlignedBuilder, rowState, type AlignedDefaults, type AlignedImport } from "./aligned";
-import { assertTextSize } from "./limits";
+import { restoreCell } from "./csv-cells";
+import { assertTextSize } from "../text/limits";
 import { collapseSpaces } from "./spaces";
 
 /** Columns the grid export adds besides the editions. */
@@ -77,7 +79,7 @@ function readRecords(text: string, delimiter: string, file: string): ParsedRecor
     const leadingBlankLines = /^\n*/.exec(raw)![0].length;
     const line = consumedLines + leadingBlankLines + 1;
     consumedLines += raw.split("\n").length - 1;
-    return { fields: record, line };
+    return { fields: record.map(restoreCell), line };
   });
 }
 

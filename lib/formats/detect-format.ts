@@ -23,7 +23,13 @@ function xmlRootName(text: string): string | null {
     rest = rest.trimStart();
     if (rest.startsWith("<?")) rest = rest.slice(rest.indexOf("?>") + 2 || rest.length);
     else if (rest.startsWith("<!--")) rest = rest.slice(rest.indexOf("-->") + 3 || rest.length);
-    else if (rest.startsWith("<!")) rest = rest.slice(rest.indexOf(">") + 1 || rest.length);
+    else if (rest.startsWith("<!")) {
+      // A DOCTYPE's internal subset (`[ … ]`) may hold `>` of its own.
+      const close = rest.indexOf(">");
+      const subset = rest.indexOf("[");
+      const end = subset >= 0 && subset < close ? rest.indexOf(">", rest.indexOf("]", subset)) : close;
+      rest = rest.slice(end + 1 || rest.length);
+    }
     else break;
   }
   const name = /^<([A-Za-z_][\w.:-]*)/.exec(rest);

@@ -4,7 +4,7 @@ import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
 import { decodeInput } from "./encoding";
 import { FRENCH, FRENCH_LATIN9, RUSSIAN, RUSSIAN_STRAIGHT_QUOTES, SPANISH } from "./fixtures/encoding-texts";
-import { MAX_IMPORT_BYTES } from "./limits";
+import { MAX_IMPORT_BYTES } from "../text/limits";
 import { importErrorOf as rejection } from "./test-helpers";
 
 const fixture = (name: string) => new Uint8Array(fs.readFileSync(path.join(import.meta.dirname, "fixtures", "encodings", name)));

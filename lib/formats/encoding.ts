@@ -8,16 +8,18 @@
 import chardet from "chardet";
 import iconv from "iconv-lite";
 import { ImportError } from "../text/edition-document";
-import { assertByteSize } from "./limits";
+import { assertByteSize } from "../text/limits";
+import { GUESSED_UTF16_CONFIDENCE, isConfidentEncoding } from "./encoding-confidence";
 
 export interface DecodedInput {
   text: string;
   /** WHATWG name of the encoding the bytes were read as, e.g. `utf-8`, `windows-1251`, `koi8-r`. */
   encoding: string;
   /**
-   * 1 when certain (BOM, valid UTF-8); for UTF-16 without BOM the share of ordinary text characters; for a legacy
-   * encoding chardet's confidence (0–1) in it (for the Latin ones, in the Western encoding it ranked highest), or 0.1
-   * when chardet did not consider it.
+   * 1 when certain (BOM, valid UTF-8); for UTF-16 without BOM the share of ordinary text characters, at most
+   * GUESSED_UTF16_CONFIDENCE (the byte order and the encoding itself are inferred from where the NUL bytes are); for
+   * a legacy encoding chardet's confidence (0–1) in it (for the Latin ones, in the Western encoding it ranked
+   * highest), or 0.1 when chardet did not consider it.
    */
   confidence: number;
   hadBom: boolean;
@@ -43,6 +45,49 @@ export interface DecodeOptions {
 }
 
 const SAVE_AS_UTF8 = "save the file as UTF-8 and upload it again";
+
+/**
+ * Refuses a file whose encoding was only guessed, saying what was guessed and how sure, and (for bytes that are
+ * almost UTF-8) where the first byte that is not UTF-8 is: the command line imports it only with `--encoding`.
+ */
+export function assertConfidentEncoding(decoded: Omit<DecodedInput, "text">, bytes: Uint8Array, file: string): void {
+  if (isConfidentEncoding(decoded)) return;
+  const invalid = decoded.encoding.startsWith("utf-16") ? null : firstInvalidUtf8(bytes);
+  const notUtf8 = invalid == null ? "" : ` It is not UTF-8: line ${invalid.line} has a byte (0x${invalid.byte.toString(16).toUpperCase()}) that UTF-8 does not allow.`;
+  throw new ImportError(
+    file,
+    invalid?.line ?? null,
+    `the encoding was guessed as ${decoded.encoding} with ${Math.round(decoded.confidence * 100)}% confidence, which is not sure enough to import.${notUtf8} If ${decoded.encoding} is right, run the import again with --encoding ${decoded.encoding}; otherwise name the file's encoding with --encoding, or save it as UTF-8.`,
+  );
+}
+
+/** The line and value of the first byte that breaks UTF-8, or null when the bytes are valid UTF-8. */
+export function firstInvalidUtf8(bytes: Uint8Array): { line: number; byte: number } | null {
+  let line = 1;
+  for (let i = 0; i < bytes.length; ) {
+    const b = bytes[i];
+    if (b < 0x80) {
+      if (b === 0x0a) line++;
+      i++;
+      continue;
+    }
+    const length = b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+    // The second byte's range excludes overlong forms, surrogates and code points past U+10FFFF.
+    const low = b === 0xe0 ? 0xa0 : b === 0xf0 ? 0x90 : 0x80;
+    const high = b === 0xed ? 0x9f : b === 0xf4 ? 0x8f : 0xbf;
+    let valid = length > 0 && i + length <= bytes.length && bytes[i + 1] >= low && bytes[i + 1] <= high;
+    for (let k = 2; valid && k < length; k++) valid = (bytes[i + k] & 0xc0) === 0x80;
+    if (!valid) return { line, byte: b };
+    i += length;
+  }
+  return null;
+}
+
+/** The encoding an XML declaration at the start of the bytes names (`<?xml version="1.0" encoding="UTF-8"?>`), lower-cased. */
+function xmlDeclaredEncoding(bytes: Uint8Array): string | null {
+  const head = String.fromCharCode(...bytes.subarray(0, 200));
+  return /^<\?xml[^>]*?\sencoding\s*=\s*["']([A-Za-z0-9._-]+)["']/.exec(head)?.[1].toLowerCase() ?? null;
+}
 
 /** chardet's names of the legacy encodings we read, mapped to their WHATWG names. */
 const LEGACY_FROM_CHARDET: Record<string, string> = {
@@ -95,6 +140,15 @@ function decodeBytes(bytes: Uint8Array, file: string): Omit<DecodedInput, "decla
   if (bytes.includes(0)) return detectUtf16(bytes, file);
   const utf8 = tryUtf8(bytes);
   if (utf8 != null) return { text: utf8, encoding: "utf-8", confidence: 1, hadBom: false };
+  const label = xmlDeclaredEncoding(bytes);
+  if (label === "utf-8" || label === "utf8") {
+    const invalid = firstInvalidUtf8(bytes)!;
+    throw new ImportError(
+      file,
+      invalid.line,
+      `the XML declaration says the file is UTF-8, but it is not: this line has a byte (0x${invalid.byte.toString(16).toUpperCase()}) that UTF-8 does not allow; choose the file's real encoding, or save it as UTF-8`,
+    );
+  }
   return detectLegacy(bytes, file);
 }
 
@@ -145,7 +199,7 @@ function detectUtf16(bytes: Uint8Array, file: string): Omit<DecodedInput, "decla
       return { text, encoding, share: textLikeShare(text) };
     });
     const best = candidates[0].share >= candidates[1].share ? candidates[0] : candidates[1];
-    if (best.share >= 0.95) return { text: best.text, encoding: best.encoding, confidence: best.share, hadBom: false };
+    if (best.share >= 0.95) return { text: best.text, encoding: best.encoding, confidence: Math.min(best.share, GUESSED_UTF16_CONFIDENCE), hadBom: false };
   }
   throw binaryError(file, "it contains NUL bytes");
 }
@@ -185,11 +239,15 @@ function detectLegacy(bytes: Uint8Array, file: string): Omit<DecodedInput, "decl
       top == null || top.confidence === 0 || (latin != null && (latin === top || latin.confidence >= top.confidence * LATIN_RUNNER_UP_SHARE));
     encoding = chooseLatin(bytes);
     if (!chardetAgrees || !isWesternText(decodeWith(sample, encoding))) {
-      const guess = top != null && top.confidence > 0 ? ` (it looks most like ${top.name}${top.lang ? ` (${top.lang})` : ""}, which is not supported)` : "";
+      const supported = top != null && LEGACY_FROM_CHARDET[top.name] != null;
+      const named = top != null && top.confidence > 0 ? `${top.name}${top.lang ? ` (${top.lang})` : ""}` : null;
+      const guess = named == null ? "" : supported ? ` (it looks most like ${named}, but does not read as Western European text in it)` : ` (it looks most like ${named}, which is not supported)`;
+      const invalid = firstInvalidUtf8(bytes);
+      const notUtf8 = invalid == null ? "" : `; it is not UTF-8 either: line ${invalid.line} has a byte (0x${invalid.byte.toString(16).toUpperCase()}) that UTF-8 does not allow`;
       throw new ImportError(
         file,
-        null,
-        `the encoding could not be determined as one of UTF-8, UTF-16, Windows-1251, KOI8-R, Windows-1252, ISO-8859-1 or ISO-8859-15${guess}; ${SAVE_AS_UTF8}`,
+        invalid?.line ?? null,
+        `the encoding could not be determined as one of UTF-8, UTF-16, Windows-1251, KOI8-R, Windows-1252, ISO-8859-1 or ISO-8859-15${guess}${notUtf8}; ${SAVE_AS_UTF8}`,
       );
     }
     chardetConfidence = latin?.confidence;

@@ -3,14 +3,14 @@
  * preview's warnings and segmentation counts. Side files named by a plain-format edition (apparatus, corrections)
  * are not read here; their names are returned so the caller can ask for them.
  */
-import { type EditionDocument } from "../text/edition-document";
+import { type EditionDocument, readingFile } from "../text/edition-document";
 import { parseEditionText } from "../text/edition-format";
 import { type AlignedDefaults, type AlignedImport } from "./aligned";
 import { parseAlignedCsv } from "./csv-import";
 import { detectFormat, type ImportFormat } from "./detect-format";
 import { decodeInput, type DecodedInput, type SupportedEncoding } from "./encoding";
 import { parseWorkExport } from "./json-export";
-import { assertSegmentCount } from "./limits";
+import { assertLineCount, assertSegmentCount } from "../text/limits";
 import { parseMarkdownEdition } from "./markdown";
 import { type MetaDefaults } from "./metadata";
 import { segmentationStats, type SegmentationStats } from "./segmentation-stats";
@@ -53,16 +53,18 @@ function preview(document: EditionDocument, text: string): EditionPreview {
 }
 
 export function importFile(bytes: Uint8Array, fileName: string, options: ImportOptions = {}): ImportedFile {
-  const { text, ...encoding } = decodeInput(bytes, fileName, { encoding: options.encoding });
-  const format = options.format ?? detectFormat(fileName, text);
-  return { file: fileName, format, encoding, content: parseContent(format, text, fileName, options) };
+  return readingFile(fileName, () => {
+    const { text, ...encoding } = decodeInput(bytes, fileName, { encoding: options.encoding });
+    assertLineCount(text, fileName);
+    const format = options.format ?? detectFormat(fileName, text);
+    return { file: fileName, format, encoding, content: parseContent(format, text, fileName, options) };
+  });
 }
 
 function parseContent(format: ImportFormat, text: string, file: string, options: ImportOptions): ImportedContent {
   switch (format) {
     case "plain": {
       const parsed = parseEditionText(text, file);
-      assertSegmentCount(sentenceCount(parsed.blocks), file);
       const document: EditionDocument = { meta: parsed.meta, blocks: parsed.blocks, apparatus: null, corrections: [] };
       const sideFiles = [parsed.apparatusFile, parsed.correctionsFile].filter((name): name is string => name != null);
       return { kind: "edition", sideFiles, ...preview(document, text) };
@@ -82,8 +84,4 @@ function parseContent(format: ImportFormat, text: string, file: string, options:
       return { kind: "work", work };
     }
   }
-}
-
-function sentenceCount(blocks: EditionDocument["blocks"]): number {
-  return blocks.reduce((sum, block) => sum + block.sentences.length, 0);
 }

@@ -3,11 +3,20 @@ export { type AlignedDefaults, type AlignedImport, type AlignedRow } from "./ali
 export { CSV_ROW_COLUMNS, detectDelimiter, parseAlignedCsv } from "./csv-import";
 export { exportGridCsv, exportVariantsCsv, VARIANT_CSV_COLUMNS, type CsvOptions } from "./csv-export";
 export { detectFormat, IMPORT_FORMATS, type ImportFormat } from "./detect-format";
-export { decodeInput, SUPPORTED_ENCODINGS, type DecodedInput, type DecodeOptions, type SupportedEncoding } from "./encoding";
+export {
+  assertConfidentEncoding,
+  decodeInput,
+  SUPPORTED_ENCODINGS,
+  type DecodedInput,
+  type DecodeOptions,
+  type SupportedEncoding,
+} from "./encoding";
+export { HIGH_ENCODING_CONFIDENCE, isConfidentEncoding } from "./encoding-confidence";
 export { importFile, type EditionPreview, type ImportedContent, type ImportedFile, type ImportOptions } from "./import-file";
 export { exportGridJson, exportVariantsJson, exportWorkJson, parseWorkExport, WORK_JSON_FORMAT, WORK_JSON_VERSION } from "./json-export";
-export { MAX_IMPORT_BYTES, MAX_IMPORT_SEGMENTS } from "./limits";
-export { inlineText, parseMarkdownEdition } from "./markdown";
+export { MAX_IMPORT_BYTES, MAX_IMPORT_SEGMENTS } from "../text/limits";
+export { parseMarkdownEdition } from "./markdown";
+export { inlineText } from "./markdown-inline";
 export { type MetaDefaults } from "./metadata";
 export { segmentationStats, type SegmentationStats } from "./segmentation-stats";
 export { editionXmlId, exportTeiAlignment, exportTeiEdition, exportTeiParallel, segmentXmlId, teiEditionFileName } from "./tei-export";

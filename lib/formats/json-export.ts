@@ -3,9 +3,10 @@
  * read — which `parseWorkExport` validates (zod schema plus references between rows, segments, editions and
  * variants, and word links against the words of their segments) so that a whole work can be re-imported.
  */
+import { checkGridInvariant, type Grid } from "../alignment/grid";
 import { segmentWordTokens } from "../alignment/words/cell-tokens";
 import { ImportError, resolveRole } from "../text/edition-document";
-import { assertTextSize } from "./limits";
+import { assertTextSize } from "../text/limits";
 import { provenanceKind, roleLabel } from "../editions/provenance";
 import { cellTexts, rowsInOrder, selectEditions, segmentTexts, WorkExportSchema, type EditionExport, type WorkExport } from "./work-export";
 
@@ -90,9 +91,34 @@ export function parseWorkExport(json: string, file = "work.json"): WorkExport {
     throw new ImportError(file, null, `invalid work export — ${problems.join("; ")}`);
   }
   assertReferences(parsed.data, file);
+  assertGrid(parsed.data, file);
   /* Exports made before `standsInForOriginal` marked a working translation standing in for the original as the original. */
   for (const edition of parsed.data.editions) edition.meta = resolveRole(edition.meta);
   return parsed.data;
+}
+
+/**
+ * The grid the file describes must hold as the editor's grid does (lib/alignment/grid.ts): for every edition with
+ * aligned segments, its rows read in order give each of its segments once, in order — no segment in no row, none
+ * out of order, no empty row. An edition none of whose segments is in a row is simply not aligned yet.
+ */
+function assertGrid(work: WorkExport, file: string): void {
+  const aligned = work.editions.filter((edition) => work.rows.some((row) => (row.cells[edition.slug] ?? []).length > 0));
+  const grid: Grid = {
+    editionIds: aligned.map((edition) => edition.slug),
+    rows: rowsInOrder(work).map((row) => ({
+      id: row.id,
+      status: row.status,
+      confidence: row.confidence,
+      cells: Object.fromEntries(aligned.map((edition) => [edition.slug, row.cells[edition.slug] ?? []])),
+    })),
+  };
+  const violations = checkGridInvariant(grid, Object.fromEntries(aligned.map((edition) => [edition.slug, edition.segments.map((segment) => segment.id)])));
+  if (violations.length > 0) {
+    const shown = violations.slice(0, 3).map((violation) => violation.message.replace(/\.$/, ""));
+    const more = violations.length > 3 ? `; and ${violations.length - 3} more` : "";
+    throw new ImportError(file, null, `invalid work export — its alignment grid does not hold: ${shown.join("; ")}${more}`);
+  }
 }
 
 function assertReferences(work: WorkExport, file: string): void {

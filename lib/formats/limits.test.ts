@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseAlignedCsv } from "./csv-import";
-import { MAX_IMPORT_BYTES, MAX_IMPORT_SEGMENTS, utf8Length } from "./limits";
+import { MAX_IMPORT_BYTES, MAX_IMPORT_SEGMENTS, utf8Length } from "../text/limits";
 import { parseMarkdownEdition } from "./markdown";
 import { parseTeiEdition } from "./tei-import";
 import { importErrorOf } from "./test-helpers";

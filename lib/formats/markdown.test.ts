@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { PROVENANCE_DEFAULTS } from "../text/edition-document";
-import { inlineText, parseMarkdownEdition } from "./markdown";
+import { parseMarkdownEdition } from "./markdown";
+import { inlineText } from "./markdown-inline";
 import { importErrorOf, readFixture } from "./test-helpers";
 
 const texts = (doc: ReturnType<typeof parseMarkdownEdition>) => doc.blocks.map((b) => b.sentences.map((s) => s.text));

@@ -7,8 +7,8 @@
  * Paragraphs and quotations are split into sentences; headings and date lines are one segment each.
  */
 import { type BlockDoc, type BlockKind, type EditionDocument, ImportError } from "../text/edition-document";
-import { assertSegmentCount, assertTextSize } from "./limits";
-import { collapseSpaces } from "./spaces";
+import { assertLineCount, assertTextSize, SegmentBudget } from "../text/limits";
+import { inlineText } from "./markdown-inline";
 import { splitSentences } from "../text/sentences";
 import { assertDeclaredLanguage, completeMeta, languageSlug, parseFrontMatter, type MetaDefaults } from "./metadata";
 
@@ -21,7 +21,7 @@ interface RawBlock {
   footnote?: string;
 }
 
-const ATX_HEADING = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
+const ATX_OPENING = /^ {0,3}(#{1,6})(?=[ \t]|$)/;
 const SETEXT_UNDERLINE = /^ {0,3}(=+|-+)[ \t]*$/;
 const THEMATIC_BREAK = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
 const QUOTE_MARKER = /^ {0,3}>[ \t]?/;
@@ -29,6 +29,7 @@ const FOOTNOTE_DEFINITION = /^ {0,3}\[\^([^\]\s]+)\]:[ \t]*(.*)$/;
 
 export function parseMarkdownEdition(text: string, file: string, defaults?: MetaDefaults): EditionDocument {
   assertTextSize(text, file);
+  assertLineCount(text, file);
   const lines = text.replace(/^\uFEFF/, "").split(/\r\n|\r|\n/);
   const frontMatter = parseFrontMatter(lines, file);
   const raw = scanBlocks(lines, frontMatter?.bodyStart ?? 0);
@@ -37,12 +38,11 @@ export function parseMarkdownEdition(text: string, file: string, defaults?: Meta
 
   const blocks: BlockDoc[] = [];
   const notes: BlockDoc[] = [];
-  let segments = 0;
+  const budget = new SegmentBudget();
   for (const block of raw) {
-    const doc = toBlockDoc(block, language ?? "und", file);
+    const doc = toBlockDoc(block, language ?? "und", file, budget.remaining);
     if (doc == null) continue;
-    segments += doc.sentences.length;
-    assertSegmentCount(segments, file, doc.line);
+    budget.add(doc.sentences.length, file, doc.line);
     (block.footnote ? notes : blocks).push(doc);
   }
   const firstHeading = blocks.find((block) => block.kind === "heading");
@@ -88,10 +88,10 @@ function scanBlocks(lines: string[], start: number): RawBlock[] {
       close();
       continue;
     }
-    const heading = ATX_HEADING.exec(line);
+    const heading = ATX_OPENING.exec(line);
     if (heading) {
       close();
-      blocks.push({ kind: "heading", level: heading[1].length, line: lineNo, texts: [heading[2] ?? ""] });
+      blocks.push({ kind: "heading", level: heading[1].length, line: lineNo, texts: [headingText(line.slice(heading[0].length))] });
       continue;
     }
     if (THEMATIC_BREAK.test(line)) {
@@ -99,8 +99,7 @@ function scanBlocks(lines: string[], start: number): RawBlock[] {
       continue;
     }
     if (QUOTE_MARKER.test(line)) {
-      let content = line;
-      while (QUOTE_MARKER.test(content)) content = content.replace(QUOTE_MARKER, "");
+      const content = withoutQuoteMarkers(line);
       if (open?.kind !== "blockquote") close();
       if (content.trim() === "") {
         close();
@@ -123,9 +122,34 @@ function scanBlocks(lines: string[], start: number): RawBlock[] {
   return blocks;
 }
 
+/**
+ * An ATX heading's text: white space around it and a closing run of `#` (after a space or tab, or alone) removed.
+ * Read from the end by hand: the regular expression for it backtracks quadratically over a long run of spaces.
+ */
+function headingText(rest: string): string {
+  const text = rest.replace(/^[ \t]+/, "");
+  let end = text.length;
+  while (end > 0 && (text[end - 1] === " " || text[end - 1] === "\t")) end--;
+  let hashes = end;
+  while (hashes > 0 && text[hashes - 1] === "#") hashes--;
+  if (hashes < end && (hashes === 0 || text[hashes - 1] === " " || text[hashes - 1] === "\t")) end = hashes;
+  while (end > 0 && (text[end - 1] === " " || text[end - 1] === "\t")) end--;
+  return text.slice(0, end);
+}
+
+/** A quotation line's text without its `>` markers (nested quotations are read as one). */
+function withoutQuoteMarkers(line: string): string {
+  let at = 0;
+  for (;;) {
+    const marker = QUOTE_MARKER.exec(line.slice(at, at + 5));
+    if (!marker) return line.slice(at);
+    at += marker[0].length;
+  }
+}
+
 const ATTRIBUTES = /^\{([^}]*)\}\s*/;
 
-function toBlockDoc(block: RawBlock, language: string, file: string): BlockDoc | null {
+function toBlockDoc(block: RawBlock, language: string, file: string, maxSentences: number): BlockDoc | null {
   let kind = block.kind;
   let body = block.texts.map((t) => t.trim()).join(" ");
   const labels: string[] = block.footnote ? [`n${block.footnote}`] : [];
@@ -142,27 +166,6 @@ function toBlockDoc(block: RawBlock, language: string, file: string): BlockDoc |
   const text = inlineText(body);
   if (text === "") return null;
   const whole = kind === "heading" || kind === "dateline";
-  const sentences = whole ? [text] : splitSentences(text, language);
+  const sentences = whole ? [text] : splitSentences(text, language, maxSentences);
   return { kind, level: kind === "heading" ? block.level : null, labels, line: block.line, sentences: sentences.map((s) => ({ text: s })) };
-}
-
-/** Characters Markdown lets one escape with a backslash. */
-const ESCAPABLE = /\\([!-/:-@[-`{-~])/g;
-/** Escaped characters are parked as `NUL index NUL` (NUL never survives decoding) while markup is removed. */
-const PARKED = /\u0000(\d+)\u0000/g;
-
-/** The text of a Markdown inline run: markup removed, escapes resolved, white space collapsed (no-break spaces kept). */
-export function inlineText(markdown: string): string {
-  const escaped: string[] = [];
-  const text = markdown
-    .replace(ESCAPABLE, (_, char: string) => `\u0000${escaped.push(char) - 1}\u0000`)
-    .replace(/`+([^`]*?)`+/g, "$1")
-    .replace(/!\[[^\]]*\]\([^)]*\)/g, "")
-    .replace(/<((?:https?|mailto):[^>\s]+)>/g, "$1")
-    .replace(/\[([^\]^][^\]]*)\]\((?:[^()]|\([^)]*\))*\)/g, "$1")
-    .replace(/<\/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?\/?>/g, "")
-    .replace(/(\*\*|__)(?=\S)([\s\S]*?\S)\1/g, "$2")
-    .replace(/\*(?=\S)([\s\S]*?\S)\*/g, "$1")
-    .replace(/(?<![\p{L}\p{N}])_(?=\S)([\s\S]*?\S)_(?![\p{L}\p{N}])/gu, "$1");
-  return collapseSpaces(text).replace(PARKED, (_, index: string) => escaped[Number(index)]);
 }

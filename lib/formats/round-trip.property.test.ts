@@ -1,3 +1,4 @@
+import { parse } from "csv-parse/sync";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { EditionMeta } from "../text/edition-document";
@@ -11,7 +12,7 @@ import { parseTmx } from "./tmx-import";
 import type { WorkExport } from "./work-export";
 
 /** Characters that stress escaping: markup, quotes, entities, Cyrillic, accents, note references, CJK. */
-const TRICKY = [..."ab Жж«»“”‘’'\"&<>;,.-—[^1]é\u00a0\t\n#*_>{}=汉"];
+const TRICKY = [..."ab Жж«»“”‘’'\"&<>;,.-—[^1]é\u00a0\t\n#*_>{}=+@汉"];
 const sentence = fc
   .array(fc.constantFrom(...TRICKY), { minLength: 1, maxLength: 40 })
   .map((chars) => chars.join("").replace(/\s+/g, " ").trim())
@@ -112,10 +113,13 @@ describe("round trips hold for arbitrary text", () => {
     );
   });
 
-  it("CSV export → import gives back every row's segments", () => {
+  it("CSV export → import gives back every row's segments, and no exported cell starts a spreadsheet formula", () => {
     fc.assert(
       fc.property(work, (w) => {
-        const aligned = parseAlignedCsv(exportGridCsv(w), "w.csv", { common: { work: "w" } });
+        const csv = exportGridCsv(w);
+        const cells = (parse(csv.replace(/^\uFEFF/, "")) as string[][]).flat();
+        expect(cells.filter((cell) => /^[=+\-@\t\r]/.test(cell))).toEqual([]);
+        const aligned = parseAlignedCsv(csv, "w.csv", { common: { work: "w" } });
         expect(aligned.editions.map((d) => d.meta.standsInForOriginal)).toEqual(w.editions.map((e) => e.meta.standsInForOriginal));
         const texts = new Map(aligned.editions.map((d) => [d.meta.edition, d.blocks.flatMap((b) => b.sentences.map((s) => s.text))]));
         const segments = new Map(w.editions.map((e) => [e.slug, new Map(e.segments.map((s) => [s.id, s.text]))]));

@@ -19,7 +19,7 @@ import {
   PROVENANCES,
   type SentenceDoc,
 } from "../text/edition-document";
-import { assertSegmentCount, assertTextSize } from "./limits";
+import { assertSegmentCount, assertTextSize, MAX_IMPORT_SEGMENTS } from "../text/limits";
 import { splitSentences } from "../text/sentences";
 import { completeMeta, languageSlug, sameLanguage, type MetaDefaults } from "./metadata";
 import { childElements, collapse, firstChild, isElement, parseXml, path, textContent, type XmlElement } from "./xml-tree";
@@ -281,7 +281,7 @@ class BodyReader {
   }
 
   private split(text: string): SentenceDoc[] {
-    return splitSentences(text, this.language).map((sentence) => ({ text: sentence }));
+    return splitSentences(text, this.language, MAX_IMPORT_SEGMENTS - this.segments).map((sentence) => ({ text: sentence }));
   }
 
   /**

@@ -9,7 +9,7 @@
  */
 import { BLOCK_KINDS, type BlockKind, type EditionMeta, EditionMetaSchema, ImportError } from "../text/edition-document";
 import { AlignedBuilder, rowState, type AlignedDefaults, type AlignedImport, type CellBlock } from "./aligned";
-import { assertTextSize } from "./limits";
+import { assertTextSize } from "../text/limits";
 import { languageSlug, sameLanguage } from "./metadata";
 import { TMX_PROP } from "./tmx-shared";
 import { childElements, collapse, firstChild, isElement, parseXml, textContent, type XmlElement } from "./xml-tree";
@@ -40,6 +40,8 @@ export function parseTmx(text: string, file: string, defaults?: AlignedDefaults)
   const header = firstChild(root, "header");
   const body = firstChild(root, "body");
   if (body == null) throw new ImportError(file, root.line, "the TMX document has no <body>");
+  const units = childElements(body, "tu");
+  if (units.length === 0) throw new ImportError(file, body.line, "the TMX <body> holds no translation unit (<tu>)");
 
   const headerProps = header ? props(header) : new Map<string, string>();
   const workFields: Partial<EditionMeta> = {
@@ -52,7 +54,7 @@ export function parseTmx(text: string, file: string, defaults?: AlignedDefaults)
   const builder = new AlignedBuilder(file);
   const languages = new Map<string, string>();
 
-  for (const tu of childElements(body, "tu")) {
+  for (const tu of units) {
     const row = builder.startRow();
     Object.assign(row, rowStateOf(props(tu), file, tu.line));
     for (const tuv of childElements(tu, "tuv")) {

@@ -48,8 +48,15 @@ export function importWarnings(doc: EditionDocument, rawText: string): ImportWar
     }
     return from;
   };
+  // Past MAX_WARNINGS_PER_CODE + 1 warnings of a code only their number is kept: finding a warning's line searches
+  // the raw lines, which a text holding a warning in every word must not do for every word.
   const warnings: ImportWarning[] = [];
-  const add = (code: WarningCode, line: number, excerpt: string, message: string) => warnings.push({ code, line, excerpt, message });
+  const counts = new Map<WarningCode, number>();
+  const add: Add = (code, line, excerpt, message) => {
+    const count = (counts.get(code) ?? 0) + 1;
+    counts.set(code, count);
+    if (count <= MAX_WARNINGS_PER_CODE + 1) warnings.push({ code, line: typeof line === "number" ? line : line(), excerpt, message });
+  };
 
   const blocks = [...doc.blocks, ...(doc.apparatus?.blocks ?? [])];
   for (const block of blocks) {
@@ -58,19 +65,21 @@ export function importWarnings(doc: EditionDocument, rawText: string): ImportWar
   }
   checkRepeatedBlocks(blocks, add);
   checkCharacters(rawLines, add);
-  return capped(warnings).sort((a, b) => a.line - b.line);
+  return capped(warnings, counts).sort((a, b) => a.line - b.line);
 }
 
-type Add = (code: WarningCode, line: number, excerpt: string, message: string) => void;
+/** Records a warning; `line` may be given as a function, called only for warnings that are kept. */
+type Add = (code: WarningCode, line: number | (() => number), excerpt: string, message: string) => void;
 type Locate = (needle: string, from: number) => number;
 
 function checkText(text: string, block: BlockDoc, locate: Locate, add: Add): void {
-  const at = (word: string) => locate(word, block.line);
-  let lastJoined = -1;
+  const at = (word: string) => () => locate(word, block.line);
+  // One warning per word: joins inside a word already reported are skipped before the word is read again.
+  let lastWordEnd = -1;
   for (const join of text.matchAll(/\p{Ll}{2}\p{Lu}/gu)) {
+    if (join.index + 2 < lastWordEnd) continue;
     const word = wordAround(text, join.index + 2);
-    if (word.start <= lastJoined) continue;
-    lastJoined = word.start;
+    lastWordEnd = word.start + word.text.length;
     const upper = join.index + 2 - word.start;
     if (NAME_PREFIXES.test(word.text.slice(0, upper)) || MOJIBAKE_WORD.test(word.text)) continue;
     add("joined-words", at(word.text), word.text, `“${word.text}” looks like two words run together (a lost space or hyphen, typical of PDF extraction)`);
@@ -99,10 +108,10 @@ function checkText(text: string, block: BlockDoc, locate: Locate, add: Add): voi
   const breaks = /[-\u00ad] /.test(text) ? text.matchAll(/(\p{L}{2,})[-\u00ad] (\p{Ll}{2,})/gu) : [];
   for (const match of breaks) {
     if (CONJUNCTIONS.has(match[2])) continue;
-    add("broken-hyphenation", locate(`${match[1]}-`, block.line), match[0], `“${match[0]}” looks like a word hyphenated at a line break: join it`);
+    add("broken-hyphenation", () => locate(`${match[1]}-`, block.line), match[0], `“${match[0]}” looks like a word hyphenated at a line break: join it`);
   }
   for (const match of text.matchAll(MOJIBAKE)) {
-    add("mojibake", locate(match[0], block.line), match[0], `“${match[0]}” looks like UTF-8 text that was read in a legacy encoding (mojibake)`);
+    add("mojibake", () => locate(match[0], block.line), match[0], `“${match[0]}” looks like UTF-8 text that was read in a legacy encoding (mojibake)`);
   }
 }
 
@@ -208,7 +217,7 @@ function checkCharacters(rawLines: string[], add: Add): void {
   });
 }
 
-function capped(warnings: ImportWarning[]): ImportWarning[] {
+function capped(warnings: ImportWarning[], counts: Map<WarningCode, number>): ImportWarning[] {
   const byCode = new Map<WarningCode, ImportWarning[]>();
   for (const warning of warnings) {
     const list = byCode.get(warning.code);
@@ -219,7 +228,7 @@ function capped(warnings: ImportWarning[]): ImportWarning[] {
   for (const [code, list] of byCode) {
     result.push(...list.slice(0, MAX_WARNINGS_PER_CODE));
     if (list.length > MAX_WARNINGS_PER_CODE) {
-      const rest = list.length - MAX_WARNINGS_PER_CODE;
+      const rest = counts.get(code)! - MAX_WARNINGS_PER_CODE;
       const first = list[MAX_WARNINGS_PER_CODE];
       result.push({ code, line: first.line, excerpt: "", message: `${rest} more warnings of this kind, the first on line ${first.line}` });
     }

@@ -1,6 +1,8 @@
 /**
  * A small element tree over fast-xml-parser (preserveOrder mode, so mixed content keeps its order), with the
- * source line of every element. Malformed XML is rejected with the validator's line and column.
+ * source line of every element. Malformed XML is rejected with the validator's line and column; so, before the
+ * parser sees them, are elements nested deeper than MAX_XML_DEPTH, entity declarations (internal or external: no
+ * DTD is read) and references to entities XML does not predefine, each with its line and column.
  */
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { ImportError } from "../text/edition-document";
@@ -33,11 +35,114 @@ const META = XMLParser.getMetaDataSymbol() as unknown as string;
 
 type OrderedNode = Record<string, unknown> & { ":@"?: Record<string, string> };
 
+/** Deepest element nesting accepted (TEI and TMX documents stay far below it). */
+export const MAX_XML_DEPTH = 100;
+const PREDEFINED_ENTITIES = new Set(["amp", "lt", "gt", "quot", "apos"]);
+/** A character reference's digits, and the code points XML allows (Char production). */
+const CHARACTER_REFERENCE = /^#(?:x([0-9A-Fa-f]{1,6})|([0-9]{1,7}))$/;
+const isXmlChar = (c: number) => c === 0x9 || c === 0xa || c === 0xd || (c >= 0x20 && c <= 0xd7ff) || (c >= 0xe000 && c <= 0xfffd) || (c >= 0x10000 && c <= 0x10ffff);
+
+/**
+ * One linear pass over a well-formed document: the depth of element nesting, the DOCTYPE's internal subset and
+ * every entity reference. Throws an ImportError naming the line and column of the first problem.
+ */
+export function checkXmlLimits(source: string, file: string): void {
+  let line = 1;
+  let lineStart = 0;
+  let counted = 0;
+  const where = (index: number): [number, number] => {
+    for (; counted < index; counted++) {
+      if (source.charCodeAt(counted) === 10) {
+        line++;
+        lineStart = counted + 1;
+      }
+    }
+    return [line, index - lineStart + 1];
+  };
+  const fail = (index: number, reason: string): never => {
+    const [at, column] = where(index);
+    throw new ImportError(file, at, reason, column);
+  };
+  const after = (token: string, from: number) => {
+    const found = source.indexOf(token, from);
+    return found < 0 ? source.length : found + token.length;
+  };
+  // Regions are checked in order, so the next `&` is looked for once from where the last search ended.
+  let amp = source.indexOf("&");
+  const checkReferences = (from: number, to: number) => {
+    for (; amp >= 0 && amp < to; amp = source.indexOf("&", amp + 1)) {
+      if (amp < from) continue;
+      const semicolon = source.slice(amp + 1, amp + 14).indexOf(";");
+      const name = semicolon < 0 ? "" : source.slice(amp + 1, amp + 1 + semicolon);
+      const reference = CHARACTER_REFERENCE.exec(name);
+      if (reference) {
+        const code = reference[1] != null ? parseInt(reference[1], 16) : Number(reference[2]);
+        if (!isXmlChar(code)) fail(amp, `malformed XML: &${name}; is not a character XML allows`);
+      } else if (!PREDEFINED_ENTITIES.has(name)) {
+        fail(amp, `undefined entity &${name || source.slice(amp + 1, amp + 13)}${name ? ";" : "…"}: without a DTD only &amp; &lt; &gt; &quot; &apos; and character references such as &#160; are defined — write the character itself`);
+      }
+    }
+  };
+  let depth = 0;
+  let i = 0;
+  while (i < source.length) {
+    const open = source.indexOf("<", i);
+    const textEnd = open < 0 ? source.length : open;
+    checkReferences(i, textEnd);
+    if (open < 0) break;
+    if (source.startsWith("<!--", open)) i = after("-->", open + 4);
+    else if (source.startsWith("<![CDATA[", open)) i = after("]]>", open + 9);
+    else if (source.startsWith("<?", open)) i = after("?>", open + 2);
+    else if (source.startsWith("<!", open)) {
+      const close = source.indexOf(">", open);
+      const subset = source.indexOf("[", open);
+      if (subset >= 0 && (close < 0 || subset < close)) {
+        const subsetEnd = after("]", subset);
+        const declaration = source.slice(subset, subsetEnd).search(/<!ENTITY\b/);
+        if (declaration >= 0) fail(subset + declaration, "entity declarations are not allowed (no DTD is read, and entities could expand without bound or read other files) — write the text itself");
+        i = after(">", subsetEnd);
+      } else {
+        i = close < 0 ? source.length : close + 1;
+      }
+    } else {
+      let end = open + 1;
+      for (let quote = ""; end < source.length; end++) {
+        const char = source[end];
+        if (quote) {
+          if (char === quote) quote = "";
+          else if (char === "<") fail(end, "malformed XML: “<” is not allowed in an attribute value; write &lt;");
+        } else if (char === '"' || char === "'") quote = char;
+        else if (char === ">") break;
+      }
+      checkReferences(open, end);
+      if (source[open + 1] === "/") depth--;
+      else if (source[end - 1] !== "/" && ++depth > MAX_XML_DEPTH) {
+        fail(open, `elements are nested more than ${MAX_XML_DEPTH} deep; TEI and TMX documents need far fewer levels`);
+      }
+      i = end + 1;
+    }
+  }
+}
+
+/**
+ * The validator's error as an ImportError. Elements left open at the end of the file are reported as a JSON list of
+ * their names at line 1: they are named, at the last line.
+ */
+function malformed(source: string, file: string, err: { msg: string; line: number; col: number }): ImportError {
+  const open = /^Invalid '(\[[\s\S]*\])' found\.$/.exec(err.msg);
+  if (open) {
+    const names = (JSON.parse(open[1]) as string[]).map((name) => `<${name}>`).join(", ");
+    return new ImportError(file, source.split("\n").length, `malformed XML: the file ends inside ${names}, which are never closed (an unclosed comment or CDATA section has the same effect)`);
+  }
+  return new ImportError(file, err.line, `malformed XML: ${err.msg}`, err.col);
+}
+
 /** Parses an XML document and returns its root element. */
 export function parseXml(text: string, file: string): XmlElement {
   const source = text.replace(/^\uFEFF/, "");
   const valid = XMLValidator.validate(source);
-  if (valid !== true) throw new ImportError(file, valid.err.line, `malformed XML: ${valid.err.msg}`, valid.err.col);
+  if (valid !== true) throw malformed(source, file, valid.err);
+  checkXmlLimits(source, file);
   const lineStarts = [0];
   for (let i = source.indexOf("\n"); i >= 0; i = source.indexOf("\n", i + 1)) lineStarts.push(i + 1);
   const lineAt = (index: number | undefined) => {
@@ -72,8 +177,14 @@ export function parseXml(text: string, file: string): XmlElement {
     }
     return out;
   };
-  const roots = convert(parser.parse(source) as OrderedNode[]).filter(isElement);
-  if (roots.length !== 1) throw new ImportError(file, 1, "malformed XML: the document must have exactly one root element");
+  let parsed: OrderedNode[];
+  try {
+    parsed = parser.parse(source) as OrderedNode[];
+  } catch (error) {
+    throw new ImportError(file, null, `malformed XML: ${(error as Error).message}`);
+  }
+  const roots = convert(parsed).filter(isElement);
+  if (roots.length !== 1) throw new ImportError(file, roots[1]?.line ?? 1, "malformed XML: the document must have exactly one root element");
   return roots[0];
 }
 

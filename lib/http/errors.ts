@@ -6,6 +6,7 @@
 import { ZodError } from "zod";
 import { GridOperationError } from "../alignment/operations";
 import { DomainError } from "../db/errors";
+import { PayloadTooLargeError } from "./read-body";
 
 export type ErrorCode = DomainError["code"] | "internal";
 
@@ -39,6 +40,9 @@ export function describeError(error: unknown): { status: number; body: ErrorBody
     const issues = error.issues.map((issue) => ({ path: issue.path.map(String).join("."), message: issue.message }));
     const message = issues.map((issue) => (issue.path ? `${issue.path}: ${issue.message}` : issue.message)).join("; ");
     return { status: 422, body: { error: { code: "invalid", message: `The request is not valid: ${message}`, details: { issues } } } };
+  }
+  if (error instanceof PayloadTooLargeError) {
+    return { status: 413, body: { error: { code: "invalid", message: error.message } } };
   }
   if (error instanceof GridOperationError) {
     return { status: 422, body: { error: { code: "invalid", message: error.message, details: { reason: error.code } } } };

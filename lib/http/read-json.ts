@@ -1,18 +1,21 @@
 /**
  * Reads a request's JSON body and validates it with a zod schema. Only `application/json` is accepted: a
- * cross-site HTML form cannot send it, which keeps cookie-authenticated writes safe from forged forms.
+ * cross-site HTML form cannot send it, which keeps cookie-authenticated writes safe from forged forms. The body is
+ * bounded while it streams (read-body.ts): past MAX_JSON_BODY_BYTES it is refused with 413.
  */
 import type { z } from "zod";
 import { DomainError } from "../db/errors";
+import { MAX_JSON_BODY_BYTES, readBodyLimited } from "./read-body";
 
 export async function readJson<S extends z.ZodType>(request: Request, schema: S): Promise<z.output<S>> {
   const type = request.headers.get("content-type") ?? "";
   if (!/^application\/json\b/i.test(type)) {
     throw new DomainError("invalid", "Send the request body as JSON (Content-Type: application/json).");
   }
+  const bytes = await readBodyLimited(request, MAX_JSON_BODY_BYTES);
   let body: unknown;
   try {
-    body = await request.json();
+    body = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes));
   } catch {
     throw new DomainError("invalid", "The request body is not valid JSON.");
   }

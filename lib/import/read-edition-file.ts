@@ -1,9 +1,14 @@
-/** Reads an edition file in the plain-text format with its side files (apparatus, corrections). */
+/**
+ * Reads an edition file in the plain-text format with its side files (apparatus, corrections): regular files only,
+ * side files inside the edition's folder, each within the size and line limits, and the segments of the edition and
+ * its apparatus counted together against the segment limit as they are made.
+ */
 import { createHash, type Hash } from "node:crypto";
-import fs from "node:fs";
 import path from "node:path";
-import { type EditionDocument, ImportError } from "../text/edition-document";
+import { type EditionDocument, ImportError, readingFile } from "../text/edition-document";
 import { parseCorrections, parseEditionText } from "../text/edition-format";
+import { SegmentBudget } from "../text/limits";
+import { readRegularFile, sideFilePath } from "./read-regular-file";
 
 export interface EditionFile {
   document: EditionDocument;
@@ -12,24 +17,12 @@ export interface EditionFile {
   fileName: string;
 }
 
-function readUtf8(file: string, displayName: string): string {
-  let bytes: Buffer;
-  try {
-    bytes = fs.readFileSync(file);
-  } catch (error) {
-    throw new ImportError(displayName, null, `cannot read the file (${(error as NodeJS.ErrnoException).code ?? "error"})`);
-  }
+function readUtf8(file: string, displayName: string, bytes = readRegularFile(file, displayName)): string {
   try {
     return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
     throw new ImportError(displayName, null, "the file is not valid UTF-8");
   }
-}
-
-function sideFile(base: string, name: string, owner: string, line: string): string {
-  const resolved = path.resolve(path.dirname(base), name);
-  if (!fs.existsSync(resolved)) throw new ImportError(owner, null, `front matter “${line}”: file ${name} not found`);
-  return resolved;
 }
 
 /** Hashes one file's text framed by its role and length, so that text moved from one file to the next changes the checksum. */
@@ -38,17 +31,33 @@ function hashPart(hash: Hash, role: string, text: string): void {
 }
 
 export function readEditionFile(file: string): EditionFile {
+  return readingFile(path.basename(file), () => readEdition(file));
+}
+
+function readEdition(file: string): EditionFile {
   const fileName = path.basename(file);
   const text = readUtf8(file, fileName);
   const hash = createHash("sha256");
   hashPart(hash, "edition", text);
-  const parsed = parseEditionText(text, fileName);
+  const budget = new SegmentBudget();
+  const parsed = parseEditionText(text, fileName, budget);
+  const side = (name: string, key: "apparatus" | "corrections") => {
+    const line = parsed.sideFileLines[key];
+    const sidePath = sideFilePath(file, name, fileName, key, line);
+    let bytes: Buffer;
+    try {
+      bytes = readRegularFile(sidePath, name, { followLinks: false });
+    } catch (error) {
+      if (!(error instanceof ImportError)) throw error;
+      throw new ImportError(fileName, line, `front matter “${key}”: ${name}: ${error.reason}`);
+    }
+    return readUtf8(sidePath, name, bytes);
+  };
   let apparatus: EditionDocument["apparatus"] = null;
   if (parsed.apparatusFile) {
-    const apparatusPath = sideFile(file, parsed.apparatusFile, fileName, "apparatus");
-    const apparatusText = readUtf8(apparatusPath, parsed.apparatusFile);
+    const apparatusText = side(parsed.apparatusFile, "apparatus");
     hashPart(hash, "apparatus", apparatusText);
-    const apparatusDoc = parseEditionText(apparatusText, parsed.apparatusFile);
+    const apparatusDoc = parseEditionText(apparatusText, parsed.apparatusFile, budget);
     if (apparatusDoc.meta.work !== parsed.meta.work || apparatusDoc.meta.edition !== parsed.meta.edition) {
       throw new ImportError(parsed.apparatusFile, 1, `the apparatus belongs to ${apparatusDoc.meta.work}/${apparatusDoc.meta.edition}, not ${parsed.meta.work}/${parsed.meta.edition}`);
     }
@@ -56,8 +65,7 @@ export function readEditionFile(file: string): EditionFile {
   }
   let corrections: EditionDocument["corrections"] = [];
   if (parsed.correctionsFile) {
-    const correctionsPath = sideFile(file, parsed.correctionsFile, fileName, "corrections");
-    const correctionsText = readUtf8(correctionsPath, parsed.correctionsFile);
+    const correctionsText = side(parsed.correctionsFile, "corrections");
     hashPart(hash, "corrections", correctionsText);
     corrections = parseCorrections(correctionsText, parsed.correctionsFile);
   }

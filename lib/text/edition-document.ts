@@ -165,3 +165,20 @@ export class ImportError extends Error {
     this.name = "ImportError";
   }
 }
+
+/**
+ * Runs a reader over one file: an error it throws that is not an ImportError (a library's own on input it cannot
+ * take, a stack or string too large) becomes one naming the file, so bad input never ends in an unexplained crash.
+ */
+export function readingFile<T>(file: string, read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    if (error instanceof ImportError) throw error;
+    const reason =
+      error instanceof RangeError
+        ? `the file is too large or too deeply nested to read (${error.message})`
+        : `the file could not be read (${error instanceof Error ? error.message : String(error)})`;
+    throw new ImportError(file, null, reason);
+  }
+}

@@ -14,6 +14,7 @@ import {
   ImportError,
   META_FIELD_OF_KEY,
 } from "./edition-document";
+import { assertLineCount, assertTextSize, SegmentBudget } from "./limits";
 import { splitSentences } from "./sentences";
 
 export interface ParsedEditionText {
@@ -22,6 +23,8 @@ export interface ParsedEditionText {
   /** Side files named in the front matter, relative to the edition file. */
   apparatusFile: string | null;
   correctionsFile: string | null;
+  /** The front-matter lines naming them, for errors about the side files. */
+  sideFileLines: { apparatus: number | null; corrections: number | null };
 }
 
 const META_KEYS: Record<string, keyof EditionMeta | "apparatus" | "corrections"> = {
@@ -152,7 +155,7 @@ function parseAttributes(text: string, line: number, file: string): { labels: st
   return { labels, classes, rest: text.slice(match[0].length) };
 }
 
-function parseBlock(group: Line[], language: string, file: string): BlockDoc {
+function parseBlock(group: Line[], language: string, file: string, budget: SegmentBudget): BlockDoc {
   const first = group[0];
   let kind: BlockKind = "paragraph";
   let level: number | null = null;
@@ -179,28 +182,41 @@ function parseBlock(group: Line[], language: string, file: string): BlockDoc {
   if (classes.includes("note")) kind = "note";
   const text = texts.join(" ").replace(/[ \t]+/g, " ").trim();
   if (!text) throw new ImportError(file, first.number, labels.length || classes.length ? "the block has attributes but no text" : "the block has no text");
-  if (/\{[#.][^}]*\}/.test(text)) {
+  if (hasAttributes(text)) {
     const misplaced = Math.max(0, texts.findIndex((line) => /\{[#.]/.test(line)));
     throw new ImportError(file, group[misplaced].number, "block attributes must come first in a block, right after `#` or `>`");
   }
   const whole = kind === "heading" || kind === "dateline";
-  const sentences = (whole ? [text] : splitSentences(text, language)).map((sentence) => ({ text: sentence }));
+  const sentences = (whole ? [text] : splitSentences(text, language, budget.remaining)).map((sentence) => ({ text: sentence }));
+  budget.add(sentences.length, file, first.number);
   return { kind, level, labels, line: first.number, sentences };
 }
 
-/** Parses one edition file's text. Throws ImportError naming the file, line and reason. */
-export function parseEditionText(text: string, file: string): ParsedEditionText {
+/** Whether `{#…}` or `{.…}` occurs in the text (what /\{[#.][^}]*\}/ finds, without rescanning from every brace). */
+function hasAttributes(text: string): boolean {
+  const open = /\{[#.]/.exec(text);
+  return open != null && text.indexOf("}", open.index + 2) >= 0;
+}
+
+/**
+ * Parses one edition file's text. Throws ImportError naming the file, line and reason. `budget` counts segments
+ * over the edition and its side files.
+ */
+export function parseEditionText(text: string, file: string, budget = new SegmentBudget()): ParsedEditionText {
   if (text.includes("\u0000")) throw new ImportError(file, null, "the file is binary, not text");
+  assertTextSize(text, file);
+  assertLineCount(text, file);
   const lines = splitLines(text);
   const { values, bodyStart } = parseFrontMatter(lines, file);
   const meta = metaFromFrontMatter(values, file);
-  const blocks = groupBlocks(lines.slice(bodyStart)).map((group) => parseBlock(group, meta.language, file));
+  const blocks = groupBlocks(lines.slice(bodyStart)).map((group) => parseBlock(group, meta.language, file, budget));
   if (!blocks.length) throw new ImportError(file, bodyStart, "the edition has no text after the front matter, which ends here");
   return {
     meta,
     blocks,
     apparatusFile: values.get("apparatus")?.value || null,
     correctionsFile: values.get("corrections")?.value || null,
+    sideFileLines: { apparatus: values.get("apparatus")?.line ?? null, corrections: values.get("corrections")?.line ?? null },
   };
 }
 
@@ -214,6 +230,8 @@ const CORRECTIONS_HEADER_WITHOUT_KIND = "line\tbefore\tafter\treason";
  * nothing is refused.
  */
 export function parseCorrections(text: string, file: string): CorrectionDoc[] {
+  assertTextSize(text, file);
+  assertLineCount(text, file);
   const lines = splitLines(text).filter((line) => line.text.trim());
   const header = lines[0];
   const headerText = header?.text.trim().toLowerCase();

@@ -6,12 +6,11 @@
  * Italian elisions (l’opposition, dell’Italia), which ICU keeps in one
  * segment, are split after the apostrophe.
  *
- * V8's segment iterator slows down with the length of the string (about
- * 26 µs per segment at 50 KB against 3 µs at 500 B), so long texts are
- * segmented in chunks cut between whitespace and a letter or digit, where
- * the Unicode word-break rules always break.
+ * V8's segment iterator copies the whole string into every segment, so the
+ * text is segmented in short windows (segment.ts): linear in its length.
  */
 import { primaryLanguage } from "./name-key";
+import { segmentText } from "./segment";
 
 export type TokenKind = "word" | "space" | "punct";
 
@@ -29,10 +28,6 @@ const ELIDED_PREFIXES: Record<string, ReadonlySet<string>> = {
 };
 
 const ELISION = /^(\p{L}{1,7})(['’])(?=\p{L})/u;
-
-const CHUNK_CHARS = 400;
-
-const SAFE_CUT = /\s(?=[\p{L}\p{N}])/gu;
 
 const segmenters = new Map<string, Intl.Segmenter>();
 
@@ -62,34 +57,16 @@ function splitElision(token: Token, lang: string): Token[] {
   ];
 }
 
-/** Start offsets of chunks of about CHUNK_CHARS, each cut at a guaranteed word boundary. */
-function chunkStarts(text: string): number[] {
-  const starts = [0];
-  let next = CHUNK_CHARS;
-  while (next < text.length) {
-    SAFE_CUT.lastIndex = next;
-    const cut = SAFE_CUT.exec(text);
-    if (!cut) break;
-    starts.push(cut.index + cut[0].length);
-    next = cut.index + cut[0].length + CHUNK_CHARS;
-  }
-  return starts;
-}
-
 /** All tokens of `text` (words, whitespace runs, punctuation); their texts concatenate to `text`. */
 export function diffTokens(text: string, lang: string): Token[] {
   const language = primaryLanguage(lang);
   const segmenter = segmenterFor(language);
   const tokens: Token[] = [];
-  const starts = chunkStarts(text);
-  starts.forEach((start, n) => {
-    const chunk = text.slice(start, starts[n + 1] ?? text.length);
-    for (const segment of segmenter.segment(chunk)) {
-      const isWordLike = segment.isWordLike ?? false;
-      const token: Token = { text: segment.segment, index: start + segment.index, isWordLike, kind: kindOf(segment.segment, isWordLike) };
-      tokens.push(...splitElision(token, language));
-    }
-  });
+  for (const segment of segmentText(segmenter, text)) {
+    const isWordLike = segment.isWordLike ?? false;
+    const token: Token = { text: segment.segment, index: segment.index, isWordLike, kind: kindOf(segment.segment, isWordLike) };
+    tokens.push(...splitElision(token, language));
+  }
   return tokens;
 }
 

@@ -1,9 +1,11 @@
 /**
  * The variant register as CSV and JSON. Every edition is exported with its provenance, so that a working
  * translation is never taken for the published text: the CSV's edition and text columns name it in their
- * values and headers, the JSON carries it on every edition.
+ * values and headers, the JSON carries it on every edition. Cells a spreadsheet would run as formulas are
+ * neutralised (lib/formats/csv-cells.ts).
  */
 import { stringify } from "csv-stringify/sync";
+import { neutraliseCell } from "../formats/csv-cells";
 import { PROVENANCE_LABEL, roleLabel, type ProvenanceKind } from "../editions/provenance";
 import type { VariantRecord } from "./variant-record";
 import { CATEGORY_LABEL, STATUS_LABEL } from "./variant-schemas";
@@ -64,7 +66,7 @@ export function variantsCsv(data: VariantExport): string {
       ...data.editions.map((edition) => (concerned.has(edition.id) ? (texts[edition.id] ?? "") : "")),
     ];
   });
-  return `\uFEFF${stringify([header, ...lines], { record_delimiter: "\r\n" })}`;
+  return `\uFEFF${stringify([header, ...lines], { record_delimiter: "\r\n", cast: { string: neutraliseCell } })}`;
 }
 
 /** The register as a JSON document: the work, its editions with their provenance, and the variants with their texts. */

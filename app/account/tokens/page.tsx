@@ -4,6 +4,7 @@ import { redirect } from "next/navigation";
 import { currentUser } from "@/lib/db/auth/current-user";
 import { listApiTokens } from "@/lib/db/api-tokens/api-tokens";
 import { db } from "@/lib/db/client";
+import { readEnv } from "@/lib/env";
 import { TokenManager } from "./token-manager";
 
 export const metadata: Metadata = { title: "API tokens" };
@@ -16,11 +17,12 @@ export default async function TokensPage() {
     <>
       <h1>API tokens</h1>
       <p className="lede">
-        A token lets a script use the <a href="/api/openapi.json">HTTP API</a> as you, with your role ({user.role}): send it as{" "}
-        <code>Authorization: Bearer &lt;token&gt;</code>. The token is shown once, when you create it; Hexapla keeps only a hash of it. Revoke a token
-        as soon as it is no longer needed.
+        A token lets a script use the <a href="/api/openapi.json">HTTP API</a> as you, with your role ({user.role}) or less: send it as{" "}
+        <code>Authorization: Bearer &lt;token&gt;</code>. The token is shown once, when you create it; Hexapla keeps only a hash of it. Every token expires;
+        a read-only token cannot change anything, and only a token with the admin scope can manage users and settings. Revoke a token as soon as it is no
+        longer needed.
       </p>
-      <TokenManager initial={await listApiTokens(db(), user.id)} />
+      <TokenManager initial={await listApiTokens(db(), user.id)} isAdmin={user.role === "admin"} defaultDays={readEnv().HEXAPLA_TOKEN_DAYS} />
     </>
   );
 }

@@ -2,13 +2,20 @@
 
 import { useState } from "react";
 import type { ApiTokenInfo, CreatedApiToken } from "@/lib/db/api-tokens/api-tokens";
+import type { TokenScope } from "@/lib/auth/roles";
+
+const SCOPE_LABEL: Record<TokenScope, string> = {
+  read: "read only",
+  write: "read and write",
+  admin: "everything, including users and settings",
+};
 
 function day(iso: string | null): string {
   return iso ? iso.slice(0, 10) : "—";
 }
 
 /** Creates tokens (showing each once) and revokes them, through /api/tokens. */
-export function TokenManager({ initial }: { initial: ApiTokenInfo[] }) {
+export function TokenManager({ initial, isAdmin, defaultDays }: { initial: ApiTokenInfo[]; isAdmin: boolean; defaultDays: number }) {
   const [tokens, setTokens] = useState(initial);
   const [created, setCreated] = useState<CreatedApiToken | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -16,13 +23,12 @@ export function TokenManager({ initial }: { initial: ApiTokenInfo[] }) {
 
   async function create(form: HTMLFormElement) {
     const data = new FormData(form);
-    const days = String(data.get("expiresInDays") ?? "");
     setPending(true);
     setError(null);
     const response = await fetch("/api/tokens", {
       method: "POST",
       headers: { "content-type": "application/json" },
-      body: JSON.stringify({ name: String(data.get("name") ?? ""), ...(days ? { expiresInDays: Number(days) } : {}) }),
+      body: JSON.stringify({ name: String(data.get("name") ?? ""), expiresInDays: Number(data.get("expiresInDays")), scope: data.get("scope") }),
     });
     setPending(false);
     const body = await response.json();
@@ -32,7 +38,7 @@ export function TokenManager({ initial }: { initial: ApiTokenInfo[] }) {
     }
     const token = body as CreatedApiToken;
     setCreated(token);
-    setTokens((list) => [{ id: token.id, name: token.name, createdAt: token.createdAt, lastUsedAt: null, expiresAt: token.expiresAt }, ...list]);
+    setTokens((list) => [{ id: token.id, name: token.name, scope: token.scope, createdAt: token.createdAt, lastUsedAt: null, expiresAt: token.expiresAt }, ...list]);
     form.reset();
   }
 
@@ -59,11 +65,20 @@ export function TokenManager({ initial }: { initial: ApiTokenInfo[] }) {
         <label htmlFor="token-name">Name (what the token is for)</label>
         <input id="token-name" name="name" type="text" required maxLength={100} autoComplete="off" />
         <label htmlFor="token-expiry">Expires</label>
-        <select id="token-expiry" name="expiresInDays" defaultValue="90">
-          <option value="30">in 30 days</option>
-          <option value="90">in 90 days</option>
-          <option value="365">in a year</option>
-          <option value="">never</option>
+        <select id="token-expiry" name="expiresInDays" defaultValue={String(defaultDays)}>
+          {[...new Set([7, 30, defaultDays, 90, 365])]
+            .sort((a, b) => a - b)
+            .map((days) => (
+              <option key={days} value={days}>
+                in {days} days
+              </option>
+            ))}
+        </select>
+        <label htmlFor="token-scope">May</label>
+        <select id="token-scope" name="scope" defaultValue="write">
+          <option value="read">{SCOPE_LABEL.read}</option>
+          <option value="write">{SCOPE_LABEL.write}</option>
+          {isAdmin ? <option value="admin">{SCOPE_LABEL.admin}</option> : null}
         </select>
         <button type="submit" className="button" disabled={pending}>
           {pending ? "Creating…" : "Create token"}
@@ -94,6 +109,7 @@ export function TokenManager({ initial }: { initial: ApiTokenInfo[] }) {
           <thead>
             <tr>
               <th scope="col">Name</th>
+              <th scope="col">May</th>
               <th scope="col">Created</th>
               <th scope="col">Last used</th>
               <th scope="col">Expires</th>
@@ -106,9 +122,10 @@ export function TokenManager({ initial }: { initial: ApiTokenInfo[] }) {
             {tokens.map((token) => (
               <tr key={token.id}>
                 <td>{token.name}</td>
+                <td>{SCOPE_LABEL[token.scope]}</td>
                 <td>{day(token.createdAt)}</td>
                 <td>{day(token.lastUsedAt)}</td>
-                <td>{token.expiresAt ? day(token.expiresAt) : "never"}</td>
+                <td>{day(token.expiresAt)}</td>
                 <td>
                   <button type="button" className="button secondary" onClick={() => void revoke(token)} aria-label={`Revoke the token ${token.name}`}>
                     Revoke

@@ -1,4 +1,4 @@
-import { currentUser, requireRole } from "@/lib/db/auth/current-user";
+import { currentUser, requireSignedIn } from "@/lib/db/auth/current-user";
 import { createApiToken, listApiTokens } from "@/lib/db/api-tokens/api-tokens";
 import { db } from "@/lib/db/client";
 import { DomainError } from "@/lib/db/errors";
@@ -11,7 +11,7 @@ export const dynamic = "force-dynamic";
 /** The signed-in user's API tokens (never the tokens themselves). */
 export async function GET(request: Request) {
   try {
-    const user = await requireRole(request.headers, "scholar");
+    const user = await requireSignedIn(request.headers);
     return Response.json({ tokens: await listApiTokens(db(), user.id) });
   } catch (error) {
     return apiErrorResponse(error);
@@ -19,7 +19,7 @@ export async function GET(request: Request) {
 }
 
 /**
- * POST `{ name, expiresInDays? }`: a new token for the signed-in user, shown once in the answer (201). Only a
+ * POST `{ name, expiresInDays?, scope? }`: a new token for the signed-in user, shown once in the answer (201). Only a
  * browser session may create tokens, so that a leaked token cannot make more.
  */
 export async function POST(request: Request) {

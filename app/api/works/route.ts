@@ -13,8 +13,8 @@ export const dynamic = "force-dynamic";
 /** Every work with its current editions and their provenance. */
 export async function GET(request: Request) {
   try {
-    await requireReader(request.headers);
-    return Response.json({ works: await readWorks(db()) });
+    const access = await requireReader(request.headers);
+    return Response.json({ works: await readWorks(access, db()) });
   } catch (error) {
     return apiErrorResponse(error);
   }

@@ -5,6 +5,7 @@
  * Unknown or malformed language codes fall back to the language-neutral "und" behaviour.
  */
 import { transliterate } from "transliteration";
+import { segmentText } from "../../text/segment";
 
 /** Lower-cased primary subtag ("pt-BR" → "pt"); "und" for anything unusable. */
 export function baseLanguage(lang: string | undefined): string {
@@ -50,7 +51,7 @@ const SPACED_WORD = /\p{Nd}+(?:[.,]\p{Nd}+)+(?![\p{L}\p{M}])|[\p{L}\p{M}\p{Nd}]+
 export function words(text: string, lang: string): string[] {
   if (UNSPACED_SCRIPT.test(text)) {
     const out: string[] = [];
-    for (const part of wordSegmenter(lang).segment(text)) if (part.isWordLike) out.push(part.segment);
+    for (const part of segmentText(wordSegmenter(lang), text)) if (part.isWordLike) out.push(part.segment);
     return out;
   }
   return text.match(SPACED_WORD) ?? [];

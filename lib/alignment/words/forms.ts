@@ -3,8 +3,8 @@
  * when the language has a stemmer), a Latin skeleton for cognates and names across scripts, and whether the word
  * carries content (not a stopword of its language, not punctuation).
  */
+import { createRequire } from "node:module";
 import snowball from "snowball-stemmers";
-import stopwords from "stopwords-iso";
 import { latinize } from "../aligner/normalize";
 import { primaryLanguage } from "../../text/name-key";
 
@@ -41,12 +41,15 @@ function stemmerFor(lang: string): Stemmer | null {
   return stemmers.get(lang)!;
 }
 
+/** stopwords-iso is a JSON module: read through require, which every runtime here (Node ESM, Next.js, Vitest, Playwright) allows. */
+const stopwords = createRequire(import.meta.url)("stopwords-iso") as Record<string, string[]>;
+
 const stopwordSets = new Map<string, ReadonlySet<string>>();
 
 function stopwordsOf(lang: string): ReadonlySet<string> {
   let set = stopwordSets.get(lang);
   if (!set) {
-    const list = (stopwords as Record<string, string[]>)[lang] ?? [];
+    const list = stopwords[lang] ?? [];
     set = new Set(list.map((word) => foldKey(word)));
     stopwordSets.set(lang, set);
   }
@@ -85,6 +88,11 @@ export function stemOf(word: string, language: string): { stem: string; stopword
 }
 
 const stemCache = new Map<string, { stem: string; stopword: boolean }>();
+
+/** Whether a word carries content (letters or digits, not a stopword of its language): cheaper than wordForm. */
+export function isContentWord(word: string, language: string): boolean {
+  return !PUNCT.test(word) && !stopwordsOf(primaryLanguage(language)).has(foldKey(word));
+}
 
 export function wordForm(text: string, language: string): WordForm {
   const lang = primaryLanguage(language);

@@ -30,6 +30,8 @@ export interface ModelOptions {
   evidenceStrength: number;
   /** Additive smoothing of the translation table. */
   smoothing: number;
+  /** Uniform share mixed into the diagonal prior. */
+  distortionFloor: number;
 }
 
 export const DEFAULT_MODEL_OPTIONS: ModelOptions = {
@@ -38,6 +40,7 @@ export const DEFAULT_MODEL_OPTIONS: ModelOptions = {
   tension: 4,
   evidenceStrength: 60,
   smoothing: 0.01,
+  distortionFloor: 0.05,
 };
 
 export interface RowPosteriors {
@@ -116,11 +119,14 @@ function prepare(input: TrainInput, options: ModelOptions): { rows: PreparedRow[
   return { rows, pairCount: pairIndex.size, vocabA, vocabB };
 }
 
-/** exp(−tension × |i/m − j/n|) for every cell, positions taken at word centres. */
-function diagonal(m: number, n: number, tension: number, out: Float64Array): void {
+/**
+ * exp(−tension × |i/m − j/n|) for every cell, positions taken at word centres, mixed with a small uniform share so
+ * that strong evidence can still link words a translation moved far (a reordered clause, a name fronted).
+ */
+function diagonal(m: number, n: number, tension: number, floor: number, out: Float64Array): void {
   for (let i = 0; i < m; i++) {
     const x = (i + 0.5) / m;
-    for (let j = 0; j < n; j++) out[i * n + j] = Math.exp(-tension * Math.abs(x - (j + 0.5) / n));
+    for (let j = 0; j < n; j++) out[i * n + j] = (1 - floor) * Math.exp(-tension * Math.abs(x - (j + 0.5) / n)) + floor;
   }
 }
 
@@ -158,7 +164,7 @@ function trainDirection(rows: PreparedRow[], pairCount: number, sourceCount: num
         diag = new Float64Array(m * n * 2);
         scratch = new Float64Array(m * n * 2);
       }
-      diagonal(m, n, tension, diag);
+      diagonal(m, n, tension, options.distortionFloor, diag);
       const out = last && r < posteriors.length ? posteriors[r] : null;
       const targets = forward ? n : m;
       const sources = forward ? m : n;

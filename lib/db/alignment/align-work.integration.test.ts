@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, tableCounts, type TestDatabase } from "../../../test/database";
+import { createTestDatabase, tableContents, type TestDatabase } from "../../../test/database";
 import { checkGridInvariant } from "../../alignment/grid";
 import { demoCorpusDir } from "../boot";
 import { seedDemo } from "../demo/seed-demo";
@@ -160,11 +160,11 @@ describe("the journal of alignment runs", () => {
     const current = await version();
     expect(await latestEntry()).toMatchObject({ kind: "realign", userId: editor.id, gridVersion: current });
 
-    const counts = await tableCounts(database.prisma);
+    const counts = await tableContents(database.prisma);
     const before = await grid();
     const refused = await refusal(() => undoLastChange(database.prisma, workId, editor, current));
     expect(refused.message).toMatch(/^An alignment run cannot be undone; /);
-    expect(await tableCounts(database.prisma)).toEqual(counts);
+    expect(await tableContents(database.prisma)).toEqual(counts);
     expect(await grid()).toEqual(before);
     expect(await version()).toBe(current);
   });
@@ -174,12 +174,12 @@ describe("the journal of alignment runs", () => {
     const confirmed = rows.find((row) => row.status === "confirmed")!;
     const base = await version();
     await alignWork(database.prisma, workId, { mode: "realign", actor: editor });
-    const counts = await tableCounts(database.prisma);
+    const counts = await tableContents(database.prisma);
     const refused = await refusal(() =>
       applyEditorOperation(database.prisma, workId, editor, { op: { type: "setStatus", rowId: confirmed.id, status: "automatic" }, baseVersion: base }),
     );
     expect(refused.code).toBe("stale");
-    expect(await tableCounts(database.prisma)).toEqual(counts);
+    expect(await tableContents(database.prisma)).toEqual(counts);
   });
 
   it("journals a run without an actor with no user", async () => {
@@ -197,10 +197,10 @@ describe("re-aligning a work with an edition outside the grid", () => {
     });
     await database.prisma.alignmentRow.update({ where: { id: small.rowIds[0] }, data: { status: "confirmed" } });
     await database.prisma.segment.updateMany({ where: { editionId: small.editionIds.fr }, data: { rowId: null } });
-    const counts = await tableCounts(database.prisma);
+    const counts = await tableContents(database.prisma);
     const before = await database.prisma.$transaction((tx) => loadGridState(tx, small.workId));
     await expect(alignWork(database.prisma, small.workId, { mode: "realign" })).rejects.toThrow(/“fr”.*not aligned yet/);
-    expect(await tableCounts(database.prisma)).toEqual(counts);
+    expect(await tableContents(database.prisma)).toEqual(counts);
     expect(await database.prisma.$transaction((tx) => loadGridState(tx, small.workId))).toEqual(before);
   });
 });

@@ -5,7 +5,9 @@
  * the work and first checks that the grid is still the one that was aligned (an editor may have changed it
  * meanwhile: then the work is aligned again from the new grid, up to three times). Variants and bookmarks of
  * rows that go follow their segments (replace-grid.ts). The run is recorded in the work's journal under the one
- * grid version it produces (it cannot be undone), and open editor pages hear of the new grid.
+ * grid version it produces (it cannot be undone), and open editor pages hear of the new grid. A job runs it with the
+ * aligning on a worker thread (`compute`), a signal that stops it, and `beforeCommit` to record its completion in
+ * the very transaction that writes the rows.
  */
 import { checkGridInvariant } from "../../alignment/grid";
 import { choosePivotByRule } from "../../editions/pivot";
@@ -13,6 +15,7 @@ import type { Db } from "../client";
 import { DomainError } from "../errors";
 import { loadGridState } from "../grid/load-grid-state";
 import { recordGridWrite } from "../grid/record-grid-write";
+import type { Tx } from "../grid/types";
 import { inWorkTransaction } from "../grid/work-lock";
 import { betweenConfirmed, computeAlignment, wholeWork, type Piece, type ProgressReport } from "./compute-alignment";
 import { loadAlignmentInput, type AlignmentInput } from "./load-alignment-input";
@@ -30,6 +33,12 @@ export interface AlignWorkOptions {
   actor?: { id: string; name: string } | null;
   /** Names the run in the journal (the alignment job's id). */
   runId?: string;
+  /** Computes the rows (default: computeAlignment on this thread). */
+  compute?: typeof computeAlignment;
+  /** Stops the run before it writes; the grid is then left as it was. */
+  signal?: AbortSignal;
+  /** Called last in the transaction that writes the rows, with the result: a throw rolls the whole write back. */
+  beforeCommit?: (tx: Tx, result: AlignWorkResult) => Promise<void>;
 }
 
 export interface AlignWorkResult {
@@ -62,15 +71,17 @@ export async function alignWork(db: Db, workId: string, options: AlignWorkOption
     const pieces = piecesFor(input, options.mode);
     /* An edition without text has nothing to align; it would only turn every row into an omission. */
     const editions = input.editions.filter((e) => e.text.segments.length > 0).map((e) => e.text);
-    const computed = await computeAlignment(
+    const computed = await (options.compute ?? computeAlignment)(
       pieces,
       editions.find((e) => e.editionId === pivot.id)!,
       editions.filter((e) => e.editionId !== pivot.id),
       { previous: input.rows, onProgress: (done, message) => report(READ_SHARE + ALIGN_SHARE * done, message) },
     );
+    options.signal?.throwIfAborted();
     await report(READ_SHARE + ALIGN_SHARE, `Writing ${computed.rows.length} rows.`);
-    const written = await inWorkTransaction(db, workId, async (tx, work) => {
+    const result = await inWorkTransaction(db, workId, async (tx, work) => {
       if (work.gridVersion !== input.gridVersion) return null;
+      options.signal?.throwIfAborted();
       const replaced = await replaceGrid(tx, workId, computed.rows, { pivotEditionId: pivot.id });
       await tx.work.update({ where: { id: workId }, data: { pivotEditionId: pivot.id } });
       const { state } = await loadGridState(tx, workId);
@@ -88,21 +99,22 @@ export async function alignWork(db: Db, workId: string, options: AlignWorkOption
         summary,
         details: { pivotEditionId: pivot.id, rows: computed.rows.length, keptConfirmed: computed.kept, runId: options.runId ?? null },
       });
-      return replaced;
+      const result: AlignWorkResult = {
+        mode: options.mode,
+        pivotEditionId: pivot.id,
+        rows: computed.rows.length,
+        keptConfirmed: computed.kept,
+        reusedRows: computed.reused,
+        movedVariants: replaced.moved.variants,
+        movedBookmarks: replaced.moved.bookmarks,
+        gridVersion: replaced.gridVersion,
+        attempts: attempt,
+        milliseconds: Math.round(performance.now() - started),
+      };
+      await options.beforeCommit?.(tx, result);
+      return result;
     });
-    if (written === null) continue;
-    const result: AlignWorkResult = {
-      mode: options.mode,
-      pivotEditionId: pivot.id,
-      rows: computed.rows.length,
-      keptConfirmed: computed.kept,
-      reusedRows: computed.reused,
-      movedVariants: written.moved.variants,
-      movedBookmarks: written.moved.bookmarks,
-      gridVersion: written.gridVersion,
-      attempts: attempt,
-      milliseconds: Math.round(performance.now() - started),
-    };
+    if (result === null) continue;
     await report(1, describeResult(result));
     return result;
   }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, tableCounts, type TestDatabase } from "../../../test/database";
+import { createTestDatabase, tableContents, type TestDatabase } from "../../../test/database";
 import { createActor, createWork, type TestWork } from "../grid/grid.fixtures";
 import { replaceGrid } from "./replace-grid";
 
@@ -65,7 +65,7 @@ describe("replacing a work's grid", () => {
   it("refuses to keep a row of another work, and changes nothing", async () => {
     const work = await threeRows("replace-refuse");
     const other = await threeRows("replace-other");
-    const counts = await tableCounts(database.prisma);
+    const counts = await tableContents(database.prisma);
     const rows = await rowsOf(work.workId);
     await expect(
       database.prisma.$transaction((tx) =>
@@ -74,7 +74,7 @@ describe("replacing a work's grid", () => {
         ]),
       ),
     ).rejects.toThrow(/is not a row of work/);
-    expect(await tableCounts(database.prisma)).toEqual(counts);
+    expect(await tableContents(database.prisma)).toEqual(counts);
     expect(await rowsOf(work.workId)).toEqual(rows);
   });
 });

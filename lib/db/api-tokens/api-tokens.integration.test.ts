@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ZodError } from "zod";
-import { createTestDatabase, tableCounts, type TestDatabase } from "../../../test/database";
+import { createTestDatabase, tableContents, type TestDatabase } from "../../../test/database";
 import { currentUser, hashApiToken } from "../auth/current-user";
 import { createApiToken, listApiTokens, MAX_TOKENS_PER_USER, revokeApiToken, TOKEN_PREFIX } from "./api-tokens";
 
@@ -30,7 +30,10 @@ describe("API tokens", () => {
     expect(JSON.stringify(stored)).not.toContain(created.token.slice(TOKEN_PREFIX.length));
     expect(await currentUser(bearer(created.token))).toMatchObject({ id: "u-editor", role: "editor" });
     const [listed] = await listApiTokens(database.prisma, "u-editor");
-    expect(listed).toEqual({ id: created.id, name: "nightly export", createdAt: created.createdAt, lastUsedAt: expect.any(String), expiresAt: null });
+    expect(listed).toEqual({ id: created.id, name: "nightly export", scope: "write", createdAt: created.createdAt, lastUsedAt: expect.any(String), expiresAt: created.expiresAt });
+    const days = (new Date(created.expiresAt).getTime() - Date.now()) / (24 * 60 * 60 * 1000);
+    expect(days).toBeGreaterThan(89.9);
+    expect(days).toBeLessThanOrEqual(90);
     expect(listed).not.toHaveProperty("token");
   });
 
@@ -50,13 +53,13 @@ describe("API tokens", () => {
   });
 
   it("refuses a token without a name or beyond the limit, writing nothing", async () => {
-    const before = await tableCounts(database.prisma);
+    const before = await tableContents(database.prisma);
     await expect(createApiToken(database.prisma, "u-other", { name: "  " })).rejects.toBeInstanceOf(ZodError);
-    expect(await tableCounts(database.prisma)).toEqual(before);
+    expect(await tableContents(database.prisma)).toEqual(before);
     const existing = await database.prisma.apiToken.count({ where: { userId: "u-other" } });
     for (let i = existing; i < MAX_TOKENS_PER_USER; i++) await createApiToken(database.prisma, "u-other", { name: `t${i}` });
-    const full = await tableCounts(database.prisma);
+    const full = await tableContents(database.prisma);
     await expect(createApiToken(database.prisma, "u-other", { name: "one too many" })).rejects.toMatchObject({ code: "conflict" });
-    expect(await tableCounts(database.prisma)).toEqual(full);
+    expect(await tableContents(database.prisma)).toEqual(full);
   });
 });

@@ -1,8 +1,10 @@
 import { db } from "../client";
 import { NotFoundError } from "../errors";
+import { assertReadAccess, type ReadAccess } from "../users/reading-access";
 
 /** An edition with its provenance, apparatus, corrections, earlier witnesses and text, for the edition page. */
-export async function getEdition(workSlug: string, editionSlug: string) {
+export async function getEdition(access: ReadAccess, workSlug: string, editionSlug: string) {
+  assertReadAccess(access);
   const edition = await db().edition.findFirst({
     where: { slug: editionSlug, work: { slug: workSlug } },
     include: {

@@ -1,6 +1,6 @@
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, tableCounts, type TestDatabase } from "../../../test/database";
+import { createTestDatabase, tableContents, type TestDatabase } from "../../../test/database";
 import { readEditionFile } from "../../import/read-edition-file";
 import { parseEditionText } from "../../text/edition-format";
 import { demoCorpusDir } from "../boot";
@@ -41,29 +41,29 @@ describe("importing an edition", () => {
   });
 
   it("changes nothing when the same file is imported again", async () => {
-    const before = await tableCounts(database.prisma);
+    const before = await tableContents(database.prisma);
     const file = english();
     const result = await importEdition(database.prisma, { document: file.document, checksum: file.checksum, sourceFile: file.fileName });
     expect(result.status).toBe("unchanged");
-    expect(await tableCounts(database.prisma)).toEqual(before);
+    expect(await tableContents(database.prisma)).toEqual(before);
   });
 
   it("refuses a different text under an existing edition name and writes nothing", async () => {
-    const before = await tableCounts(database.prisma);
+    const before = await tableContents(database.prisma);
     const file = english();
     const changed = { ...file.document, blocks: file.document.blocks.slice(0, 3) };
     await expect(importEdition(database.prisma, { document: changed, checksum: "another checksum", sourceFile: "en-changed.txt" })).rejects.toThrow(
       DomainError,
     );
-    expect(await tableCounts(database.prisma)).toEqual(before);
+    expect(await tableContents(database.prisma)).toEqual(before);
   });
 
   it("rolls back the whole edition when a segment cannot be written", async () => {
-    const before = await tableCounts(database.prisma);
+    const before = await tableContents(database.prisma);
     const parsed = parseEditionText("---\nwork: other-work\nedition: de\nlanguage: de\ntitle: Machthunger\noriginal: false\nprovenance: imported\n---\n\nEin Satz.\n", "de.txt");
     const broken = { meta: parsed.meta, blocks: [...parsed.blocks, { kind: "paragraph" as const, level: null, labels: [], line: 12, sentences: [{ text: "" }] }], apparatus: null, corrections: [] };
     await expect(importEdition(database.prisma, { document: broken, checksum: "x", sourceFile: "de.txt" })).rejects.toThrow();
-    expect(await tableCounts(database.prisma)).toEqual(before);
+    expect(await tableContents(database.prisma)).toEqual(before);
   });
 
   it("stores the provenance model: a working translation standing in for the original, what it was made from and when, our title, its departures", async () => {

@@ -9,6 +9,7 @@ import type { EditionMeta } from "../../text/edition-document";
 import type { Db } from "../client";
 import { NotFoundError } from "../errors";
 import type { Provenance } from "../generated/enums";
+import { assertReadAccess, type ReadAccess } from "../users/reading-access";
 
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
@@ -18,7 +19,8 @@ const PROVENANCE: Record<Provenance, EditionMeta["provenance"]> = {
   imported: "imported",
 };
 
-export async function buildWorkExport(db: Db | Tx, workSlug: string): Promise<WorkExport> {
+export async function buildWorkExport(access: ReadAccess, db: Db | Tx, workSlug: string): Promise<WorkExport> {
+  assertReadAccess(access);
   const work = await db.work.findUnique({ where: { slug: workSlug } });
   if (!work) throw new NotFoundError(`No work “${workSlug}”.`);
   const [editions, segments, rows, variants, linkSets] = await Promise.all([

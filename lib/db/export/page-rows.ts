@@ -4,6 +4,7 @@
  */
 import type { Db } from "../client";
 import { DomainError, NotFoundError } from "../errors";
+import { assertReadAccess, type ReadAccess } from "../users/reading-access";
 
 export interface RowSegment {
   id: string;
@@ -32,7 +33,8 @@ export interface RowPage {
   next: number | null;
 }
 
-export async function pageRows(db: Db, workSlug: string, page: { limit: number; after?: number; editions?: string[] }): Promise<RowPage> {
+export async function pageRows(access: ReadAccess, db: Db, workSlug: string, page: { limit: number; after?: number; editions?: string[] }): Promise<RowPage> {
+  assertReadAccess(access);
   const work = await db.work.findUnique({
     where: { slug: workSlug },
     select: { id: true, gridVersion: true, editions: { orderBy: [{ position: "asc" }, { id: "asc" }], select: { id: true, slug: true, supersededById: true } } },

@@ -1,6 +1,7 @@
 /** One edition's segments in reading order, a page at a time (keyset paging on the segment's position). */
 import type { Db } from "../client";
 import { NotFoundError } from "../errors";
+import { assertReadAccess, type ReadAccess } from "../users/reading-access";
 
 export interface SegmentPage {
   work: string;
@@ -20,7 +21,8 @@ export interface SegmentPage {
   next: number | null;
 }
 
-export async function pageSegments(db: Db, workSlug: string, editionSlug: string, page: { limit: number; after?: number }): Promise<SegmentPage> {
+export async function pageSegments(access: ReadAccess, db: Db, workSlug: string, editionSlug: string, page: { limit: number; after?: number }): Promise<SegmentPage> {
+  assertReadAccess(access);
   const edition = await db.edition.findFirst({ where: { slug: editionSlug, work: { slug: workSlug } }, select: { id: true } });
   if (!edition) throw new NotFoundError(`No edition “${editionSlug}” in “${workSlug}”.`);
   const segments = await db.segment.findMany({

@@ -8,6 +8,7 @@ import { provenanceStatement, roleLabel } from "../../editions/provenance";
 import type { Db } from "../client";
 import { NotFoundError } from "../errors";
 import type { Prisma } from "../generated/client";
+import { assertReadAccess, type ReadAccess } from "../users/reading-access";
 
 const EDITION_INCLUDE = {
   importedBy: { select: { name: true } },
@@ -132,12 +133,14 @@ async function workInfo(db: Db, where: Prisma.WorkWhereInput, includeSuperseded:
 }
 
 /** Every work with its current editions. */
-export async function readWorks(db: Db): Promise<WorkInfo[]> {
+export async function readWorks(access: ReadAccess, db: Db): Promise<WorkInfo[]> {
+  assertReadAccess(access);
   return workInfo(db, {}, false);
 }
 
 /** One work; earlier witnesses (superseded texts) are listed only when asked for. */
-export async function readWork(db: Db, slug: string, includeSuperseded = false): Promise<WorkInfo> {
+export async function readWork(access: ReadAccess, db: Db, slug: string, includeSuperseded = false): Promise<WorkInfo> {
+  assertReadAccess(access);
   const [work] = await workInfo(db, { slug }, includeSuperseded);
   if (!work) throw new NotFoundError(`No work “${slug}”.`);
   return work;
@@ -149,7 +152,8 @@ export interface EditionDetail extends EditionInfo {
   corrections: { line: number; kind: "extraction" | "emendation" | "markup" | null; before: string; after: string; reason: string }[];
 }
 
-export async function readEdition(db: Db, workSlug: string, editionSlug: string): Promise<EditionDetail> {
+export async function readEdition(access: ReadAccess, db: Db, workSlug: string, editionSlug: string): Promise<EditionDetail> {
+  assertReadAccess(access);
   const edition = await db.edition.findFirst({
     where: { slug: editionSlug, work: { slug: workSlug } },
     include: {

@@ -6,6 +6,7 @@ import { exportGridCsv, exportTeiEdition, exportTmx, exportWorkJson, segmentXmlI
 import { demoCorpusDir } from "../boot";
 import { seedDemo } from "../demo/seed-demo";
 import { runImport } from "../import/run-import";
+import { trustedReadAccess } from "../users/reading-access";
 import { buildWorkExport, currentEditionSlugs } from "./build-work-export";
 
 const WORK = "thirst-for-power";
@@ -59,7 +60,7 @@ describe("exporting a work and importing the export into an empty database", () 
     });
     const french = fs.readFileSync(path.join(demoCorpusDir, "fr.txt"), "utf8").replace("provenance: working-translation", "provenance: published").replace(/pouvoir/g, "Pouvoir");
     await runImport(source.prisma, { bytes: bytes(french), fileName: "fr-published.txt", workSlug: WORK, replace: "fr", importedById: scholar.id });
-    exported = await buildWorkExport(source.prisma, WORK);
+    exported = await buildWorkExport(trustedReadAccess(), source.prisma, WORK);
 
     target = await createTestDatabase();
     await target.prisma.user.create({ data: { id: "scholar-2", name: "Sasha Scholar", email: "sasha@example.test", role: "scholar" } });
@@ -90,7 +91,7 @@ describe("exporting a work and importing the export into an empty database", () 
   it("gives back the same editions, segments, grid, variants and word links from the full-work JSON", async () => {
     const result = await runImport(target.prisma, { bytes: bytes(exportWorkJson(exported)), fileName: "thirst-for-power.json", importedById: "editor-2" });
     expect(result.status).toBe("created");
-    const reimported = await buildWorkExport(target.prisma, WORK);
+    const reimported = await buildWorkExport(trustedReadAccess(), target.prisma, WORK);
     expect(comparable(reimported)).toEqual(comparable(exported));
     expect(exported.wordLinks!.length).toBeGreaterThan(100);
     expect(reimported.editions.every((edition) => edition.importedBy === "Eda Editor")).toBe(true);
@@ -101,7 +102,7 @@ describe("exporting a work and importing the export into an empty database", () 
     const slugs = currentEditionSlugs(exported);
     const renamed = { ...exported, work: { ...exported.work, slug: "tmx-copy" } };
     await runImport(target.prisma, { bytes: bytes(exportTmx(renamed, slugs)), fileName: "copy.tmx", importedById: null });
-    const copy = await buildWorkExport(target.prisma, "tmx-copy");
+    const copy = await buildWorkExport(trustedReadAccess(), target.prisma, "tmx-copy");
     expect(copy.editions.map((e) => ({ ...e.meta, work: WORK, workTitle: null, author: null }))).toEqual(
       slugs.map((slug) => ({ ...exported.editions.find((e) => e.slug === slug)!.meta, workTitle: null, author: null })),
     );
@@ -122,7 +123,7 @@ describe("exporting a work and importing the export into an empty database", () 
   it("gives back every cell's segments from the grid CSV", async () => {
     const slugs = currentEditionSlugs(exported);
     await runImport(target.prisma, { bytes: bytes(exportGridCsv(exported, slugs)), fileName: "grid.csv", meta: { work: "csv-copy" }, importedById: null });
-    const copy = await buildWorkExport(target.prisma, "csv-copy");
+    const copy = await buildWorkExport(trustedReadAccess(), target.prisma, "csv-copy");
     const cells = (work: WorkExport) =>
       work.rows.map((row) => slugs.map((slug) => (row.cells[slug] ?? []).map((id) => work.editions.find((e) => e.slug === slug)!.segments.find((s) => s.id === id)!.text)));
     expect(cells(copy)).toEqual(cells(exported).filter((row) => row.some((cell) => cell.length > 0)));
@@ -135,7 +136,7 @@ describe("exporting a work and importing the export into an empty database", () 
       editions: exported.editions.map((edition) => ({ ...edition, meta: { ...edition.meta, work: "tei-copy" } })),
     };
     await runImport(target.prisma, { bytes: bytes(exportTeiEdition(renamed, "en")), fileName: "en.xml", importedById: null });
-    const copy = await buildWorkExport(target.prisma, "tei-copy");
+    const copy = await buildWorkExport(trustedReadAccess(), target.prisma, "tei-copy");
     const original = exported.editions.find((e) => e.slug === "en")!;
     const [edition] = copy.editions;
     expect(edition.meta).toEqual({ ...original.meta, work: "tei-copy" });
@@ -143,7 +144,7 @@ describe("exporting a work and importing the export into an empty database", () 
       original.segments.map((s) => [segmentXmlId(s.id), s.text, s.kind, s.headingLevel ?? null]),
     );
     expect(edition.apparatus!.map((b) => [b.kind, b.label, b.text])).toEqual(original.apparatus!.map((b) => [b.kind, b.label, b.text]));
-    const again = await buildWorkExport(target.prisma, "tei-copy");
+    const again = await buildWorkExport(trustedReadAccess(), target.prisma, "tei-copy");
     expect(exportTeiEdition(again, "en")).toBe(exportTeiEdition(copy, "en"));
   });
 });

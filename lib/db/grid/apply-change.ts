@@ -10,6 +10,8 @@ import { DomainError } from "../errors";
 import type { StoredGrid } from "./load-grid-state";
 import { positionAfter } from "./segment-positions";
 import { WORD_MODEL_VERSION } from "../words/link-sets";
+import { remapSide, wordIndexMap } from "../../alignment/words/remap-links";
+import { segmentWordTokens } from "../../alignment/words/cell-tokens";
 import { emptyMoves, hasMoves, restoreAttachments, writeGridDiff } from "./write-grid";
 import type { Change, LineageRecord, LineageRepoint, StoredLinkSet, Tx } from "./types";
 
@@ -160,6 +162,7 @@ async function applySplitSegment(tx: Tx, context: ChangeContext, change: Extract
   if (change.revisionIds.length > 0) {
     await tx.revision.updateMany({ where: { id: { in: change.revisionIds }, segmentId: segment.id }, data: { segmentId: created.id } });
   }
+  await moveLinksOnSplit(tx, context.workId, segment, created.id, change.parts[0]);
   await repointLineage(tx, change.lineage.repoint, segment.id, created.id);
   if (change.lineage.create.length > 0) {
     await tx.segmentLineage.createMany({
@@ -225,6 +228,7 @@ async function applyMergeSegments(tx: Tx, context: ChangeContext, change: Extrac
   if (dropped.length > 0) await tx.segmentLineage.deleteMany({ where: { id: { in: dropped.map((l) => l.id) } } });
   await repointLineage(tx, repoint, removed.id, segment.id);
   if (revisionIds.length > 0) await tx.revision.updateMany({ where: { segmentId: removed.id }, data: { segmentId: segment.id } });
+  await moveLinksOnMerge(tx, context.workId, segment, removed.id, change.texts[0]);
   await tx.segment.delete({ where: { id: removed.id } });
   await tx.segment.update({ where: { id: segment.id }, data: { text: change.merged, version: context.version } });
   const moves = await writeGridDiff(tx, {
@@ -291,12 +295,115 @@ async function applyEditText(tx: Tx, context: ChangeContext, change: Extract<Cha
   if (segment.rowId !== null) {
     await tx.alignmentRow.update({ where: { id: segment.rowId }, data: { version: context.version } });
   }
+  const linksBefore = await followTextWithLinks(tx, context.workId, segment, change);
   return {
     applied: { ...change, revisionId },
-    inverse: { type: "editText", segmentId: change.segmentId, before: change.after, after: change.before, reason: undoReason(change.reason) },
+    inverse: { type: "editText", segmentId: change.segmentId, before: change.after, after: change.before, reason: undoReason(change.reason), links: linksBefore },
     touchedRowIds,
     state: context.stored.state,
   };
+}
+
+async function languageOf(tx: Tx, editionId: string): Promise<string> {
+  return (await tx.edition.findUniqueOrThrow({ where: { id: editionId }, select: { language: true } })).language;
+}
+
+type LinkRecord = Awaited<ReturnType<typeof linkSetsOf>>[number];
+
+function linkSetsOf(tx: Tx, segmentId: string) {
+  return tx.wordLinkSet.findMany({ where: { OR: [{ segmentAId: segmentId }, { segmentBId: segmentId }] } });
+}
+
+/** Adds links to the set of a segment pair (creating it), as one more write of a split or merge. */
+async function addLinks(tx: Tx, workId: string, from: LinkRecord, pair: { segmentAId: string; segmentBId: string }, links: { a: number; b: number; p: number }[]): Promise<void> {
+  if (links.length === 0) return;
+  const key = { segmentAId_segmentBId: pair };
+  const existing = await tx.wordLinkSet.findUnique({ where: key });
+  await tx.wordLinkSet.upsert({
+    where: key,
+    create: { ...pair, workId, editionAId: from.editionAId, editionBId: from.editionBId, status: from.status, aTokens: links.map((l) => l.a), bTokens: links.map((l) => l.b), probabilities: links.map((l) => l.p), modelVersion: from.modelVersion },
+    update: {
+      aTokens: [...(existing?.aTokens ?? []), ...links.map((l) => l.a)],
+      bTokens: [...(existing?.bTokens ?? []), ...links.map((l) => l.b)],
+      probabilities: [...(existing?.probabilities ?? []), ...links.map((l) => l.p)],
+    },
+  });
+}
+
+/** A split segment keeps the links of the words of its first part; those of the second part go to the new segment. */
+async function moveLinksOnSplit(tx: Tx, workId: string, segment: SegmentRecord, createdId: string, firstPart: string): Promise<void> {
+  const sets = await linkSetsOf(tx, segment.id);
+  if (sets.length === 0) return;
+  const count = segmentWordTokens(firstPart, await languageOf(tx, segment.editionId)).length;
+  for (const set of sets) {
+    const side = set.segmentAId === segment.id ? "a" : "b";
+    const links = set.aTokens.map((a, k) => ({ a, b: set.bTokens[k], p: set.probabilities[k] }));
+    const stay = links.filter((link) => link[side] < count);
+    const go = links.filter((link) => link[side] >= count).map((link) => ({ ...link, [side]: link[side] - count }));
+    await tx.wordLinkSet.update({
+      where: { segmentAId_segmentBId: { segmentAId: set.segmentAId, segmentBId: set.segmentBId } },
+      data: { aTokens: stay.map((l) => l.a), bTokens: stay.map((l) => l.b), probabilities: stay.map((l) => l.p) },
+    });
+    await addLinks(tx, workId, set, side === "a" ? { segmentAId: createdId, segmentBId: set.segmentBId } : { segmentAId: set.segmentAId, segmentBId: createdId }, go);
+  }
+}
+
+/** The links of a segment merged into the one before it move to the survivor, after that segment's own words. */
+async function moveLinksOnMerge(tx: Tx, workId: string, survivor: SegmentRecord, removedId: string, firstText: string): Promise<void> {
+  const sets = await linkSetsOf(tx, removedId);
+  if (sets.length === 0) return;
+  const count = segmentWordTokens(firstText, await languageOf(tx, survivor.editionId)).length;
+  for (const set of sets) {
+    const side = set.segmentAId === removedId ? "a" : "b";
+    const links = set.aTokens.map((a, k) => ({ a, b: set.bTokens[k], p: set.probabilities[k] })).map((link) => ({ ...link, [side]: link[side] + count }));
+    await addLinks(tx, workId, set, side === "a" ? { segmentAId: survivor.id, segmentBId: set.segmentBId } : { segmentAId: set.segmentAId, segmentBId: survivor.id }, links);
+  }
+}
+
+const LINK_FIELDS = { segmentAId: true, segmentBId: true, editionAId: true, editionBId: true, status: true, aTokens: true, bTokens: true, probabilities: true, dropped: true } as const;
+
+/**
+ * The corrected segment's word links: set to `change.links` when the change carries them (an undo), else renumbered
+ * to follow the unchanged words (remap-links.ts). Returns the sets as they were, which the inverse restores.
+ */
+async function followTextWithLinks(tx: Tx, workId: string, segment: SegmentRecord, change: Extract<Change, { type: "editText" }>): Promise<StoredLinkSet[]> {
+  const where = { OR: [{ segmentAId: segment.id }, { segmentBId: segment.id }] };
+  const before = await tx.wordLinkSet.findMany({ where, select: LINK_FIELDS });
+  const strip = (set: (typeof before)[number]): StoredLinkSet => ({
+    segmentAId: set.segmentAId,
+    segmentBId: set.segmentBId,
+    status: set.status,
+    aTokens: set.aTokens,
+    bTokens: set.bTokens,
+    probabilities: set.probabilities,
+    dropped: set.dropped,
+  });
+  if (change.links) {
+    await tx.wordLinkSet.deleteMany({ where });
+    const editions = new Map<string, string>();
+    for (const set of change.links) {
+      for (const id of [set.segmentAId, set.segmentBId]) {
+        if (!editions.has(id)) editions.set(id, (await tx.segment.findUniqueOrThrow({ where: { id }, select: { editionId: true } })).editionId);
+      }
+    }
+    if (change.links.length > 0) {
+      await tx.wordLinkSet.createMany({
+        data: change.links.map((set) => ({ ...set, workId, editionAId: editions.get(set.segmentAId)!, editionBId: editions.get(set.segmentBId)!, modelVersion: WORD_MODEL_VERSION })),
+      });
+    }
+    return before.map(strip);
+  }
+  if (before.length === 0) return [];
+  const { language } = await tx.edition.findUniqueOrThrow({ where: { id: segment.editionId }, select: { language: true } });
+  const map = wordIndexMap(change.before, change.after, language);
+  for (const set of before) {
+    const moved = remapSide(set, set.segmentAId === segment.id ? "a" : "b", map);
+    await tx.wordLinkSet.update({
+      where: { segmentAId_segmentBId: { segmentAId: set.segmentAId, segmentBId: set.segmentBId } },
+      data: { aTokens: moved.aTokens, bTokens: moved.bTokens, probabilities: moved.probabilities, dropped: moved.dropped },
+    });
+  }
+  return before.map(strip);
 }
 
 /** The reason an undone correction is recorded with: "Undo: …", and undoing that gives the original back. */

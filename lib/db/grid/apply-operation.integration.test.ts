@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, tableCounts, type TestDatabase } from "../../../test/database";
+import { createTestDatabase, tableContents, type TestDatabase } from "../../../test/database";
 import { DomainError } from "../errors";
 import { applyEditorOperation } from "./apply-operation";
 import { applyGridPatch } from "./editor-grid";
@@ -131,13 +131,13 @@ describe("each grid operation against PostgreSQL", () => {
 describe("refusals change nothing", () => {
   it("refuses an operation that does not apply with the reason, leaving every table and the grid as they were", async () => {
     const work = await freshWork(2);
-    const counts = await tableCounts(database.prisma);
+    const counts = await tableContents(database.prisma);
     const snapshot = await snapshotWork(database.prisma, work.workId);
     const v = await version(work.workId);
     const error = await refusal(() => apply(work, { type: "mergeRows", rowId: work.rowIds[1] }));
     expect(error).toBeInstanceOf(GridOperationError);
     expect(error.message).toMatch(/last row/);
-    expect(await tableCounts(database.prisma)).toEqual(counts);
+    expect(await tableContents(database.prisma)).toEqual(counts);
     expect(await snapshotWork(database.prisma, work.workId)).toEqual(snapshot);
     expect(await version(work.workId)).toBe(v);
   });
@@ -145,11 +145,11 @@ describe("refusals change nothing", () => {
   it("refuses a scholar's operation as forbidden", async () => {
     const work = await freshWork(2);
     const scholar = await createActor(database.prisma, "scholar");
-    const counts = await tableCounts(database.prisma);
+    const counts = await tableContents(database.prisma);
     const error = await refusal(() => apply(work, { type: "mergeRows", rowId: work.rowIds[0] }, scholar));
     expect(error).toBeInstanceOf(DomainError);
     expect((error as DomainError).code).toBe("forbidden");
-    expect(await tableCounts(database.prisma)).toEqual(counts);
+    expect(await tableContents(database.prisma)).toEqual(counts);
   });
 
   it("refuses a row of another work as not found", async () => {
@@ -166,7 +166,7 @@ describe("several editors at once", () => {
     const work = await freshWork();
     const base = await version(work.workId);
     await applyEditorOperation(database.prisma, work.workId, editor, { op: { type: "mergeRows", rowId: work.rowIds[1] }, baseVersion: base });
-    const counts = await tableCounts(database.prisma);
+    const counts = await tableContents(database.prisma);
     const snapshot = await snapshotWork(database.prisma, work.workId);
     const error = await refusal(() =>
       applyEditorOperation(database.prisma, work.workId, other, { op: { type: "setStatus", rowId: work.rowIds[1], status: "confirmed" }, baseVersion: base }),
@@ -176,7 +176,7 @@ describe("several editors at once", () => {
     expect(error.message).toContain("Eda Editor");
     expect(error.message).toContain("Merged row 2 with row 3");
     expect((error as DomainError).details).toMatchObject({ currentVersion: base + 1, changes: [{ userName: "Eda Editor", kind: "mergeRows" }] });
-    expect(await tableCounts(database.prisma)).toEqual(counts);
+    expect(await tableContents(database.prisma)).toEqual(counts);
     expect(await snapshotWork(database.prisma, work.workId)).toEqual(snapshot);
   });
 

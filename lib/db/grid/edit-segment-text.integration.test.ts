@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, tableCounts, type TestDatabase } from "../../../test/database";
+import { createTestDatabase, tableContents, type TestDatabase } from "../../../test/database";
 import { DomainError } from "../errors";
 import { applyEditorOperation } from "./apply-operation";
 import { editSegmentText } from "./edit-segment-text";
@@ -69,11 +69,11 @@ describe("correcting a segment's text", () => {
     const work = await freshWork();
     const id = work.segmentIds.fr[0];
     await editSegmentText(database.prisma, work.workId, editor, id, { text: "Première phrase !", reason: "punctuation", baseVersion: 0 });
-    const counts = await tableCounts(database.prisma);
+    const counts = await tableContents(database.prisma);
     const error = await refusal(() => editSegmentText(database.prisma, work.workId, other, id, { text: "Premiere phrase.", reason: "accents", baseVersion: 0 }));
     expect(error.code).toBe("stale");
     expect(error.message).toContain("Eda Editor");
-    expect(await tableCounts(database.prisma)).toEqual(counts);
+    expect(await tableContents(database.prisma)).toEqual(counts);
     expect((await segment(id)).text).toBe("Première phrase !");
   });
 
@@ -146,13 +146,13 @@ describe("splitting and merging segments", () => {
 
   it("refuses to merge segments that are in different rows, with the way out, and changes nothing", async () => {
     const work = await freshWork();
-    const counts = await tableCounts(database.prisma);
+    const counts = await tableContents(database.prisma);
     const error = await applyEditorOperation(database.prisma, work.workId, editor, {
       op: { type: "mergeSegments", segmentId: work.segmentIds.ru[0] },
       baseVersion: await version(work.workId),
     }).catch((e: Error) => e);
     expect((error as Error).message).toMatch(/different rows.*shift/);
-    expect(await tableCounts(database.prisma)).toEqual(counts);
+    expect(await tableContents(database.prisma)).toEqual(counts);
   });
 
   it("refuses a split point that leaves a part without text", async () => {

@@ -89,7 +89,11 @@ export type Change =
    */
   | { type: "wordLinks"; rowId: string; editionAId: string; editionBId: string; before: StoredLinkSet[]; after: StoredLinkSet[]; summary: string }
   /** A correction of one segment's text; it becomes a revision. `revertOf` names the revision a revert undoes. */
-  | { type: "editText"; segmentId: string; before: string; after: string; reason: string; revertOf?: string; revisionId?: string };
+  /**
+   * `links`, when given, are the word-link sets the segment must have afterwards (an undo restores them exactly);
+   * without it the segment's links follow its unchanged words and the links of changed words are dropped.
+   */
+  | { type: "editText"; segmentId: string; before: string; after: string; reason: string; revertOf?: string; revisionId?: string; links?: StoredLinkSet[] };
 
 /** One segment pair's word links as the journal keeps them (see lib/db/words/link-sets.ts). */
 export interface StoredLinkSet {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, tableCounts, type TestDatabase } from "../../../test/database";
+import { createTestDatabase, tableContents, type TestDatabase } from "../../../test/database";
 import { alignWork } from "../alignment/align-work";
 import { DomainError } from "../errors";
 import { applyEditorOperation } from "./apply-operation";
@@ -113,13 +113,13 @@ describe("undo and redo", () => {
     const work = await freshWork();
     await apply(work, { type: "mergeRows", rowId: work.rowIds[0] });
     await apply(work, { type: "popDown", rowId: work.rowIds[0], editionId: work.editionIds.fr }, other);
-    const counts = await tableCounts(database.prisma);
+    const counts = await tableContents(database.prisma);
     const snapshot = await snapshotWork(database.prisma, work.workId);
     const error = await refusal(() => undo(work));
     expect(error.code).toBe("stale");
     expect(error.message).toMatch(/Undo of “Merged row 1 with row 2” was refused/);
     expect(error.message).toContain("Edo Editor");
-    expect(await tableCounts(database.prisma)).toEqual(counts);
+    expect(await tableContents(database.prisma)).toEqual(counts);
     expect(await snapshotWork(database.prisma, work.workId)).toEqual(snapshot);
   });
 
@@ -171,12 +171,12 @@ describe("undo and redo around an alignment run", () => {
     const work = await freshWork();
     await apply(work, { type: "mergeRows", rowId: work.rowIds[0] });
     await realign(work, editor);
-    const counts = await tableCounts(database.prisma);
+    const counts = await tableContents(database.prisma);
     const before = await snapshotWork(database.prisma, work.workId);
     const refused = await refusal(() => undo(work));
     expect(refused.code).toBe("invalid");
     expect(refused.message).toMatch(/^An alignment run cannot be undone; /);
-    expect(await tableCounts(database.prisma)).toEqual(counts);
+    expect(await tableContents(database.prisma)).toEqual(counts);
     expect(await snapshotWork(database.prisma, work.workId)).toEqual(before);
   });
 
@@ -184,9 +184,9 @@ describe("undo and redo around an alignment run", () => {
     const work = await freshWork();
     await apply(work, { type: "setStatus", rowId: work.rowIds[3], status: "confirmed" });
     await realign(work, other);
-    const counts = await tableCounts(database.prisma);
+    const counts = await tableContents(database.prisma);
     expect((await refusal(() => undo(work))).code).toBe("stale");
-    expect(await tableCounts(database.prisma)).toEqual(counts);
+    expect(await tableContents(database.prisma)).toEqual(counts);
   });
 
   it("redoes nothing across the editor's own re-alignment", async () => {

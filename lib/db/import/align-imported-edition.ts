@@ -6,9 +6,10 @@
  *   keep every other edition's text; automatic rows that receive text take the lower of their confidence and the
  *   aligner's);
  * - `new-grid`: when the work has no grid yet, the reference and the new text make its first one, a row per bead.
- * `assertInGridOrder` checks afterwards that the new edition reads in order down the grid.
+ * `assertInGridOrder` checks afterwards that the new edition reads in order down the grid. A long text is aligned by
+ * a job instead (lib/db/jobs/kinds/align-edition.ts), which computes the beads on a worker thread and passes them in.
  */
-import { alignPair } from "../../alignment/aligner";
+import { alignPair, type Bead } from "../../alignment/aligner";
 import { replaceGrid } from "../alignment/replace-grid";
 import { placeByBeads } from "./place-by-beads";
 import type { AlignmentMode, AlignmentOutcome, Tx } from "./types";
@@ -30,12 +31,13 @@ export async function alignNewText(
   reference: { id: string; slug: string },
   mode: Extract<AlignmentMode, "place" | "new-grid">,
   text: NewText,
+  options: { beads?: readonly Bead[] } = {},
 ): Promise<PreparedAlignment> {
   const [edition, referenceSegments] = await Promise.all([
     tx.edition.findUniqueOrThrow({ where: { id: reference.id }, select: { language: true } }),
     tx.segment.findMany({ where: { editionId: reference.id }, orderBy: { position: "asc" }, select: { id: true, text: true, paragraph: true, rowId: true } }),
   ]);
-  const beads = alignPair(referenceSegments, text.segments, { langA: edition.language, langB: text.language });
+  const beads = options.beads ?? alignPair(referenceSegments, text.segments, { langA: edition.language, langB: text.language });
 
   if (mode === "new-grid") {
     await replaceGrid(

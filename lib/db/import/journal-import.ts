@@ -24,7 +24,8 @@ export async function gridVersionOf(tx: Tx, workSlug: string): Promise<number> {
   return work?.gridVersion ?? 0;
 }
 
-export async function journalImport(tx: Tx, entry: ImportEntry): Promise<number> {
+/** Returns the work's id. */
+export async function journalImport(tx: Tx, entry: ImportEntry): Promise<string> {
   const work = await tx.work.findUniqueOrThrow({ where: { slug: entry.workSlug }, select: { id: true, gridVersion: true } });
   const steps = work.gridVersion - entry.versionBefore;
   if (steps > 1) throw new Error(`The import moved the grid of ${entry.workSlug} on by ${steps} versions; it must move it by one.`);
@@ -41,5 +42,5 @@ export async function journalImport(tx: Tx, entry: ImportEntry): Promise<number>
     rowIds: entry.rowIds,
     details: { file: entry.file, checksum: entry.checksum },
   });
-  return version;
+  return work.id;
 }

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, tableCounts, type TestDatabase } from "../../../test/database";
+import { createTestDatabase, tableContents, type TestDatabase } from "../../../test/database";
 import { demoCorpusDir } from "../boot";
 import { seedDemo } from "../demo/seed-demo";
 import { DomainError } from "../errors";
@@ -101,7 +101,7 @@ describe("replacing an edition's text with a published edition", () => {
   });
 
   it("changes nothing when the same replacement is imported again", async () => {
-    const before = await tableCounts(database.prisma);
+    const before = await tableContents(database.prisma);
     const again = await runImport(database.prisma, {
       bytes: new TextEncoder().encode(publishedFrench()),
       fileName: "fr-grasset.md",
@@ -111,7 +111,7 @@ describe("replacing an edition's text with a published edition", () => {
       importedById: userId,
     });
     expect(again.status).toBe("unchanged");
-    expect(await tableCounts(database.prisma)).toEqual(before);
+    expect(await tableContents(database.prisma)).toEqual(before);
   });
 
   it("replaces the text standing in for the original with the published original, which takes the pivot from the English", async () => {
@@ -168,7 +168,7 @@ describe("replacing an edition's text with a published edition", () => {
     const entry = await latestEntry();
     expect(entry).toMatchObject({ kind: "import", gridVersion: base + 1 });
     const row = await database.prisma.alignmentRow.findFirstOrThrow({ where: { workId: entry.workId, status: "automatic", id: { notIn: entry.rowIds } } });
-    const counts = await tableCounts(database.prisma);
+    const counts = await tableContents(database.prisma);
     const editor = { id: userId, name: "Eda Editor", role: "editor" as const };
     const refused = await applyEditorOperation(database.prisma, entry.workId, editor, {
       op: { type: "setStatus", rowId: row.id, status: "confirmed" },
@@ -179,6 +179,6 @@ describe("replacing an edition's text with a published edition", () => {
     );
     expect(refused).toBeInstanceOf(DomainError);
     expect((refused as DomainError).code).toBe("stale");
-    expect(await tableCounts(database.prisma)).toEqual(counts);
+    expect(await tableContents(database.prisma)).toEqual(counts);
   });
 });

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, tableCounts, type TestDatabase } from "../../../test/database";
+import { createTestDatabase, tableContents, type TestDatabase } from "../../../test/database";
 import { exportWorkJson, MAX_IMPORT_BYTES } from "../../formats";
 import { FRENCH, FRENCH_LATIN9, RUSSIAN, RUSSIAN_STRAIGHT_QUOTES, SPANISH } from "../../formats/fixtures/encoding-texts";
 import { sampleWork } from "../../formats/fixtures/sample-work";
@@ -108,20 +108,20 @@ describe("importing files of every format and encoding", () => {
   ])("shows the encoding of %s (%s) in the preview, then imports its text", async (name, encoding, text, language) => {
     const work = `enc-${name.replace(/\.txt$/, "").replace(/[^a-z0-9]+/g, "-")}`;
     const req = request(fixture(`encodings/${name}`), name, { meta: { work, language, title: "Sample", provenance: "published" } });
-    const before = await tableCounts(database.prisma);
+    const before = await tableContents(database.prisma);
     const preview = await previewImport(database.prisma, req);
     expect(preview.encoding.encoding).toBe(encoding);
-    expect(await tableCounts(database.prisma)).toEqual(before);
+    expect(await tableContents(database.prisma)).toEqual(before);
     await runImport(database.prisma, { ...req, expectedChecksum: preview.checksum });
     const expected = splitSentences(text.replace(/\s+/g, " ").trim(), language);
     expect(await segmentTexts(work, language)).toEqual(expected);
   });
 
   it("changes nothing when the same file is imported again", async () => {
-    const before = await tableCounts(database.prisma);
+    const before = await tableContents(database.prisma);
     const again = await runImport(database.prisma, request(fixture("cat-tool.tmx"), "cat.tmx", { meta: { work: "tmx-work", workTitle: "Thirst" } }));
     expect(again.status).toBe("unchanged");
-    expect(await tableCounts(database.prisma)).toEqual(before);
+    expect(await tableContents(database.prisma)).toEqual(before);
   });
 });
 
@@ -136,12 +136,12 @@ describe("rejected files write nothing", () => {
   });
 
   const rejection = async (req: Omit<ImportRequest, "importedById">) => {
-    const before = await tableCounts(database.prisma);
+    const before = await tableContents(database.prisma);
     const error = await runImport(database.prisma, { importedById: null, ...req }).then(
       () => null,
       (e: unknown) => e,
     );
-    expect(await tableCounts(database.prisma)).toEqual(before);
+    expect(await tableContents(database.prisma)).toEqual(before);
     if (error == null) throw new Error("the import was not refused");
     return error as Error;
   };

@@ -1,11 +1,13 @@
 /**
  * The import itself, shared by the browser, the HTTP API and `npm run import`: parse the file, then in ONE
  * transaction lock the work, plan again against the current state, write, and record the import in the work's
- * journal (journal-import.ts). Any error — a bad file, a taken
+ * journal (journal-import.ts), queuing in the same transaction the jobs that follow it: the alignment of a long
+ * text (write-edition.ts), or the compare view's row signals of the rows it filled. Any error — a bad file, a taken
  * slug, a failure half-way — leaves the database exactly as it was.
  */
 import type { Db } from "../client";
 import { DomainError } from "../errors";
+import { enqueueJobIn } from "../jobs/enqueue-job";
 import { planImport, type ImportPlan } from "./plan-import";
 import { gridVersionOf, journalImport } from "./journal-import";
 import { documentsOf, readRequest, type ParsedImport } from "./read-request";
@@ -29,7 +31,7 @@ export async function runImport(db: Db, request: ImportRequest): Promise<ImportR
       if (plan.unchanged) return unchanged(plan, parsed);
       const versionBefore = await gridVersionOf(tx, plan.workSlug);
       const { result, rowIds } = await write(tx, plan, parsed, request);
-      await journalImport(tx, {
+      const workId = await journalImport(tx, {
         workSlug: plan.workSlug,
         versionBefore,
         kind: result.replaced ? "replace-edition" : "import",
@@ -39,6 +41,8 @@ export async function runImport(db: Db, request: ImportRequest): Promise<ImportR
         file: parsed.file,
         checksum: parsed.checksum,
       });
+      const mode = result.alignment?.mode;
+      if (mode === "place" || mode === "new-grid" || mode === "from-file") await enqueueJobIn(tx, { kind: "row-signals", workId, userId: null });
       return result;
     },
     { maxWait: 10_000, timeout: TRANSACTION_TIMEOUT_MS },
@@ -113,5 +117,7 @@ function describeAlignment(outcome: AlignmentOutcome, plan: ImportPlan): string 
       return `${outcome.rows} rows from the file.`;
     case "none":
       return `It is not aligned yet (${plan.alignment.note}).`;
+    case "queued":
+      return `A worker is aligning it against “${outcome.reference}” now (job ${outcome.job?.id}); its progress is on the work's alignment page.`;
   }
 }

@@ -79,12 +79,15 @@ export interface ImportPreview {
 }
 
 export interface AlignmentOutcome {
-  mode: AlignmentMode;
+  /** "queued": a long text, aligned by a job after the import (`job`). */
+  mode: AlignmentMode | "queued";
   reference: string | null;
   /** Rows that received the new text (place) or were created (new-grid, from-file). */
   rows: number;
   /** Confirmed rows that received the new text: they stay confirmed; an editor should look at them. */
   confirmedRows: number;
+  /** The job that aligns the text (mode "queued"). */
+  job?: { id: string };
 }
 
 export interface ImportResult {

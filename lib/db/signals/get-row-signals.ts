@@ -2,7 +2,7 @@
  * The signals of every row of a work, from the row_signal cache. A row whose texts changed since its signals
  * were stored (its fingerprint differs) or that has none yet is stale: the rows the caller needs now are
  * computed at once, and so are other stale rows while the time budget lasts; the rest are returned as
- * pending, for the caller to compute after answering (`refreshRowSignals`).
+ * pending, for the row-signals job to compute (lib/db/jobs/kinds/row-signals.ts).
  */
 import type { AnchorDifference } from "../../diff/anchors";
 import { ROW_SIGNAL_VERSION, type StoredRowSignal } from "../../diff/row-signals";
@@ -60,6 +60,12 @@ function readCache(db: Db, workId: string) {
     ) f ON f.row_id = r.id
     LEFT JOIN row_signal rs ON rs.row_id = r.id
     WHERE r.work_id = ${workId}::uuid`;
+}
+
+/** The work's rows whose signals are missing or stale, in reading order: what the row-signals job computes. */
+export async function staleRowIds(db: Db, workId: string): Promise<string[]> {
+  const records = (await readCache(db, workId)).sort((a, b) => a.position - b.position);
+  return records.filter((record) => !(record.lengths && record.differences)).map((record) => record.rowId);
 }
 
 export async function getRowSignals(db: Db, workId: string, options: GetRowSignalsOptions = {}): Promise<WorkRowSignals> {

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../../test/database";
 import { createScholarWork } from "../search/scholar-work.fixtures";
-import { getRowSignals } from "./get-row-signals";
+import { getRowSignals, staleRowIds } from "./get-row-signals";
 import { getRowWitnesses } from "./get-row-witnesses";
 
 let database: TestDatabase;
@@ -71,27 +71,16 @@ describe("getRowWitnesses", () => {
   });
 });
 
-describe("fillPendingSignals", () => {
-  it("fills the rows left pending, and skips while another fill of the work holds the lock", async () => {
-    const { fillPendingSignals } = await import("./fill-pending-signals");
+describe("staleRowIds", () => {
+  it("lists the rows without signals or whose texts changed since, in reading order", async () => {
     await database.prisma.rowSignal.deleteMany();
-    const { pending } = await getRowSignals(database.prisma, workId, { budgetMs: 0 });
-    expect(pending).toHaveLength(4);
-    let release!: () => void;
-    let acquired!: () => void;
-    const held = new Promise<void>((resolve) => (release = resolve));
-    const locked = new Promise<void>((resolve) => (acquired = resolve));
-    const holder = database.prisma.$transaction(async (tx) => {
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('hexapla.row_signal'), hashtext(${workId}))`;
-      acquired();
-      await held;
-    });
-    await locked;
-    await fillPendingSignals(database.prisma, workId, pending);
-    expect(await database.prisma.rowSignal.count()).toBe(0);
-    release();
-    await holder;
-    await fillPendingSignals(database.prisma, workId, pending);
-    expect(await database.prisma.rowSignal.count()).toBe(4);
+    const { rows, pending } = await getRowSignals(database.prisma, workId, { required: { from: 2, to: 2 }, budgetMs: 0 });
+    expect(pending).toHaveLength(3);
+    expect(await staleRowIds(database.prisma, workId)).toEqual(rows.filter((row) => row.number !== 2).map((row) => row.rowId));
+    await getRowSignals(database.prisma, workId);
+    expect(await staleRowIds(database.prisma, workId)).toEqual([]);
+    const segment = await database.prisma.segment.findFirstOrThrow({ where: { rowId: rows[3].rowId } });
+    await database.prisma.segment.update({ where: { id: segment.id }, data: { text: `${segment.text} (changed)` } });
+    expect(await staleRowIds(database.prisma, workId)).toEqual([rows[3].rowId]);
   });
 });

@@ -2,13 +2,15 @@
 import type { VariantExport } from "../../variants/variant-export";
 import type { VariantFilter } from "../../variants/variant-schemas";
 import type { Db } from "../client";
+import { assertReadAccess, type ReadAccess } from "../users/reading-access";
 import { findWorkBySlug } from "./find-work";
 import { listVariants } from "./list-variants";
 
-export async function exportVariants(db: Db, workSlug: string, filter: VariantFilter = {}): Promise<VariantExport> {
+export async function exportVariants(access: ReadAccess, db: Db, workSlug: string, filter: VariantFilter = {}): Promise<VariantExport> {
+  assertReadAccess(access);
   const work = await findWorkBySlug(db, workSlug);
   const [variants, editions] = await Promise.all([
-    listVariants(db, { workSlug, filter }),
+    listVariants(access, db, { workSlug, filter }),
     db.edition.findMany({
       where: { workId: work.id },
       orderBy: { position: "asc" },

@@ -1,6 +1,7 @@
 /** The variants of a work matching the register's filters, in reading order of their rows. */
 import type { VariantFilter } from "../../variants/variant-schemas";
 import type { Db } from "../client";
+import { assertReadAccess, type ReadAccess } from "../users/reading-access";
 import { findWorkBySlug } from "./find-work";
 import { rowIdOfNumber, rowNumbers } from "./row-numbers";
 import { toVariantRecord, VARIANT_INCLUDE } from "./to-record";
@@ -20,7 +21,8 @@ async function noteMatches(db: Db, workId: string, query: string): Promise<strin
   return rows.map((row) => row.id);
 }
 
-export async function listVariants(db: Db, options: ListVariantsOptions): Promise<VariantRecord[]> {
+export async function listVariants(access: ReadAccess, db: Db, options: ListVariantsOptions): Promise<VariantRecord[]> {
+  assertReadAccess(access);
   const work = await findWorkBySlug(db, options.workSlug);
   const filter = options.filter ?? {};
   const ids = filter.q ? await noteMatches(db, work.id, filter.q) : undefined;

@@ -6,7 +6,7 @@
 import { randomBytes } from "node:crypto";
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, tableCounts, type TestDatabase } from "../../../test/database";
+import { createTestDatabase, tableContents, type TestDatabase } from "../../../test/database";
 import { hashApiToken } from "../auth/current-user";
 import { createScholarWork } from "../search/scholar-work.fixtures";
 import { createUser } from "../users/create-user";
@@ -90,14 +90,14 @@ describe("recording a variant", () => {
   });
 
   it("refuses a reader who is not signed in, and changes nothing", async () => {
-    const before = await tableCounts(database.prisma);
+    const before = await tableContents(database.prisma);
     const refused = await record(undefined, { rowId: rows[1], editions: ["en"], category: "substitution", note: "shot / executed" });
     expect(refused.status).toBe(401);
-    expect(await tableCounts(database.prisma)).toEqual(before);
+    expect(await tableContents(database.prisma)).toEqual(before);
   });
 
   it("refuses invalid fields, naming each one, and changes nothing", async () => {
-    const before = await tableCounts(database.prisma);
+    const before = await tableContents(database.prisma);
     const invalid = await record(tokens.scholar, { rowId: rows[1], editions: [], category: "typo", note: "  " });
     expect(invalid.status).toBe(422);
     expect(invalid.body.error.details.issues.map((issue: { path: string }) => issue.path)).toEqual(["editions", "category", "note"]);
@@ -107,7 +107,7 @@ describe("recording a variant", () => {
     const otherRow = await record(tokens.scholar, { rowId: "00000000-0000-4000-8000-000000000000", editions: ["en"], category: "other", note: "x" });
     expect(otherRow.status).toBe(422);
     expect(otherRow.body.error.details.issues[0].path).toBe("rowId");
-    expect(await tableCounts(database.prisma)).toEqual(before);
+    expect(await tableContents(database.prisma)).toEqual(before);
   });
 });
 
@@ -142,10 +142,10 @@ describe("the register", () => {
     const [first] = (await list("?row=3")).body.variants;
     const patch = (token: string, body: unknown) =>
       routes.variant.PATCH(request(`/api/works/${WORK}/variants/${first.id}`, { method: "PATCH", token, body }), context({ work: WORK, variant: first.id }));
-    const before = await tableCounts(database.prisma);
+    const before = await tableContents(database.prisma);
     const refused = await patch(tokens.scholar2, { status: "rejected" });
     expect(refused.status).toBe(403);
-    expect(await tableCounts(database.prisma)).toEqual(before);
+    expect(await tableContents(database.prisma)).toEqual(before);
     expect((await database.prisma.variant.findUniqueOrThrow({ where: { id: first.id } })).status).toBe("open");
     const byEditor = await patch(tokens.editor, { status: "confirmed" });
     expect(byEditor.status).toBe(200);

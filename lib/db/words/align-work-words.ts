@@ -2,16 +2,24 @@
  * Aligns the words of a whole work: every pair of its current editions (or, past MAX_ALL_PAIRS editions, every
  * edition with the pivot), row by row, with the n-way word aligner (lib/alignment/words). Sets editors edited or
  * confirmed are kept as they are and teach the model. The texts are read in one snapshot and aligned outside any
- * transaction; the links are then written in one transaction that locks the work and first checks that the grid
- * is still the one aligned (else the work is aligned again, up to three times). Automatic sets are replaced
- * wholesale; nothing an editor made is touched.
+ * transaction (with the installed dictionaries and the work's glossary); the links are then written in one
+ * transaction that locks the work and first checks that the grid is still the one aligned (else the work is aligned
+ * again, up to three times). Automatic sets are replaced
+ * wholesale; nothing an editor made is touched. Each row's word-level divergence from the pivot is stored with them.
+ * The align-words job (lib/db/jobs/kinds/align-words.ts) runs it with the aligning on a worker thread (`compute`, on
+ * plain data: the glossaries are read before), a signal that stops it, and `beforeCommit` to complete the job in the
+ * transaction that writes the links.
  */
 import { alignWordsNWay, pairKey, type PairRequest } from "../../alignment/words/align-words";
 import { lexiconFor } from "../../alignment/words/lexicon-sources";
 import type { Db } from "../client";
+import type { Tx } from "../grid/types";
 import { inWorkTransaction } from "../grid/work-lock";
 import { cellOffsets, rowLinksFromSets, setsFromRowLinks, storedOrder, WORD_MODEL_VERSION, type CellSegment } from "./link-sets";
 import { loadWordInput, type WordInput } from "./load-word-input";
+import { rowWordMarks } from "../../diff/word-marks";
+import type { LexiconEntry } from "../../alignment/words/lexicon";
+import { glossaryFor } from "./glossary";
 
 /** Up to this many editions every pair is aligned; beyond, each edition with the pivot only. */
 export const MAX_ALL_PAIRS = 6;
@@ -21,6 +29,12 @@ export interface AlignWorkWordsOptions {
   onProgress?: (fraction: number, message: string) => Promise<void> | void;
   /** Use the installed FreeDict dictionaries (default true). */
   dictionaries?: boolean;
+  /** Computes the link sets (default: computeWordSets on this thread). */
+  compute?: typeof computeWordSets;
+  /** Stops the run before it writes. */
+  signal?: AbortSignal;
+  /** Called last in the transaction that writes the links, with the result: a throw rolls the write back. */
+  beforeCommit?: (tx: Tx, result: AlignWorkWordsResult) => Promise<void>;
 }
 
 export interface AlignWorkWordsResult {
@@ -49,7 +63,7 @@ function storedOrderPair(x: string, y: string): PairRequest {
   return { a, b };
 }
 
-interface NewSet {
+export interface NewSet {
   segmentAId: string;
   segmentBId: string;
   editionAId: string;
@@ -59,7 +73,29 @@ interface NewSet {
   probabilities: number[];
 }
 
-async function compute(input: WordInput, options: AlignWorkWordsOptions): Promise<NewSet[]> {
+export interface RowStat {
+  rowId: string;
+  divergence: Record<string, number>;
+  max: number;
+}
+
+/** The work's glossary for each language pair the aligner will align, by "langA|langB". */
+async function glossariesOf(db: Db, input: WordInput): Promise<Record<string, LexiconEntry[]>> {
+  const glossaries: Record<string, LexiconEntry[]> = {};
+  for (const { a, b } of pairsOf(input)) {
+    const [langA, langB] = [a, b].map((id) => input.editions.find((edition) => edition.id === id)!.language);
+    const key = `${langA}|${langB}`;
+    if (!(key in glossaries)) glossaries[key] = await glossaryFor(db, input.workId, langA, langB);
+  }
+  return glossaries;
+}
+
+/** The automatic link sets and the rows' divergence (plain data in and out, so that a worker thread can compute them). */
+export async function computeWordSets(
+  input: WordInput,
+  glossaries: Record<string, LexiconEntry[]>,
+  options: Pick<AlignWorkWordsOptions, "onProgress" | "dictionaries">,
+): Promise<{ sets: NewSet[]; stats: RowStat[]; baseId: string | null }> {
   const cellInfo = input.rows.map((row) => new Map(input.editions.map((edition) => [edition.id, cellOffsets(row[edition.id], edition.language)])));
   const pairs = pairsOf(input);
   const keptBySegments = new Set(input.kept.map((set) => `${set.segmentAId}|${set.segmentBId}`));
@@ -85,7 +121,8 @@ async function compute(input: WordInput, options: AlignWorkWordsOptions): Promis
   const result = await alignWordsNWay({
     editions,
     pairs,
-    lexicon: (langA, langB, vocabularyA, vocabularyB) => lexiconFor({ langA, langB, vocabularyA, vocabularyB, dictionaries: options.dictionaries }),
+    lexicon: (langA, langB, vocabularyA, vocabularyB) =>
+      lexiconFor({ langA, langB, vocabularyA, vocabularyB, dictionaries: options.dictionaries, glossary: glossaries[`${langA}|${langB}`] }),
     fixed: (a, b) => fixedByPair.get(pairKey(a, b)),
     onPair: (done, total) => options.onProgress?.(0.05 + (0.8 * done) / total, `Aligned the words of ${done} of ${total} edition pairs.`),
   });
@@ -99,7 +136,16 @@ async function compute(input: WordInput, options: AlignWorkWordsOptions): Promis
       for (const [key, set] of split) if (!keptBySegments.has(key)) sets.push({ ...set, editionAId: a, editionBId: b });
     });
   }
-  return sets;
+  const baseId = input.pivotEditionId && input.editions.some((edition) => edition.id === input.pivotEditionId) ? input.pivotEditionId : (input.editions[0]?.id ?? null);
+  const stats: RowStat[] = baseId
+    ? input.rowIds.map((rowId, r) => {
+        const editions = input.editions.map((edition) => ({ id: edition.id, slug: edition.slug, language: edition.language, tokens: cellInfo[r].get(edition.id)!.tokens, starts: [] }));
+        const rowPairs = pairs.map(({ a, b }) => ({ a, b, links: result.get(pairKey(a, b))![r] }));
+        const divergence = Object.fromEntries(rowWordMarks(editions, rowPairs, baseId).divergence);
+        return { rowId, divergence, max: Math.max(0, ...Object.values(divergence)) };
+      })
+    : [];
+  return { sets, stats, baseId };
 }
 
 export async function alignWorkWords(db: Db, workId: string, options: AlignWorkWordsOptions = {}): Promise<AlignWorkWordsResult> {
@@ -107,29 +153,42 @@ export async function alignWorkWords(db: Db, workId: string, options: AlignWorkW
   for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
     await options.onProgress?.(0, attempt === 1 ? "Reading the texts." : `The grid changed while aligning words; aligning again (attempt ${attempt} of ${ATTEMPTS}).`);
     const input = await loadWordInput(db, workId);
-    const sets = await compute(input, options);
+    const glossaries = await glossariesOf(db, input);
+    const { sets, stats, baseId } = await (options.compute ?? computeWordSets)(input, glossaries, { onProgress: options.onProgress, dictionaries: options.dictionaries });
+    options.signal?.throwIfAborted();
     await options.onProgress?.(0.9, "Writing the links.");
-    const written = await inWorkTransaction(db, workId, async (tx, work) => {
+    const result = await inWorkTransaction(db, workId, async (tx, work) => {
       if (work.gridVersion !== input.gridVersion) return null;
+      options.signal?.throwIfAborted();
       await tx.wordLinkSet.deleteMany({ where: { workId, status: "automatic" } });
       for (let from = 0; from < sets.length; from += 5_000) {
         await tx.wordLinkSet.createMany({
           data: sets.slice(from, from + 5_000).map((set) => ({ ...set, workId, status: "automatic" as const, modelVersion: WORD_MODEL_VERSION })),
         });
       }
-      return work.gridVersion;
+      await tx.rowWordStat.deleteMany({ where: { workId } });
+      if (baseId) {
+        for (let from = 0; from < stats.length; from += 5_000) {
+          await tx.rowWordStat.createMany({
+            data: stats.slice(from, from + 5_000).map((stat) => ({ rowId: stat.rowId, workId, baseEditionId: baseId, divergence: stat.divergence, maxDivergence: stat.max })),
+          });
+        }
+      }
+      const result: AlignWorkWordsResult = {
+        pairs: pairsOf(input).length,
+        rows: input.rows.length,
+        links: sets.reduce((sum, set) => sum + set.aTokens.length, 0),
+        keptSets: input.kept.length,
+        gridVersion: work.gridVersion,
+        attempts: attempt,
+        milliseconds: Math.round(performance.now() - started),
+      };
+      await options.beforeCommit?.(tx, result);
+      return result;
     });
-    if (written === null) continue;
+    if (result === null) continue;
     await options.onProgress?.(1, "Done.");
-    return {
-      pairs: pairsOf(input).length,
-      rows: input.rows.length,
-      links: sets.reduce((sum, set) => sum + set.aTokens.length, 0),
-      keptSets: input.kept.length,
-      gridVersion: written,
-      attempts: attempt,
-      milliseconds: Math.round(performance.now() - started),
-    };
+    return result;
   }
   throw new Error("The grid kept changing while the words were being aligned; try again when editors pause.");
 }

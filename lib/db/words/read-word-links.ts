@@ -6,6 +6,7 @@
 import { segmentWordTokens } from "../../alignment/words/cell-tokens";
 import type { Db } from "../client";
 import { DomainError } from "../errors";
+import { assertReadAccess, type ReadAccess } from "../users/reading-access";
 import { getRowCells } from "../search/get-row-cells";
 import { getRowLinks } from "./get-row-links";
 
@@ -21,7 +22,8 @@ export interface WordLinkRows {
   }[];
 }
 
-export async function readWordLinks(db: Db, workSlug: string, query: { editions?: string[]; from: number; to: number }): Promise<WordLinkRows> {
+export async function readWordLinks(access: ReadAccess, db: Db, workSlug: string, query: { editions?: string[]; from: number; to: number }): Promise<WordLinkRows> {
+  assertReadAccess(access);
   const work = await db.work.findUnique({
     where: { slug: workSlug },
     select: { id: true, editions: { where: { supersededById: null }, orderBy: { position: "asc" }, select: { id: true, slug: true, language: true } } },

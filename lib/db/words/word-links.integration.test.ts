@@ -10,6 +10,8 @@ import { createActor, gridVersionOf } from "../grid/grid.fixtures";
 import { applyEditorOperation } from "../grid/apply-operation";
 import { redoLastUndo, undoLastChange } from "../grid/undo-operation";
 import { editWordLinks } from "./edit-word-links";
+import { trustedReadAccess } from "../users/reading-access";
+import { editSegmentText } from "../grid/edit-segment-text";
 import type { Actor } from "../grid/types";
 
 describe("word links of a work", () => {
@@ -44,7 +46,7 @@ describe("word links of a work", () => {
   });
 
   it("link a Russian name to the same name in English", async () => {
-    const result = await readWordLinks(database.prisma, "thirst-for-power", { editions: ["ru", "en"], from: 1, to: 60 });
+    const result = await readWordLinks(trustedReadAccess(), database.prisma, "thirst-for-power", { editions: ["ru", "en"], from: 1, to: 60 });
     const texts = await database.prisma.segment.findMany({ where: { workId }, select: { id: true, text: true } });
     const textOf = new Map(texts.map((segment) => [segment.id, segment.text]));
     const wordsOf = (row: (typeof result.rows)[number], slug: string) =>
@@ -75,19 +77,19 @@ describe("word links of a work", () => {
       where: { segmentAId_segmentBId: { segmentAId: set.segmentAId, segmentBId: set.segmentBId } },
       data: { status: "confirmed", aTokens: [0], bTokens: [0], probabilities: [1] },
     });
-    const before = await database.prisma.wordLinkSet.count({ where: { workId } });
     const result = await alignWorkWords(database.prisma, workId);
     expect(result.keptSets).toBe(1);
     const kept = await database.prisma.wordLinkSet.findUniqueOrThrow({ where: { segmentAId_segmentBId: { segmentAId: set.segmentAId, segmentBId: set.segmentBId } } });
     expect(kept).toMatchObject({ status: "confirmed", aTokens: [0], bTokens: [0] });
-    expect(await database.prisma.wordLinkSet.count({ where: { workId } })).toBe(before);
+    expect(await database.prisma.wordLinkSet.count({ where: { workId, status: "automatic" } })).toBeGreaterThan(600);
+    expect(await database.prisma.rowWordStat.count({ where: { workId } })).toBe(await database.prisma.alignmentRow.count({ where: { workId } }));
   });
 
   describe("edited by an editor", () => {
     let editor: Actor;
     let rowId: string;
     const pairOf = async (from = 1, to = 60) => {
-      const result = await readWordLinks(database.prisma, "thirst-for-power", { editions: ["ru", "en"], from, to });
+      const result = await readWordLinks(trustedReadAccess(), database.prisma, "thirst-for-power", { editions: ["ru", "en"], from, to });
       return result.rows.find((row) => row.id === rowId)!.pairs.find((pair) => pair.a === "ru" && pair.b === "en")!;
     };
 
@@ -130,6 +132,38 @@ describe("word links of a work", () => {
       const merged = await pairOf();
       expect(merged.status).toBe("confirmed");
       for (const link of confirmed.links.split(" ")) expect(merged.links.split(" ")).toContain(link);
+    });
+
+    it("a text correction keeps the links of unchanged words, drops those of changed words, and its undo restores them exactly", async () => {
+      const row = await database.prisma.alignmentRow.findMany({ where: { workId }, orderBy: { position: "asc" }, select: { id: true } });
+      rowId = row[10].id;
+      const before = await pairOf();
+      const en = await database.prisma.segment.findFirstOrThrow({ where: { rowId, edition: { slug: "en" } }, orderBy: { position: "asc" } });
+      const changed = `Indeed, ${en.text.replace(/\p{L}{6,}/u, "CHANGED")}`;
+      await editSegmentText(database.prisma, workId, editor, en.id, { text: changed, reason: "test", baseVersion: en.version });
+      const after = await pairOf();
+      const shifted = before.links.split(" ").map((link) => link.split("-").map(Number));
+      const kept = after.links.split(" ").filter(Boolean).map((link) => link.split("-").map(Number));
+      expect(after.dropped).toBeGreaterThan(0);
+      expect(kept.length).toBe(shifted.length - after.dropped);
+      for (const [i, j] of kept) expect(shifted).toContainEqual([i, j - 1]);
+      await undoLastChange(database.prisma, workId, editor, await gridVersionOf(database.prisma, workId));
+      const restored = await pairOf();
+      expect(restored.links).toBe(before.links);
+      expect(restored.dropped).toBe(before.dropped);
+    });
+
+    it("a split segment's links follow its words into the two parts, and undoing the split gives them back", async () => {
+      const rows = await database.prisma.alignmentRow.findMany({ where: { workId }, orderBy: { position: "asc" }, select: { id: true } });
+      rowId = rows[20].id;
+      const before = await pairOf();
+      const en = await database.prisma.segment.findFirstOrThrow({ where: { rowId, edition: { slug: "en" } }, orderBy: { position: "asc" } });
+      const offset = en.text.indexOf(" ", Math.floor(en.text.length / 2)) + 1;
+      await applyEditorOperation(database.prisma, workId, editor, { op: { type: "splitSegment", segmentId: en.id, offset }, baseVersion: await gridVersionOf(database.prisma, workId) });
+      const sorted = (links: string) => links.split(" ").filter(Boolean).sort().join(" ");
+      expect(sorted((await pairOf()).links)).toBe(sorted(before.links));
+      await undoLastChange(database.prisma, workId, editor, await gridVersionOf(database.prisma, workId));
+      expect(sorted((await pairOf()).links)).toBe(sorted(before.links));
     });
   });
 });

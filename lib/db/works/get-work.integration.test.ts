@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../../test/database";
 import { createScholarWork } from "../search/scholar-work.fixtures";
 import { NotFoundError } from "../errors";
+import { trustedReadAccess } from "../users/reading-access";
 import { getWork } from "./get-work";
 import { createWitnessWork, WITNESS_EDITIONS } from "./witness-work.fixtures";
 
@@ -20,7 +21,7 @@ describe("getWork", () => {
     expect(replacement).toMatchObject({ status: "created", replaced: { slug: "fr", keptAs: "fr-superseded" } });
     const successor = await database.prisma.edition.findFirstOrThrow({ where: { work: { slug: "witnessed" }, slug: "fr" } });
 
-    const work = await getWork("witnessed", database.prisma);
+    const work = await getWork(trustedReadAccess(), "witnessed", database.prisma);
 
     expect(work.editions.map((edition) => [edition.slug, edition.provenance])).toEqual([
       ["en", "published"],
@@ -43,18 +44,18 @@ describe("getWork", () => {
   it("tells an earlier witness whose segments left the grid", async () => {
     await createWitnessWork(database.prisma, "witness-out-of-grid");
     await database.prisma.segment.updateMany({ where: { edition: { slug: "fr-superseded", work: { slug: "witness-out-of-grid" } } }, data: { rowId: null } });
-    const work = await getWork("witness-out-of-grid", database.prisma);
+    const work = await getWork(trustedReadAccess(), "witness-out-of-grid", database.prisma);
     expect(work.earlierWitnesses.map((witness) => [witness.slug, witness.inGrid])).toEqual([["fr-superseded", false]]);
   });
 
   it("has no earlier witnesses for a work whose editions were never replaced", async () => {
     await createScholarWork(database.prisma, "unreplaced", WITNESS_EDITIONS);
-    const work = await getWork("unreplaced", database.prisma);
+    const work = await getWork(trustedReadAccess(), "unreplaced", database.prisma);
     expect(work.editions.map((edition) => edition.slug)).toEqual(["en", "fr"]);
     expect(work.earlierWitnesses).toEqual([]);
   });
 
   it("refuses an unknown work", async () => {
-    await expect(getWork("no-such-work", database.prisma)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(getWork(trustedReadAccess(), "no-such-work", database.prisma)).rejects.toBeInstanceOf(NotFoundError);
   });
 });

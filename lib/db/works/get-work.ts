@@ -1,12 +1,14 @@
 import { db, type Db } from "../client";
 import { NotFoundError } from "../errors";
+import { assertReadAccess, type ReadAccess } from "../users/reading-access";
 
 /**
  * A work and its current editions, pivot first, then in display order; and its earlier witnesses: editions whose
  * text a newer one replaced, kept to read and diff against, each with what replaced it, when, and whether its
  * segments are still in the alignment grid.
  */
-export async function getWork(slug: string, client: Db = db()) {
+export async function getWork(access: ReadAccess, slug: string, client: Db = db()) {
+  assertReadAccess(access);
   const work = await client.work.findUnique({
     where: { slug },
     include: { editions: { where: { supersededById: null }, orderBy: { position: "asc" } } },

@@ -1,9 +1,11 @@
 import { db } from "../client";
+import { assertReadAccess, type ReadAccess } from "../users/reading-access";
 
 export type WorkSummary = Awaited<ReturnType<typeof listWorks>>[number];
 
 /** Every work with its current editions (superseded texts left out), in display order. */
-export async function listWorks() {
+export async function listWorks(access: ReadAccess) {
+  assertReadAccess(access);
   return db().work.findMany({
     orderBy: { title: "asc" },
     include: {

@@ -40,3 +40,49 @@ ALTER TABLE "word_link_set" ADD CONSTRAINT "word_link_set_segment_b_id_fkey" FOR
 
 -- AddForeignKey
 ALTER TABLE "word_link_set" ADD CONSTRAINT "word_link_set_work_id_fkey" FOREIGN KEY ("work_id") REFERENCES "work"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- Word-level divergence of each row from the work's pivot, per edition, written by every run of the word aligner:
+-- what the overview strip and the "most divergent rows" list read without touching the links themselves.
+CREATE TABLE "row_word_stat" (
+    "row_id" UUID NOT NULL,
+    "work_id" UUID NOT NULL,
+    "base_edition_id" UUID NOT NULL,
+    "divergence" JSONB NOT NULL,
+    "max_divergence" REAL NOT NULL,
+    "computed_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "row_word_stat_pkey" PRIMARY KEY ("row_id")
+);
+
+-- CreateIndex
+CREATE INDEX "row_word_stat_work_id_max_divergence_idx" ON "row_word_stat"("work_id", "max_divergence");
+
+-- AddForeignKey
+ALTER TABLE "row_word_stat" ADD CONSTRAINT "row_word_stat_row_id_fkey" FOREIGN KEY ("row_id") REFERENCES "alignment_row"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "row_word_stat" ADD CONSTRAINT "row_word_stat_work_id_fkey" FOREIGN KEY ("work_id") REFERENCES "work"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- An editor's glossary for a work: term pairs between two languages that the word aligner takes as dictionary entries.
+CREATE TABLE "glossary_entry" (
+    "id" UUID NOT NULL,
+    "work_id" UUID NOT NULL,
+    "language_a" TEXT NOT NULL,
+    "language_b" TEXT NOT NULL,
+    "term_a" TEXT NOT NULL,
+    "term_b" TEXT NOT NULL,
+    "note" TEXT,
+    "added_by_id" TEXT,
+    "created_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "glossary_entry_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateIndex
+CREATE UNIQUE INDEX "glossary_entry_work_id_language_a_language_b_term_a_term_b_key" ON "glossary_entry"("work_id", "language_a", "language_b", "term_a", "term_b");
+
+-- AddForeignKey
+ALTER TABLE "glossary_entry" ADD CONSTRAINT "glossary_entry_work_id_fkey" FOREIGN KEY ("work_id") REFERENCES "work"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "glossary_entry" ADD CONSTRAINT "glossary_entry_added_by_id_fkey" FOREIGN KEY ("added_by_id") REFERENCES "user"("id") ON DELETE SET NULL ON UPDATE CASCADE;

@@ -9,9 +9,9 @@ export const dynamic = "force-dynamic";
 /** A work with its editions (`?superseded=true`: earlier witnesses too), its pivot, grid version and row count. */
 export async function GET(request: Request, { params }: { params: Promise<{ work: string }> }) {
   try {
-    await requireReader(request.headers);
+    const access = await requireReader(request.headers);
     const { superseded } = WorkQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
-    return Response.json(await readWork(db(), (await params).work, superseded === "true"));
+    return Response.json(await readWork(access, db(), (await params).work, superseded === "true"));
   } catch (error) {
     return apiErrorResponse(error);
   }

@@ -342,7 +342,13 @@ export function AlignEditor({
           {busy ? "Working…" : status}
         </p>
         <p className="live-status" data-live={live}>
-          {live === "live" ? "Live: changes by other editors appear here." : live === "connecting" ? "Connecting to live updates…" : "Live updates interrupted; reconnecting…"}{" "}
+          {live === "live"
+            ? "Live: changes by other editors appear here."
+            : live === "connecting"
+              ? "Connecting to live updates…"
+              : live === "denied"
+                ? "Live updates stopped: reading needs signing in; reload the page."
+                : "Live updates interrupted; reconnecting…"}{" "}
           <span className="lede">Version {grid.version}.</span>
         </p>
       </div>

@@ -1,10 +1,8 @@
 import Link from "next/link";
-import { headers } from "next/headers";
-import { redirect } from "next/navigation";
 import { db } from "@/lib/db/client";
 import { listBookmarks } from "@/lib/db/grid/bookmarks";
 import { loadEditorGrid } from "@/lib/db/grid/load-grid";
-import { readerOf } from "@/lib/db/users/reading-access";
+import { pageReader } from "@/app/page-reader";
 import { AlignEditor } from "./align-editor";
 import { loadWork } from "../load-work";
 
@@ -19,8 +17,7 @@ export async function generateMetadata({ params }: Props) {
 
 export default async function AlignPage({ params }: Props) {
   const { work: slug } = await params;
-  const { allowed, user } = await readerOf(await headers());
-  if (!allowed) redirect(`/sign-in?next=${encodeURIComponent(`/works/${slug}/align`)}`);
+  const { user } = await pageReader();
   const work = await loadWork(slug);
   const [grid, bookmarks] = await Promise.all([loadEditorGrid(db(), work.id), user ? listBookmarks(db(), work.id, user.id) : Promise.resolve([])]);
   return (

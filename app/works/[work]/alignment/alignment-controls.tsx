@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useId, useRef, useState } from "react";
-import type { AlignmentJobView } from "@/lib/db/alignment/alignment-jobs";
+import type { JobView } from "@/lib/db/jobs/job-view";
 import { formatTime } from "../align/change-list";
 
 interface EditionOption {
@@ -18,18 +18,19 @@ interface Props {
   confirmedRows: number;
   canAlign: boolean;
   signedIn: boolean;
-  initialJob: AlignmentJobView | null;
+  initialJob: JobView | null;
 }
 
 const POLL_MS = 1000;
 
-function isActive(job: AlignmentJobView | null): boolean {
+function isActive(job: JobView | null): boolean {
   return job !== null && (job.status === "queued" || job.status === "running");
 }
 
 /**
  * The pivot, the Align and Re-align buttons (editors), and the progress of the work's latest alignment job, read
- * by polling the job's route while it runs (the job's state is in the database, so any app server answers).
+ * by polling the job's route while it runs (the job's state is in the database, so any app server answers); an
+ * editor can cancel it while it is queued or running.
  */
 export function AlignmentControls({ workSlug, editions, pivotSlug, confirmedRows, canAlign, signedIn, initialJob }: Props) {
   const router = useRouter();
@@ -39,13 +40,14 @@ export function AlignmentControls({ workSlug, editions, pivotSlug, confirmedRows
   const [error, setError] = useState<string | null>(null);
   const [sending, setSending] = useState(false);
   const api = `/api/works/${encodeURIComponent(workSlug)}/align`;
+  const jobsApi = `/api/works/${encodeURIComponent(workSlug)}/jobs`;
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
 
   const follow = useCallback(
     (jobId: string) => {
       const poll = async () => {
-        const response = await fetch(`${api}/${jobId}`, { cache: "no-store" }).catch(() => null);
-        const body = (await response?.json().catch(() => null)) as { job?: AlignmentJobView } | null;
+        const response = await fetch(`${jobsApi}/${jobId}`, { cache: "no-store" }).catch(() => null);
+        const body = (await response?.json().catch(() => null)) as { job?: JobView } | null;
         if (body?.job) {
           setJob(body.job);
           if (!isActive(body.job)) {
@@ -58,7 +60,7 @@ export function AlignmentControls({ workSlug, editions, pivotSlug, confirmedRows
       if (timer.current) clearTimeout(timer.current);
       timer.current = setTimeout(() => void poll(), POLL_MS);
     },
-    [api, router],
+    [jobsApi, router],
   );
 
   useEffect(() => {
@@ -83,7 +85,7 @@ export function AlignmentControls({ workSlug, editions, pivotSlug, confirmedRows
       body: JSON.stringify({ mode, ...(pivot ? { pivot } : {}) }),
     }).catch(() => null);
     setSending(false);
-    const body = (await response?.json().catch(() => null)) as { job?: AlignmentJobView; error?: { message: string; details?: { job?: AlignmentJobView } } } | null;
+    const body = (await response?.json().catch(() => null)) as { job?: JobView; error?: { message: string; details?: { job?: JobView } } } | null;
     if (response?.ok && body?.job) {
       setJob(body.job);
       follow(body.job.id);
@@ -95,6 +97,18 @@ export function AlignmentControls({ workSlug, editions, pivotSlug, confirmedRows
       setJob(running);
       follow(running.id);
     }
+  }
+
+  async function cancel(jobId: string) {
+    setSending(true);
+    setError(null);
+    const response = await fetch(`${jobsApi}/${jobId}/cancel`, { method: "POST" }).catch(() => null);
+    setSending(false);
+    const body = (await response?.json().catch(() => null)) as { job?: JobView; error?: { message: string; details?: { job?: JobView } } } | null;
+    const latest = body?.job ?? body?.error?.details?.job;
+    if (latest) setJob(latest);
+    if (!response?.ok) setError(body?.error?.message ?? "The server could not be reached; the job was not cancelled.");
+    router.refresh();
   }
 
   const active = isActive(job);
@@ -139,6 +153,11 @@ export function AlignmentControls({ workSlug, editions, pivotSlug, confirmedRows
         </p>
       ) : null}
       {job && active ? <progress className="alignment-progress" max={1} value={job.progress} aria-label="Progress of the alignment" /> : null}
+      {job && active && canAlign ? (
+        <button type="button" className="button secondary" onClick={() => void cancel(job.id)} disabled={sending}>
+          Cancel
+        </button>
+      ) : null}
       <p role="status" className="alignment-job" data-status={job?.status ?? "none"}>
         {job ? describeJob(job) : "No alignment has been run from this page yet."}
       </p>
@@ -146,12 +165,14 @@ export function AlignmentControls({ workSlug, editions, pivotSlug, confirmedRows
   );
 }
 
-function describeJob(job: AlignmentJobView): string {
-  const what = job.mode === "align" ? "Aligning" : "Re-aligning";
+function describeJob(job: JobView): string {
   const who = job.user ? ` by ${job.user.name}` : "";
-  if (job.status === "queued") return `${what}${who}: waiting to start.`;
-  if (job.status === "running") return `${what}${who}: ${Math.round(job.progress * 100)}% — ${job.message}`;
+  if (job.status === "queued") {
+    return `${job.title}${who}: ${job.waitingForWorker ? "waiting for a worker (none is running; start one with npm run worker)." : "waiting to start."}`;
+  }
+  if (job.status === "running") return `${job.title}${who}: ${Math.round(job.progress * 100)}% — ${job.message}`;
   const when = job.finishedAt ? `, ${formatTime(job.finishedAt)}` : "";
   if (job.status === "failed") return `The last run failed${who}${when}: ${job.message}`;
+  if (job.status === "cancelled") return `The last run${who} was cancelled${job.cancelledBy ? ` by ${job.cancelledBy.name}` : ""}${when}; the grid is as it was.`;
   return `Last run${who}${when}: ${job.message}`;
 }

@@ -5,6 +5,7 @@ import { InlineDiff, TooDifferent } from "@/app/components/inline-diff";
 import { MarkedPassage } from "@/app/components/marked-passage";
 import { Passage } from "@/app/components/passage";
 import type { PreparedCell, PreparedRow } from "./prepare-rows";
+import { expandWordMarks } from "./word-mark-codes";
 import { RecordVariant, type VariantFormEdition } from "./record-variant";
 import { RowSignals } from "./row-signals";
 
@@ -30,7 +31,8 @@ function CellContent({ cell, notesHref, pairLabels }: { cell: PreparedCell; note
       </>
     );
   }
-  return cell.marks.length > 0 ? <MarkedPassage segments={cell.segments} marks={cell.marks} notesHref={notesHref} /> : <Passage segments={cell.segments} notesHref={notesHref} />;
+  const marks = cell.words ? [...cell.marks, ...expandWordMarks(cell.words)] : cell.marks;
+  return marks.length > 0 ? <MarkedPassage segments={cell.segments} marks={marks} notesHref={notesHref} /> : <Passage segments={cell.segments} notesHref={notesHref} />;
 }
 
 export function CompareRowView({ row, workSlug, recordable, slugs, pairLabels }: RowProps) {
@@ -73,7 +75,7 @@ export function CompareRowView({ row, workSlug, recordable, slugs, pairLabels }:
         >
           <CellContent cell={cell} notesHref={`/works/${workSlug}/editions/${cell.edition.slug}`} pairLabels={pairLabels} />
           {cell.tooDifferent ? <TooDifferent reason={cell.tooDifferent} /> : null}
-          {cell.wordCounts ? <WordSummary counts={cell.wordCounts} /> : null}
+          {cell.words ? <WordSummary words={cell.words} /> : null}
           {cell.missing.length > 0 && cell.segments.length > 0 ? (
             <p className="missing-anchors" lang="en">
               Missing here: {cell.missing.map((difference) => `“${difference.text}”`).join(", ")}
@@ -107,7 +109,9 @@ function WordDivergence({ row }: { row: PreparedRow }) {
 }
 
 /** What the word marks of a cell say, for readers who cannot see them. */
-function WordSummary({ counts }: { counts: NonNullable<PreparedCell["wordCounts"]> }) {
+function WordSummary({ words }: { words: NonNullable<PreparedCell["words"]> }) {
+  const count = (kind: number) => words.marks.filter((value, index) => index % 3 === 2 && value === kind).length;
+  const counts = { added: count(0), omitted: count(1), weak: count(2) };
   const parts = [
     counts.added ? `${counts.added} word${counts.added === 1 ? "" : "s"} without counterpart in the base` : null,
     counts.weak ? `${counts.weak} weak link${counts.weak === 1 ? "" : "s"}` : null,

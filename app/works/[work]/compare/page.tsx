@@ -1,14 +1,12 @@
 import Link from "next/link";
-import { headers } from "next/headers";
 import { after } from "next/server";
 import { diffPairs } from "@/lib/compare/diff-pairs";
 import { parseEditionSelection } from "@/lib/compare/edition-selection";
-import { currentUser } from "@/lib/db/auth/current-user";
 import { db } from "@/lib/db/client";
 import { getRowCells } from "@/lib/db/search/get-row-cells";
 import { getRowSignals } from "@/lib/db/signals/get-row-signals";
+import { enqueueJob } from "@/lib/db/jobs/enqueue-job";
 import { getRowLinks } from "@/lib/db/words/get-row-links";
-import { fillPendingSignals } from "@/lib/db/signals/fill-pending-signals";
 import { countVariantsByRow } from "@/lib/db/variants/count-variants-by-row";
 import { overviewMarks } from "@/lib/diff/overview";
 import { signalsForEditions } from "@/lib/diff/row-signals";
@@ -27,6 +25,7 @@ import { SearchBox } from "./search-box";
 import { ViewControls } from "./view-controls";
 import { WordLinks } from "./word-links";
 import { loadWork } from "../load-work";
+import { pageReader } from "@/app/page-reader";
 
 export const dynamic = "force-dynamic";
 
@@ -45,6 +44,12 @@ export async function generateMetadata({ params }: Props) {
 const sameLanguage = (a: ColumnEdition, b: ColumnEdition) => primaryLanguage(a.language) === primaryLanguage(b.language);
 
 const day = (date: Date) => date.toISOString().slice(0, 10);
+
+/** A row's place on the overview strip: the higher of its signal score and its word-level divergence from the pivot. */
+function combinedScore(signal: number | null, words: number | null): number | null {
+  if (signal === null) return words;
+  return words === null ? signal : Math.max(signal, words);
+}
 
 /** The edition word differences are measured against: the one asked for, else the work's pivot, else the first column. */
 function chooseBase<T extends { id: string; slug: string }>(asked: string | null, columns: readonly T[], pivotId: string | null): T | null {
@@ -74,22 +79,25 @@ export default async function ComparePage({ params, searchParams }: Props) {
     view = { ...view, diff: null };
   }
 
-  const signals = await getRowSignals(db(), work.id, { required: { from: (view.page - 1) * PAGE_SIZE + 1, to: view.page * PAGE_SIZE } });
+  /* The page computes the signals of its own rows when they are missing; the rest are the row-signals job's. */
+  const signals = await getRowSignals(db(), work.id, { required: { from: (view.page - 1) * PAGE_SIZE + 1, to: view.page * PAGE_SIZE }, budgetMs: 0 });
   const rowCount = signals.rows.length;
   const pageCount = Math.max(1, Math.ceil(rowCount / PAGE_SIZE));
   if (view.page > pageCount) {
     viewErrors.push(`page: the work has ${pageCount} page${pageCount === 1 ? "" : "s"} of rows`);
     view = { ...view, page: 1 };
   }
-  if (signals.pending.length > 0) after(() => fillPendingSignals(db(), work.id, signals.pending));
+  if (signals.pending.length > 0) after(() => enqueueJob(db(), { kind: "row-signals", workId: work.id, userId: null }).catch((error) => console.error("Could not queue the row signals:", error)));
 
   const from = (view.page - 1) * PAGE_SIZE;
   const pageRowIds = signals.rows.slice(from, from + PAGE_SIZE).map((row) => row.rowId);
-  const [cells, variants, user] = await Promise.all([
+  const [cells, variants, user, wordStats] = await Promise.all([
     getRowCells(db(), work.id, pageRowIds, columns.map((edition) => edition.id)),
     countVariantsByRow(db(), work.id),
-    currentUser(await headers()),
+    pageReader().then((access) => access.user),
+    view.words ? db().rowWordStat.findMany({ where: { workId: work.id }, select: { rowId: true, maxDivergence: true } }) : [],
   ]);
+  const wordDivergence = new Map(wordStats.map((stat) => [stat.rowId, stat.maxDivergence]));
   const currentColumns = columns.filter((column) => column.witness === null);
   const base = view.words ? chooseBase(view.base, currentColumns, work.pivotEditionId) : null;
   if (view.base && base && base.slug !== view.base) {
@@ -122,7 +130,7 @@ export default async function ComparePage({ params, searchParams }: Props) {
       const counts = variants.get(row.rowId);
       return {
         number: row.number,
-        score: shown[index]?.score ?? null,
+        score: combinedScore(shown[index]?.score ?? null, wordDivergence.get(row.rowId) ?? null),
         missingAnchors: shown[index]?.missingAnchors ?? 0,
         variants: counts ? counts.open + counts.confirmed + counts.rejected : 0,
       };

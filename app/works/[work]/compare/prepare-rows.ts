@@ -8,6 +8,7 @@ import type { CompareRow, CompareSegment } from "@/lib/db/compare/get-compare-ro
 import type { RowPairLinks } from "@/lib/db/words/get-row-links";
 import { cellWordTokens } from "@/lib/alignment/words/cell-tokens";
 import { rowWordMarks } from "@/lib/diff/word-marks";
+import { WORD_MARK_KINDS } from "./word-mark-codes";
 import type { RowVariantCounts } from "@/lib/db/variants/count-variants-by-row";
 import { anchorMarks, missingIn } from "@/lib/diff/anchor-marks";
 import type { AnchorDifference } from "@/lib/diff/anchors";
@@ -34,8 +35,11 @@ export interface PreparedCell {
   tooDifferent: WordDiffTooDifferent["reason"] | null;
   /** Word-level divergence from the base edition in [0, 1]; null for the base or without links. */
   divergence: number | null;
-  /** Counts of the word marks, for the cell's summary to assistive technology. */
-  wordCounts: { added: number; omitted: number; weak: number } | null;
+  /**
+   * Word marks, compact for the page's payload: [start, end, kind] triples in joined-cell offsets (kind: an index
+   * into WORD_MARK_KINDS), and the label of each "left out" mark in order. Null when word differences are off.
+   */
+  words: { marks: number[]; omittedBy: string[] } | null;
 }
 
 export interface PreparedRow {
@@ -75,7 +79,7 @@ export function prepareRows({ rows, columns, view, pair, signals, variants, word
       const segments = row.cells[edition.id] ?? [];
       const text = joinSegments(segments.map((segment) => segment.text)).text;
       const marks = view.anchors === "none" || segments.length === 0 ? [] : anchorMarks(text, edition.language, differences, view.anchors, label);
-      return { edition, segments, marks, missing: missingIn(differences, edition.id), inline: null, tooDifferent: null, divergence: null, wordCounts: null };
+      return { edition, segments, marks, missing: missingIn(differences, edition.id), inline: null, tooDifferent: null, divergence: null, words: null };
     });
     const pairLinks = wordLinks?.get(row.id) ?? null;
     if (pairLinks && base) applyWordMarks(cells, pairLinks, base, pair);
@@ -116,13 +120,11 @@ function applyWordMarks(cells: PreparedCell[], pairLinks: RowPairLinks[], base: 
   }));
   const { marks, divergence } = rowWordMarks(editions, pairLinks, base.id);
   for (const cell of shown) {
-    const own = (marks.get(cell.edition.id) ?? []).map((mark) => (mark.kind === "word-omitted" ? mark : { start: mark.start, end: mark.end, kind: mark.kind }));
-    cell.marks = [...cell.marks, ...own];
+    const own = marks.get(cell.edition.id) ?? [];
     cell.divergence = divergence.get(cell.edition.id) ?? null;
-    cell.wordCounts = {
-      added: own.filter((m) => m.kind === "word-added").length,
-      omitted: own.filter((m) => m.kind === "word-omitted").length,
-      weak: own.filter((m) => m.kind === "word-weak").length,
+    cell.words = {
+      marks: own.flatMap((mark) => [mark.start, mark.end, WORD_MARK_KINDS.indexOf(mark.kind as (typeof WORD_MARK_KINDS)[number])]),
+      omittedBy: own.filter((mark) => mark.kind === "word-omitted").map((mark) => mark.label ?? ""),
     };
   }
 }

@@ -61,16 +61,16 @@ export function ViewControls({
           <input type="checkbox" checked={current.words} onChange={(event) => apply({ words: event.target.checked })} /> word differences across languages
         </label>
         {baseEditions.length > 1 ? (
-          <label>
-            against{" "}
-            <select value={current.base ?? base ?? ""} disabled={!current.words} onChange={(event) => apply({ base: event.target.value || null })}>
+          <span>
+            <label htmlFor="word-base">against </label>
+            <select id="word-base" value={current.base ?? base ?? ""} disabled={!current.words} onChange={(event) => apply({ base: event.target.value || null })}>
               {baseEditions.map((edition) => (
                 <option key={edition.slug} value={edition.slug}>
                   {edition.title} ({edition.slug})
                 </option>
               ))}
             </select>
-          </label>
+          </span>
         ) : null}
       </div>
       {current.words ? <WordLegend /> : null}

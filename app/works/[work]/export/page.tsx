@@ -1,11 +1,10 @@
-import { headers } from "next/headers";
 import Link from "next/link";
-import { notFound, redirect } from "next/navigation";
+import { notFound } from "next/navigation";
 import { hasRole } from "@/lib/auth/roles";
 import { db } from "@/lib/db/client";
 import { NotFoundError } from "@/lib/db/errors";
 import { readWork, type EditionInfo } from "@/lib/db/export/read-works";
-import { readerOf } from "@/lib/db/users/reading-access";
+import { pageReader } from "@/app/page-reader";
 import type { ExportKind } from "@/lib/api/schemas";
 
 export const dynamic = "force-dynamic";
@@ -14,7 +13,7 @@ type Props = { params: Promise<{ work: string }>; searchParams: Promise<Record<s
 
 async function load(slug: string) {
   try {
-    return await readWork(db(), slug, true);
+    return await readWork(await pageReader(), db(), slug, true);
   } catch (error) {
     if (error instanceof NotFoundError) notFound();
     throw error;
@@ -46,8 +45,7 @@ function chosenEditions(param: string | string[] | undefined, editions: EditionI
 
 export default async function ExportPage({ params, searchParams }: Props) {
   const { work: slug } = await params;
-  const { allowed, user } = await readerOf(await headers());
-  if (!allowed) redirect(`/sign-in?next=${encodeURIComponent(`/works/${slug}/export`)}`);
+  const { user } = await pageReader();
   const work = await load(slug);
   const chosen = chosenEditions((await searchParams).editions, work.editions);
   const base = `/api/works/${work.slug}/export`;

@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { db } from "@/lib/db/client";
 import { NotFoundError } from "@/lib/db/errors";
 import { readWork } from "@/lib/db/export/read-works";
+import { pageReader } from "@/app/page-reader";
 import { editorOrRedirect } from "@/app/import/editor-access";
 import { ImportForm } from "@/app/import/import-form";
 
@@ -12,7 +13,7 @@ type Props = { params: Promise<{ work: string }> };
 
 async function load(slug: string) {
   try {
-    return await readWork(db(), slug);
+    return await readWork(await pageReader(), db(), slug);
   } catch (error) {
     if (error instanceof NotFoundError) notFound();
     throw error;

@@ -1,10 +1,8 @@
 import Link from "next/link";
-import { headers } from "next/headers";
-import { redirect } from "next/navigation";
 import { db } from "@/lib/db/client";
 import { isWholeGrid } from "@/lib/db/grid/list-changes";
 import { JournalFilterSchema, listJournal, type JournalFilter } from "@/lib/db/grid/list-journal";
-import { readerOf } from "@/lib/db/users/reading-access";
+import { pageReader } from "@/app/page-reader";
 import { formatTime } from "../align/change-list";
 import { loadWork } from "../load-work";
 
@@ -33,8 +31,7 @@ function query(filter: JournalFilter, before?: number): string {
 /** Every change to the work's grid and text, newest first, filterable by who, what and when. */
 export default async function JournalPage({ params, searchParams }: Props) {
   const { work: slug } = await params;
-  const { allowed } = await readerOf(await headers());
-  if (!allowed) redirect(`/sign-in?next=${encodeURIComponent(`/works/${slug}/journal`)}`);
+  await pageReader();
   const work = await loadWork(slug);
   const raw = await searchParams;
   const parsed = JournalFilterSchema.safeParse({ user: first(raw.user), kind: first(raw.kind), from: first(raw.from), to: first(raw.to), before: first(raw.before) });

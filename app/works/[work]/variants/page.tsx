@@ -1,8 +1,6 @@
 import Link from "next/link";
-import { headers } from "next/headers";
 import { hasRole } from "@/lib/auth/roles";
 import { MAX_EDITIONS } from "@/lib/compare/edition-selection";
-import { currentUser } from "@/lib/db/auth/current-user";
 import { db } from "@/lib/db/client";
 import { listVariantAuthors } from "@/lib/db/variants/list-authors";
 import { listVariants } from "@/lib/db/variants/list-variants";
@@ -14,6 +12,7 @@ import { StatusControl } from "./status-control";
 import { suggestRowVariants, SUGGESTION_WINDOW } from "@/lib/db/words/suggest-row-variants";
 import { RecordVariant } from "../compare/record-variant";
 import { loadWork } from "../load-work";
+import { pageReader } from "@/app/page-reader";
 
 export const dynamic = "force-dynamic";
 
@@ -41,16 +40,17 @@ function rowHref(workSlug: string, variant: VariantRecord): string {
 export default async function VariantsPage({ params, searchParams }: Props) {
   const { work: workSlug } = await params;
   const work = await loadWork(workSlug);
+  const access = await pageReader();
+  const { user } = access;
   const query = await searchParams;
   const suggestedFrom = Math.max(1, Number.parseInt(String(query.suggested ?? "1"), 10) || 1);
   const parsed = VariantFilterSchema.safeParse(Object.fromEntries(Object.entries(query).filter(([key]) => key !== "suggested")));
   const filter: VariantFilter = parsed.success ? parsed.data : {};
-  const [variants, all, authors, rowCount, user] = await Promise.all([
-    listVariants(db(), { workSlug, filter }),
-    listVariants(db(), { workSlug }),
+  const [variants, all, authors, rowCount] = await Promise.all([
+    listVariants(access, db(), { workSlug, filter }),
+    listVariants(access, db(), { workSlug }),
     listVariantAuthors(db(), work.id),
     db().alignmentRow.count({ where: { workId: work.id } }),
-    currentUser(await headers()),
   ]);
   const suggested = await suggestRowVariants(db(), work.id, suggestedFrom);
   const recordable = user ? work.editions.map(({ slug, title, language }) => ({ slug, title, language })) : null;
@@ -214,7 +214,7 @@ export default async function VariantsPage({ params, searchParams }: Props) {
         <ol className="variant-list">
           {suggested.rows.flatMap((row) =>
             row.suggestions.map((suggestion, index) => (
-              <li key={`${row.rowId}-${index}`} className="variant suggestion">
+              <li key={`${row.rowId}-${index}`} className="suggestion">
                 <p className="variant-head">
                   <Link href={`/works/${work.slug}/compare#r${row.number}`}>Row {row.number}</Link> · <strong>{CATEGORY_LABEL[suggestion.category]}</strong> · {suggestion.editionSlug}
                 </p>

@@ -1,14 +1,13 @@
 /**
- * POST `{ mode: "align" | "realign", pivot?: editionSlug }` (editors only): starts aligning the work automatically
- * and answers 202 with the job at once; the job runs on in this server after the response, recording its progress
- * in the database (GET ./[job]). 409 while another alignment of the work is queued or running; 422 for an invalid
- * body or pivot; 401/403 without the editor role; 404 for an unknown work.
+ * POST `{ mode: "align" | "realign", pivot?: editionSlug }` (editors only): queues an alignment of the work and
+ * answers 202 with the job at once; a worker runs it (never this server), recording its progress in the database
+ * (GET ../jobs/[job]; cancel with POST ../jobs/[job]/cancel). 409 while another alignment of the work is queued or
+ * running; 422 for an invalid body or pivot; 401/403 without the editor role; 404 for an unknown work.
  */
-import { after } from "next/server";
 import { requireRole } from "@/lib/db/auth/current-user";
 import { db } from "@/lib/db/client";
 import { AlignRequestSchema, pivotEditionIdOf } from "@/lib/db/alignment/align-request";
-import { runAlignmentJob, startAlignmentJob } from "@/lib/db/alignment/alignment-jobs";
+import { startAlignmentJob } from "@/lib/db/alignment/alignment-jobs";
 import { findWorkId } from "@/lib/db/grid/work-lock";
 import { errorResponse } from "@/lib/http/errors";
 import { readJson } from "@/lib/http/read-json";
@@ -23,8 +22,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ wor
     const workId = await findWorkId(db(), slug);
     const pivotEditionId = body.pivot === undefined ? undefined : await pivotEditionIdOf(db(), workId, body.pivot);
     const job = await startAlignmentJob(db(), { workId, mode: body.mode, pivotEditionId, userId: user.id });
-    after(() => runAlignmentJob(db(), job.id));
-    return Response.json({ job }, { status: 202, headers: { Location: `/api/works/${encodeURIComponent(slug)}/align/${job.id}` } });
+    return Response.json({ job }, { status: 202, headers: { Location: `/api/works/${encodeURIComponent(slug)}/jobs/${job.id}` } });
   } catch (error) {
     return errorResponse(error);
   }

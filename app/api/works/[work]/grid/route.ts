@@ -1,6 +1,6 @@
 import { db } from "@/lib/db/client";
 import { loadEditorGrid } from "@/lib/db/grid/load-grid";
-import { findWorkId } from "@/lib/db/grid/work-lock";
+import { findReadableWorkId } from "@/lib/db/works/readable-work";
 import { requireReader } from "@/lib/db/users/reading-access";
 import { errorResponse } from "@/lib/http/errors";
 
@@ -9,8 +9,8 @@ export const dynamic = "force-dynamic";
 /** The whole grid with its version, as the editor page holds it. */
 export async function GET(request: Request, { params }: { params: Promise<{ work: string }> }) {
   try {
-    await requireReader(request.headers);
-    const workId = await findWorkId(db(), (await params).work);
+    const access = await requireReader(request.headers);
+    const workId = await findReadableWorkId(access, db(), (await params).work);
     return Response.json(await loadEditorGrid(db(), workId));
   } catch (error) {
     return errorResponse(error);

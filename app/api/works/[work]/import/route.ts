@@ -1,6 +1,7 @@
 import { requireRole } from "@/lib/db/auth/current-user";
 import { db } from "@/lib/db/client";
 import { readWork } from "@/lib/db/export/read-works";
+import { requireReader } from "@/lib/db/users/reading-access";
 import { previewImport } from "@/lib/db/import/preview-import";
 import { runImport } from "@/lib/db/import/run-import";
 import { readImportForm } from "@/lib/api/import-form";
@@ -19,7 +20,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ wor
   try {
     assertSameOrigin(request);
     const user = await requireRole(request.headers, "editor");
-    const workSlug = (await readWork(db(), (await params).work)).slug;
+    const workSlug = (await readWork(await requireReader(request.headers), db(), (await params).work)).slug;
     const { form, request: upload } = await readImportForm(request);
     const importRequest = { ...upload, workSlug, importedById: user.id };
     if (form.mode === "preview") return Response.json({ preview: await previewImport(db(), importRequest) });

@@ -18,11 +18,11 @@ const QuerySchema = z.object({
 
 export async function GET(request: Request, { params }: Context) {
   try {
-    await requireReader(request.headers);
+    const access = await requireReader(request.headers);
     const { work } = await params;
     const search = new URL(request.url).searchParams;
     const query = QuerySchema.parse({ q: search.get("q") ?? "", limit: search.get("limit") ?? undefined });
-    const found = await getWork(work);
+    const found = await getWork(access, work);
     const result = await searchWork(db(), { workId: found.id, query: query.q, limitRows: query.limit });
     return Response.json({ query: query.q, ...result });
   } catch (error) {

@@ -17,10 +17,10 @@ type Context = { params: Promise<{ work: string }> };
 
 export async function GET(request: Request, { params }: Context) {
   try {
-    await requireReader(request.headers);
+    const access = await requireReader(request.headers);
     const { work } = await params;
     const filter = VariantFilterSchema.parse(filterParams(new URL(request.url).searchParams));
-    return Response.json({ variants: await listVariants(db(), { workSlug: work, filter }) });
+    return Response.json({ variants: await listVariants(access, db(), { workSlug: work, filter }) });
   } catch (error) {
     return errorResponse(error);
   }

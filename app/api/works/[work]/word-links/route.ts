@@ -18,9 +18,9 @@ export const dynamic = "force-dynamic";
  */
 export async function GET(request: Request, { params }: { params: Promise<{ work: string }> }) {
   try {
-    await requireReader(request.headers);
+    const access = await requireReader(request.headers);
     const query = WordLinksQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
-    const result = await readWordLinks(db(), (await params).work, { editions: query.editions, from: query.from, to: query.to ?? query.from + 99 });
+    const result = await readWordLinks(access, db(), (await params).work, { editions: query.editions, from: query.from, to: query.to ?? query.from + 99 });
     if (query.format === "pharaoh") {
       const [a, b] = query.editions!;
       const lines = result.rows.map((row) => row.pairs.find((pair) => pair.a === a && pair.b === b)?.links ?? "");

@@ -9,12 +9,13 @@ import { ProvenanceBadges } from "@/app/components/provenance-badges";
 import { SegmentText } from "@/app/components/segment-text";
 import { TitleOurs } from "@/app/components/title-ours";
 import { CORRECTION_KIND_LABEL, correctionSummary } from "@/lib/editions/corrections";
+import { pageReader } from "@/app/page-reader";
 
 export const dynamic = "force-dynamic";
 
 async function load(work: string, edition: string) {
   try {
-    return await getEdition(work, edition);
+    return await getEdition(await pageReader(), work, edition);
   } catch (error) {
     if (error instanceof NotFoundError) notFound();
     throw error;

@@ -1,11 +1,10 @@
 import Link from "next/link";
-import { headers } from "next/headers";
-import { notFound, redirect } from "next/navigation";
+import { notFound } from "next/navigation";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { rowHistory } from "@/lib/db/grid/row-history";
 import { hasRole } from "@/lib/auth/roles";
-import { readerOf } from "@/lib/db/users/reading-access";
+import { pageReader } from "@/app/page-reader";
 import { Passage } from "@/app/components/passage";
 import { ChangeList, formatTime } from "../../align/change-list";
 import { RevisionDiff } from "./revision-diff";
@@ -27,8 +26,7 @@ export async function generateMetadata({ params }: Props) {
 /** One row: as it is now, every change that touched it, and the revisions of its segments as word-level diffs. */
 export default async function RowHistoryPage({ params }: Props) {
   const { work: slug, row: rowId } = await params;
-  const { allowed, user } = await readerOf(await headers());
-  if (!allowed) redirect(`/sign-in?next=${encodeURIComponent(`/works/${slug}/rows/${rowId}`)}`);
+  const { user } = await pageReader();
   if (!z.uuid().safeParse(rowId).success) notFound();
   const work = await loadWork(slug);
   const history = await rowHistory(db(), work.id, rowId);

@@ -1,11 +1,7 @@
-/**
- * GET: an alignment job of the work — status (queued, running, done, failed), progress from 0 to 1, message and,
- * once done, what it wrote. Read from the database, so any app server answers. Everyone who may read may ask;
- * 404 for an unknown work or job.
- */
+/** GET: an alignment job of the work, as GET ../../jobs/[job] answers it (kept for clients of the earlier API). */
 import { db } from "@/lib/db/client";
-import { getAlignmentJob } from "@/lib/db/alignment/alignment-jobs";
-import { findWorkId } from "@/lib/db/grid/work-lock";
+import { getJob } from "@/lib/db/jobs/job-view";
+import { findReadableWorkId } from "@/lib/db/works/readable-work";
 import { requireReader } from "@/lib/db/users/reading-access";
 import { errorResponse } from "@/lib/http/errors";
 
@@ -13,10 +9,10 @@ export const dynamic = "force-dynamic";
 
 export async function GET(request: Request, { params }: { params: Promise<{ work: string; job: string }> }) {
   try {
-    await requireReader(request.headers);
+    const access = await requireReader(request.headers);
     const { work, job } = await params;
-    const workId = await findWorkId(db(), work);
-    return Response.json({ job: await getAlignmentJob(db(), workId, job) }, { headers: { "Cache-Control": "no-store" } });
+    const workId = await findReadableWorkId(access, db(), work);
+    return Response.json({ job: await getJob(db(), workId, job) }, { headers: { "Cache-Control": "no-store" } });
   } catch (error) {
     return errorResponse(error);
   }

@@ -8,9 +8,9 @@ export const dynamic = "force-dynamic";
 /** One edition (an earlier witness too) with metadata, provenance, apparatus and source corrections. */
 export async function GET(request: Request, { params }: { params: Promise<{ work: string; edition: string }> }) {
   try {
-    await requireReader(request.headers);
+    const access = await requireReader(request.headers);
     const { work, edition } = await params;
-    return Response.json(await readEdition(db(), work, edition));
+    return Response.json(await readEdition(access, db(), work, edition));
   } catch (error) {
     return apiErrorResponse(error);
   }

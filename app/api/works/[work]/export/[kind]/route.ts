@@ -14,11 +14,11 @@ export const dynamic = "force-dynamic";
  */
 export async function GET(request: Request, { params }: { params: Promise<{ work: string; kind: string }> }) {
   try {
-    await requireReader(request.headers);
+    const access = await requireReader(request.headers);
     const { work, kind } = await params;
     const exportKind = ExportKindSchema.parse(kind);
     const query = ExportQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
-    const file = renderExport(await buildWorkExport(db(), work), exportKind, query);
+    const file = renderExport(await buildWorkExport(access, db(), work), exportKind, query);
     return new Response(file.body, {
       headers: {
         "content-type": file.contentType,

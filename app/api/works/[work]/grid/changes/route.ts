@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { loadGridChanges } from "@/lib/db/grid/load-grid";
-import { findWorkId } from "@/lib/db/grid/work-lock";
+import { findReadableWorkId } from "@/lib/db/works/readable-work";
 import { requireReader } from "@/lib/db/users/reading-access";
 import { errorResponse } from "@/lib/http/errors";
 
@@ -12,9 +12,9 @@ const Query = z.object({ since: z.coerce.number().int().min(0) });
 /** What changed since `?since=<version>`: the rows to replace, insert and remove (or `full`: load it all). */
 export async function GET(request: Request, { params }: { params: Promise<{ work: string }> }) {
   try {
-    await requireReader(request.headers);
+    const access = await requireReader(request.headers);
     const { since } = Query.parse(Object.fromEntries(new URL(request.url).searchParams));
-    const workId = await findWorkId(db(), (await params).work);
+    const workId = await findReadableWorkId(access, db(), (await params).work);
     return Response.json(await loadGridChanges(db(), workId, since));
   } catch (error) {
     return errorResponse(error);

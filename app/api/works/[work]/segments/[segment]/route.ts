@@ -1,6 +1,6 @@
 import { db } from "@/lib/db/client";
 import { getSegment } from "@/lib/db/grid/get-segment";
-import { findWorkId } from "@/lib/db/grid/work-lock";
+import { findReadableWorkId } from "@/lib/db/works/readable-work";
 import { requireReader } from "@/lib/db/users/reading-access";
 import { errorResponse } from "@/lib/http/errors";
 
@@ -9,9 +9,9 @@ export const dynamic = "force-dynamic";
 /** A segment's current text and version with its revisions, newest first. */
 export async function GET(request: Request, { params }: { params: Promise<{ work: string; segment: string }> }) {
   try {
-    await requireReader(request.headers);
+    const access = await requireReader(request.headers);
     const { work, segment } = await params;
-    return Response.json(await getSegment(db(), await findWorkId(db(), work), segment));
+    return Response.json(await getSegment(db(), await findReadableWorkId(access, db(), work), segment));
   } catch (error) {
     return errorResponse(error);
   }

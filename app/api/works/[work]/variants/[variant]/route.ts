@@ -5,7 +5,7 @@
 import { z } from "zod";
 import { requireRole } from "@/lib/db/auth/current-user";
 import { db } from "@/lib/db/client";
-import { findWorkBySlug } from "@/lib/db/variants/find-work";
+import { findReadableWorkId } from "@/lib/db/works/readable-work";
 import { getVariant } from "@/lib/db/variants/get-variant";
 import { updateVariant } from "@/lib/db/variants/update-variant";
 import { errorResponse } from "@/lib/http/errors";
@@ -19,10 +19,10 @@ const VariantId = z.uuid("a variant is named by its id");
 
 export async function GET(request: Request, { params }: Context) {
   try {
-    await requireReader(request.headers);
+    const access = await requireReader(request.headers);
     const { work, variant } = await params;
-    const found = await findWorkBySlug(db(), work);
-    return Response.json({ variant: await getVariant(db(), found.id, VariantId.parse(variant)) });
+    const workId = await findReadableWorkId(access, db(), work);
+    return Response.json({ variant: await getVariant(db(), workId, VariantId.parse(variant)) });
   } catch (error) {
     return errorResponse(error);
   }

@@ -17,13 +17,13 @@ const FormatSchema = z.object({ format: z.enum(["csv", "json"], "format is csv o
 
 export async function GET(request: Request, { params }: Context) {
   try {
-    await requireReader(request.headers);
+    const access = await requireReader(request.headers);
     const { work } = await params;
     const search = new URL(request.url).searchParams;
     const { format } = FormatSchema.parse({ format: search.get("format") ?? undefined });
     search.delete("format");
     const filter = VariantFilterSchema.parse(filterParams(search));
-    const data = await exportVariants(db(), work, filter);
+    const data = await exportVariants(access, db(), work, filter);
     const name = `${work}-variants.${format}`;
     const body = format === "csv" ? variantsCsv(data) : `${JSON.stringify(variantsJson(data), null, 2)}\n`;
     return new Response(body, {

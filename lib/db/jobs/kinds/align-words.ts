@@ -1,0 +1,31 @@
+/**
+ * "align-words": aligns the words of a whole work (lib/db/words/align-work-words.ts), the word aligner on the
+ * worker's thread pool; the links and the job's completion commit in one transaction. Queued after every alignment
+ * of the work, in the transaction that writes it; a request while one is queued gets that one.
+ */
+import { z } from "zod";
+import { runOnThread } from "../../../jobs/thread-pool";
+import { alignWorkWords } from "../../words/align-work-words";
+import { defineJobKind } from "../job-kind";
+
+export const alignWordsJob = defineJobKind<Record<string, never>>({
+  kind: "align-words",
+  payload: z.strictObject({}),
+  coalesce: true,
+  maxAttempts: 3,
+  title: () => "Aligning words",
+  async run(ctx) {
+    const message = (links: number, pairs: number) => `Aligned the words: ${links} links between ${pairs} pairs of editions.`;
+    const result = await alignWorkWords(ctx.db, ctx.workId, {
+      signal: ctx.signal,
+      onProgress: (done, text) => ctx.progress(done, text),
+      compute: (input, glossaries, options) =>
+        runOnThread("computeWordSets", [input, glossaries, { dictionaries: options.dictionaries }], {
+          signal: ctx.signal,
+          onProgress: (done, text) => void options.onProgress?.(done, text),
+        }),
+      beforeCommit: (tx, result) => ctx.complete(tx, { ...result }, message(result.links, result.pairs)),
+    });
+    return { ...result, message: message(result.links, result.pairs) };
+  },
+});

@@ -1,0 +1,138 @@
+/**
+ * A worker: takes jobs from the queue and runs them (run-job.ts), `concurrency` at a time, CPU-heavy steps on its
+ * thread pool (lib/jobs/thread-pool.ts). It registers itself in job_worker and holds, on a connection of its own,
+ * an advisory lock keyed by its id for as long as it lives: that is how the others know at once that it died. The
+ * same connection hears cancellations (NOTIFY hexapla_job_cancel). It sweeps for abandoned jobs when it starts and
+ * every few seconds (recover-jobs.ts), and forgets old finished jobs (prune-jobs.ts). Stopping it puts its running
+ * jobs back on the queue for another worker.
+ * Any number of workers, on any machines, can share one database.
+ */
+import os from "node:os";
+import { run, type Runner } from "graphile-worker";
+import pg from "pg";
+import { z } from "zod";
+import { closeThreadPool, configureThreadPool } from "../../jobs/thread-pool";
+import { createPrismaClient } from "../client";
+import { CANCEL_CHANNEL, QUEUE_TASK } from "./queue";
+import { queueLogger, queuePool } from "./queue-schema";
+import { pruneJobs } from "./prune-jobs";
+import { recoverJobs } from "./recover-jobs";
+import { runJob, type WorkerRuntime } from "./run-job";
+import { HEARTBEAT_MS, RECOVER_EVERY_MS, WORKER_LOCK_SPACE } from "./timing";
+import { JobStoppedError } from "./job-kind";
+
+export interface WorkerOptions {
+  databaseUrl: string;
+  /** Jobs run at once (default 2). */
+  concurrency?: number;
+  log?: (line: string) => void;
+  /** For tests: how often to renew leases and sweep. */
+  heartbeatMs?: number;
+  recoverEveryMs?: number;
+  leaseSeconds?: number;
+}
+
+export interface RunningWorker {
+  id: number;
+  /** Stops taking jobs, puts the running ones back on the queue, and releases everything. */
+  stop(): Promise<void>;
+  /** Settles when the worker has stopped; rejects when it failed (e.g. it lost its database connection). */
+  stopped: Promise<void>;
+  /** The ids of the jobs it is running now. */
+  activeJobs(): string[];
+}
+
+const QueuePayload = z.object({ jobId: z.uuid(), token: z.uuid() });
+
+export async function startWorker(options: WorkerOptions): Promise<RunningWorker> {
+  const log = options.log ?? (() => undefined);
+  const concurrency = options.concurrency ?? 2;
+  configureThreadPool({ maxThreads: concurrency });
+  const db = createPrismaClient(options.databaseUrl);
+  const session = new pg.Client({ connectionString: options.databaseUrl, keepAlive: true });
+  let failure: Error | null = null;
+  let stop: (() => Promise<void>) | null = null;
+  /* Without its session the worker cannot prove it is alive: others will take its jobs over, so it must stop. */
+  session.on("error", (error) => {
+    failure ??= new Error(`The worker lost its database connection: ${error.message}`);
+    void stop?.().catch(() => undefined);
+  });
+  await session.connect();
+  const [{ id }] = (
+    await session.query<{ id: number }>("INSERT INTO job_worker (hostname, pid, concurrency) VALUES ($1, $2, $3) RETURNING id", [
+      os.hostname(),
+      process.pid,
+      concurrency,
+    ])
+  ).rows;
+  await session.query("SELECT pg_advisory_lock($1, $2)", [WORKER_LOCK_SPACE, id]);
+  const stopping = new AbortController();
+  const runtime: WorkerRuntime = {
+    workerId: id,
+    stopping: stopping.signal,
+    runs: new Map(),
+    heartbeatMs: options.heartbeatMs ?? HEARTBEAT_MS,
+    leaseSeconds: options.leaseSeconds,
+  };
+  session.on("notification", (notification) => {
+    if (notification.channel === CANCEL_CHANNEL && notification.payload) {
+      runtime.runs.get(notification.payload)?.abort(new JobStoppedError("The job was cancelled."));
+    }
+  });
+  await session.query(`LISTEN ${CANCEL_CHANNEL}`);
+
+  await pruneJobs(db);
+  const recovered = await recoverJobs(db);
+  if (recovered.requeued.length + recovered.failed.length > 0) {
+    log(`Found ${recovered.requeued.length + recovered.failed.length} job(s) whose worker had stopped: ${recovered.requeued.length} queued again, ${recovered.failed.length} failed.`);
+  }
+  const pool = queuePool(options.databaseUrl, concurrency + 2);
+  const runner: Runner = await run({
+    pgPool: pool,
+    concurrency,
+    noHandleSignals: true,
+    pollInterval: 1000,
+    logger: queueLogger,
+    taskList: {
+      [QUEUE_TASK]: async (payload) => runJob(db, QueuePayload.parse(payload), runtime),
+    },
+  });
+
+  let stopPromise: Promise<void> | null = null;
+  let settle!: { resolve: () => void; reject: (error: Error) => void };
+  const stopped = new Promise<void>((resolve, reject) => (settle = { resolve, reject }));
+  stopped.catch(() => undefined);
+  const sweep = setInterval(() => {
+    void Promise.all([recoverJobs(db), session.query("UPDATE job_worker SET heartbeat_at = now() WHERE id = $1", [id])]).catch((error: Error) =>
+      log(`Sweep failed: ${error.message}`),
+    );
+  }, options.recoverEveryMs ?? RECOVER_EVERY_MS);
+  const prune = setInterval(() => void pruneJobs(db).catch((error: Error) => log(`Pruning old jobs failed: ${error.message}`)), 3_600_000);
+
+  const stopWorker = (): Promise<void> => {
+    stopPromise ??= (async () => {
+      clearInterval(sweep);
+      clearInterval(prune);
+      const draining = runner.stop();
+      stopping.abort();
+      await draining.catch(() => undefined);
+      await pool.end();
+      await closeThreadPool();
+      await session.query("DELETE FROM job_worker WHERE id = $1", [id]).catch(() => undefined);
+      await session.end().catch(() => undefined);
+      await db.$disconnect();
+      if (failure) throw failure;
+    })().then(settle.resolve, (error: Error) => {
+      settle.reject(error);
+      throw error;
+    });
+    return stopPromise;
+  };
+  stop = stopWorker;
+  runner.promise.catch((error: Error) => {
+    failure ??= new Error(`The queue stopped: ${error.message}`);
+    void stopWorker().catch(() => undefined);
+  });
+  log(`Worker ${id} running (${concurrency} job${concurrency === 1 ? "" : "s"} at a time).`);
+  return { id, stop: stopWorker, stopped, activeJobs: () => [...runtime.runs.keys()] };
+}

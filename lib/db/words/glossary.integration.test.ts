@@ -1,0 +1,41 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase, tableCounts, type TestDatabase } from "../../../test/database";
+import { createWork } from "../grid/grid.fixtures";
+import { alignWorkWords } from "./align-work-words";
+import { addGlossary, glossaryFor } from "./glossary";
+import { readWordLinks } from "./read-word-links";
+import { trustedReadAccess } from "../users/reading-access";
+
+describe("a work's glossary", () => {
+  let database: TestDatabase;
+  let workId: string;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    ({ workId } = await createWork(database.prisma, {
+      slug: "glossary-work",
+      editions: { en: ["Such must be our attitude to the curs.", "The curs bark at the moon at night."], ru: ["Таково должно быть наше отношение к шавкам.", "Ночью на луну лают шавки."] },
+      rows: [{ en: 1, ru: 1 }, { en: 1, ru: 1 }],
+    }));
+  });
+  afterAll(async () => {
+    await database.drop();
+  });
+
+  it("refuses a file with a bad line, naming it, and adds nothing", async () => {
+    const before = await tableCounts(database.prisma);
+    await expect(addGlossary(database.prisma, workId, { languageA: "en", languageB: "ru", tsv: "cur\tшавка\nbroken line", userId: null })).rejects.toThrow(/line 2/);
+    expect(await tableCounts(database.prisma)).toEqual(before);
+  });
+
+  it("adds term pairs once, reads them in either direction, and the word aligner links them", async () => {
+    const linksOfRow2 = async () => (await readWordLinks(trustedReadAccess(), database.prisma, "glossary-work", { editions: ["en", "ru"], from: 2, to: 2 })).rows[0].pairs[0].links.split(" ");
+    await alignWorkWords(database.prisma, workId, { dictionaries: false });
+    expect(await linksOfRow2()).not.toContain("1-4");
+    expect(await addGlossary(database.prisma, workId, { languageA: "en", languageB: "ru", tsv: "cur\tшавка\tcontemptuous\ncurs\tшавки\n", userId: null })).toEqual({ added: 2, entries: 2 });
+    expect((await addGlossary(database.prisma, workId, { languageA: "ru", languageB: "en", tsv: "шавка\tcur\n", userId: null })).added).toBe(1);
+    expect(await glossaryFor(database.prisma, workId, "ru", "en")).toContainEqual({ a: "шавка", b: "cur" });
+    await alignWorkWords(database.prisma, workId, { dictionaries: false });
+    expect(await linksOfRow2()).toContain("1-4");
+  });
+});
