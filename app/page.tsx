@@ -1,8 +1,9 @@
 import Link from "next/link";
 import { pageReader } from "./page-reader";
 import { listWorks } from "@/lib/db/works/list-works";
-import { provenanceStatement } from "@/lib/editions/provenance";
+import { provenanceStatement, roleLabel } from "@/lib/editions/provenance";
 import { ProvenanceBadges } from "./components/provenance-badges";
+import { TitleOurs } from "./components/title-ours";
 
 export const dynamic = "force-dynamic";
 
@@ -57,14 +58,18 @@ export default async function HomePage() {
                     <Link href={`/works/${work.slug}/editions/${edition.slug}`} className="edition-title" lang={edition.language}>
                       {edition.title}
                     </Link>
+                    <TitleOurs ours={edition.titleOurs} />
                   </td>
-                  <td>{edition.translator ?? <span className="lede">not stated</span>}</td>
+                  <td>
+                    {edition.translator ?? <span className="lede">not stated</span>}
+                    {edition.editor ? <div className="lede">Editor: {edition.editor}</div> : null}
+                  </td>
                   <td>{edition.publisher ?? "—"}</td>
                   <td>{edition.place ?? "—"}</td>
                   <td>{edition.year ?? "—"}</td>
-                  <td>{edition.isOriginal ? "Original" : "Translation"}</td>
+                  <td>{roleLabel(edition)}</td>
                   <td>
-                    <ProvenanceBadges provenance={edition.provenance} isOriginal={edition.isOriginal} />
+                    <ProvenanceBadges {...edition} />
                     <div className="lede" style={{ fontSize: "0.85rem" }}>
                       {provenanceStatement({ ...edition, importedByName: edition.importedBy?.name })}
                     </div>

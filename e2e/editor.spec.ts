@@ -301,6 +301,8 @@ test("the editor page passes an accessibility check, with the shortcuts dialog o
 });
 
 test("a visitor can read the demo work's alignment in the editor page, without edit controls, and it passes axe", async ({ page, db }) => {
+  /* axe over the whole grid (six editions since the English extracted text joined the demo) takes most of the default 30 s on 2 cores. */
+  test.setTimeout(90_000);
   await page.goto("/works/thirst-for-power/align");
   await expect(dataRows(page)).toHaveCount(await db.alignmentRow.count({ where: { work: { slug: "thirst-for-power" } } }));
   await expect(page.getByText("Reading only: sign in as an editor to change the alignment.")).toBeVisible();

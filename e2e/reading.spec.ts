@@ -12,7 +12,7 @@ test("the home page lists the five editions with their metadata and provenance",
   await expect(demo.locator('tr[data-edition="fr"] a[lang="fr"]')).toContainText("La soif du pouvoir");
   await expect(demo.locator('tr[data-edition="fr"]')).toContainText("Grasset");
   await expect(demo.locator('tr[data-edition="fr"]')).toContainText("1937");
-  await expect(demo.locator('tr[data-edition="ru"]')).toContainText("Original");
+  await expect(demo.locator('tr[data-edition="ru"]')).toContainText("Working translation (stands in for the Russian original)");
   for (const slug of ["ru", "fr", "es", "it"]) {
     await expect(demo.locator(`tr[data-edition="${slug}"] [data-provenance="working_translation"]`)).toHaveText(/Working translation/);
   }
@@ -22,10 +22,10 @@ test("the home page lists the five editions with their metadata and provenance",
 test("choosing editions and their order in the compare view updates the columns and the URL", async ({ page }) => {
   await page.goto(`${WORK}/compare`);
   await expect(page.getByRole("columnheader")).toHaveCount(6);
-  await page.getByLabel(/La sed de poder/).uncheck();
-  await page.getByLabel(/La sete di potere/).uncheck();
-  await expect(page).toHaveURL(/editions=ru,fr,en$/);
-  await page.getByRole("button", { name: "Move en left" }).click();
+  await page.getByRole("checkbox", { name: /La sed de poder/ }).uncheck();
+  await page.getByRole("checkbox", { name: /La sete di potere/ }).uncheck();
+  await expect(page).toHaveURL(/editions=en,ru,fr$/);
+  await page.getByRole("button", { name: "Move ru left" }).click();
   await expect(page).toHaveURL(/editions=ru,en,fr$/);
   const headers = page.locator(".grid-head [data-edition]");
   await expect(headers).toHaveCount(3);
@@ -69,6 +69,7 @@ test("the English edition's page lists the corrections made to the source text",
   await expect(page.getByRole("heading", { name: /Corrections made to the source text/ })).toBeVisible();
   await expect(page.locator("table.corrections")).toContainText("face-to-face");
   await expect(page.locator("table.corrections")).toContainText("Stalin-Bukharin");
+  await expect(page.locator("table.corrections thead")).toContainText("Kind");
 });
 
 for (const path of ["/", `${WORK}/compare`, `${WORK}/editions/en`, `${WORK}/editions/ru`]) {

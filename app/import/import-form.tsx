@@ -9,6 +9,8 @@ export interface ImportTargetEdition {
   title: string;
   language: string;
   workingTranslation: boolean;
+  /** e.g. "Working translation (stands in for the Russian original)"; null when the edition does not stand in for the original. */
+  standsIn?: string | null;
 }
 
 interface Props {
@@ -114,7 +116,7 @@ export function ImportForm({ endpoint, editions }: Props) {
                   {editions.map((edition) => (
                     <option key={edition.slug} value={edition.slug}>
                       {edition.slug} ({edition.language}) — {edition.title}
-                      {edition.workingTranslation ? " — working translation" : ""}
+                      {edition.standsIn ? ` — ${edition.standsIn.toLowerCase()}` : edition.workingTranslation ? " — working translation" : ""}
                     </option>
                   ))}
                 </select>
@@ -163,6 +165,12 @@ export function ImportForm({ endpoint, editions }: Props) {
                 <option value="true">the original</option>
                 <option value="false">a translation</option>
               </select>
+            </div>
+            <div className="field">
+              <label>
+                <input type="checkbox" name="standsInFor" value="original" /> stands in for the original (not the original, but in its place until
+                the published original is imported)
+              </label>
             </div>
           </div>
         </details>

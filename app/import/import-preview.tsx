@@ -1,4 +1,5 @@
 import type { EditionSummary, ImportPreview } from "@/lib/db/import/types";
+import { provenanceKind, roleLabel } from "@/lib/editions/provenance";
 import { isConfidentEncoding } from "@/lib/formats/encoding-confidence";
 
 const KINDS = ["heading", "paragraph", "blockquote", "dateline", "note"] as const;
@@ -104,7 +105,7 @@ function EditionPreview({ edition }: { edition: EditionSummary }) {
           </span>
         </dd>
         <dt>Original or translation</dt>
-        <dd>{meta.original ? "Original" : "Translation"}</dd>
+        <dd>{roleLabel({ ...meta, provenance: provenanceKind(meta.provenance), isOriginal: meta.original })}</dd>
         <dt>Translator</dt>
         <dd>{meta.translator ?? "—"}</dd>
         <dt>Published</dt>

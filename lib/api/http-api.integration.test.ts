@@ -81,6 +81,27 @@ describe("the HTTP API", () => {
     ]);
     const en = await (await call("GET", "/api/works/[work]/editions/[edition]", "/api/works/thirst-for-power/editions/en")).json();
     expect(en.apparatus.length).toBeGreaterThan(0);
+    expect(en).toMatchObject({ original: false, role: "Translation", editor: "Tim Davenport (introduction and notes)", publisher: null, year: null, pivot: true });
+    expect(en.corrections.every((c: { kind: string | null }) => ["extraction", "emendation", "markup"].includes(c.kind!))).toBe(true);
+  });
+
+  it("never calls a working translation the original, says which edition stands in for it, and why the pivot is the English", async () => {
+    const work = await (await call("GET", "/api/works/[work]", "/api/works/thirst-for-power?superseded=true")).json();
+    const roles = work.editions.map((e: { slug: string; original: boolean; standsInForOriginal: boolean; role: string }) => [e.slug, e.original, e.standsInForOriginal, e.role]);
+    expect(roles).toEqual([
+      ["ru", false, true, "Working translation (stands in for the Russian original)"],
+      ["fr", false, false, "Translation"],
+      ["es", false, false, "Translation"],
+      ["it", false, false, "Translation"],
+      ["en", false, false, "Translation"],
+      ["en-extracted", false, false, "Translation"],
+    ]);
+    expect(work.pivotEdition).toBe("en");
+    expect(work.pivotReason).toMatch(/^en \(English\) is the pivot because no original text of the work is present \(ru only stands in for it\), and it is the published text the working translations ru, fr, es and it were made from/);
+    const fr = work.editions.find((e: { slug: string }) => e.slug === "fr");
+    expect(fr).toMatchObject({ translator: "working translation made for Hexapla", translatedFrom: "en", made: "2026-11-25/2026-12-06", titleOurs: true });
+    expect(fr.departures).toContain("That was our last conversation.");
+    expect(work.editions.find((e: { slug: string }) => e.slug === "en-extracted").supersededBy).toBe("en");
     expect((await call("GET", "/api/works/[work]", "/api/works/nothing")).status).toBe(404);
   });
 

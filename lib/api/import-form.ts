@@ -71,6 +71,7 @@ function metaOf(form: ImportForm): MetaDefaults {
     place: form.place,
     year: form.year,
     original: form.original === undefined ? undefined : form.original === "true",
+    standsInForOriginal: form.standsInFor === "original" ? true : undefined,
     provenance: form.provenance,
   };
   return Object.fromEntries(Object.entries(meta).filter(([, value]) => value !== undefined));

@@ -4,7 +4,7 @@
  */
 import { z } from "zod";
 import { IMPORT_FORMATS, SUPPORTED_ENCODINGS } from "../formats";
-import { BLOCK_KINDS, PROVENANCES } from "../text/edition-document";
+import { BLOCK_KINDS, CORRECTION_KINDS, PROVENANCES } from "../text/edition-document";
 import { MAX_TOKEN_DAYS, TOKEN_SCOPES } from "../auth/roles";
 
 const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "a slug: a–z, 0–9 and hyphens");
@@ -83,6 +83,7 @@ export const ImportFormSchema = z
     place: optionalText(500),
     year: z.coerce.number().int().min(1000).max(2999).optional(),
     original: z.enum(["true", "false"]).optional(),
+    standsInFor: z.enum(["original"]).optional().describe("the text is not the original but stands in for it (e.g. a working translation into the original's language)"),
     provenance: z.enum(PROVENANCES).optional().describe("what the text is, as the importer declares it (the file's own statement wins)"),
     align: z.enum(["true", "false"]).default("true").describe("align a new edition against the pivot"),
   })
@@ -109,11 +110,19 @@ export const EditionInfoSchema = z.object({
   publisher: z.string().nullable(),
   place: z.string().nullable(),
   year: z.int().nullable(),
-  original: z.boolean(),
+  original: z.boolean().describe("the work's original text; never true for a working translation"),
+  standsInForOriginal: z.boolean().describe("not the original, but in its place until the published original is imported"),
+  role: z.string().describe("what the edition is to the work, in words: Original, Translation, or e.g. Working translation (stands in for the Russian original)"),
   provenance: Provenance,
   workingTranslation: z.boolean(),
   provenanceStatement: z.string(),
   source: z.string().nullable(),
+  editor: z.string().nullable(),
+  basedOn: z.string().nullable().describe("the published text this edition's text is that of"),
+  translatedFrom: slug.nullable().describe("the edition this one was translated from"),
+  made: z.string().nullable().describe("when the text was made: a date, or made/last revised (2026-11-25/2026-12-06)"),
+  titleOurs: z.boolean().describe("the title is ours, not the title of the published edition it stands beside"),
+  departures: z.string().nullable().describe("where the text deliberately departs from the text it was made from"),
   importedBy: z.string().nullable(),
   importedAt: z.string(),
   sourceFile: z.string().nullable(),
@@ -127,6 +136,7 @@ export const WorkInfoSchema = z.object({
   title: z.string(),
   author: z.string().nullable(),
   pivotEdition: slug.nullable(),
+  pivotReason: z.string().describe("why the pivot is that edition: the original when one is present, else the published text the working translations were made from, …"),
   gridVersion: z.int(),
   rows: z.int(),
   editions: z.array(EditionInfoSchema),
@@ -135,7 +145,15 @@ export const WorkInfoSchema = z.object({
 export const EditionDetailSchema = EditionInfoSchema.extend({
   work: slug,
   apparatus: z.array(z.object({ kind: z.enum(BLOCK_KINDS), headingLevel: z.int().nullable(), label: z.string().nullable(), text: z.string() })),
-  corrections: z.array(z.object({ line: z.int(), before: z.string(), after: z.string(), reason: z.string() })),
+  corrections: z.array(
+    z.object({
+      line: z.int(),
+      kind: z.enum(CORRECTION_KINDS).nullable().describe("extraction (damage done by extracting the text repaired), emendation (the source corrected) or markup; null when not recorded"),
+      before: z.string(),
+      after: z.string(),
+      reason: z.string(),
+    }),
+  ),
 });
 
 const SegmentSchema = z.object({

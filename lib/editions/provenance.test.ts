@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { PROVENANCE_LABEL, provenanceStatement } from "./provenance";
+import { PROVENANCE_LABEL, provenanceStatement, roleLabel } from "./provenance";
 
 describe("provenanceStatement", () => {
   it("says that a working translation is not the published text and names the edition it stands in for", () => {
@@ -42,5 +42,29 @@ describe("provenanceStatement", () => {
     expect(PROVENANCE_LABEL.working_translation).toBe("Working translation");
     expect(PROVENANCE_LABEL.published).toBe("Published text");
     expect(PROVENANCE_LABEL.imported).toBe("Imported");
+  });
+});
+
+describe("roleLabel", () => {
+  const base = { provenance: "working_translation" as const, isOriginal: false, language: "ru" };
+
+  it("names an edition that stands in for the original as such, never as the original", () => {
+    expect(roleLabel({ ...base, standsInForOriginal: true })).toBe("Working translation (stands in for the Russian original)");
+    expect(roleLabel({ ...base, provenance: "imported", standsInForOriginal: true })).toBe("Imported (stands in for the Russian original)");
+    expect(roleLabel({ ...base, standsInForOriginal: true })).not.toMatch(/^Original/);
+  });
+
+  it("calls the original the original and anything else a translation", () => {
+    expect(roleLabel({ ...base, provenance: "published", isOriginal: true })).toBe("Original");
+    expect(roleLabel({ ...base, language: "fr" })).toBe("Translation");
+    expect(roleLabel({ ...base, standsInForOriginal: null })).toBe("Translation");
+  });
+
+  it("says of a working translation what it was made from and when, and that it stands in for the original without being it", () => {
+    expect(
+      provenanceStatement({ provenance: "working_translation", language: "ru", standsInForOriginal: true, translatedFrom: "en", made: "2026-11-25/2026-12-06", place: "Москва", year: 1994 }),
+    ).toBe(
+      "A working translation made for Hexapla from the edition en on 2026-11-25, last revised on 2026-12-06, not the published text: it stands in for the Russian original (Москва, 1994), which it is not.",
+    );
   });
 });

@@ -31,7 +31,7 @@ describe("CSV cells", () => {
     const work = hostileWork();
     const register = variantsCsv({
       work: { slug: "w", title: "W" },
-      editions: [{ id: "e1", slug: "en", language: "en", title: "T", provenance: "published", isOriginal: true }],
+      editions: [{ id: "e1", slug: "en", language: "en", title: "T", provenance: "published", isOriginal: true, standsInForOriginal: false }],
       variants: HOSTILE.map((note, i) => ({
         id: `v${i}`,
         rowId: "r",
@@ -40,7 +40,7 @@ describe("CSV cells", () => {
         status: "open",
         note,
         author: { id: "u", name: "@admin" },
-        editions: [{ id: "e1", slug: "en", language: "en", title: "T", provenance: "published", isOriginal: true }],
+        editions: [{ id: "e1", slug: "en", language: "en", title: "T", provenance: "published", isOriginal: true, standsInForOriginal: false }],
         createdAt: new Date(0),
         updatedAt: new Date(0),
       })),

@@ -2,12 +2,13 @@
  * CSV exports: the grid (row id, position, status, confidence, then one column per edition; a cell's segments on
  * separate lines inside the quoted field, so that a re-import restores them) and the variant register.
  * A UTF-8 BOM is written by default so that spreadsheet programs read Cyrillic and accents correctly.
- * A working translation is labelled as such wherever an edition is named: `fr (working translation)`. A cell a
- * spreadsheet would run as a formula is neutralised (csv-cells.ts; the grid import reverses it).
+ * A working translation is labelled as such wherever an edition is named: `fr (working translation)`, and one that
+ * stands in for the original `ru (working translation, stands in for the original)`. A cell a spreadsheet would run
+ * as a formula is neutralised (csv-cells.ts; the grid import reverses it).
  */
 import { stringify } from "csv-stringify/sync";
 import { neutraliseCell } from "./csv-cells";
-import { CSV_ROW_COLUMNS, WORKING_TRANSLATION_LABEL } from "./csv-import";
+import { CSV_ROW_COLUMNS, STANDS_IN_LABEL, STANDS_IN_ONLY_LABEL, WORKING_TRANSLATION_LABEL } from "./csv-import";
 import { cellTexts, rowsInOrder, selectEditions, segmentTexts, type EditionExport, type WorkExport } from "./work-export";
 
 export interface CsvOptions {
@@ -15,9 +16,11 @@ export interface CsvOptions {
   bom?: boolean;
 }
 
-/** How an edition is named in a CSV header or field: its slug, labelled when it is a working translation. */
+/** How an edition is named in a CSV header or field: its slug, labelled when it is a working translation or stands in for the original. */
 export function csvEditionName(edition: EditionExport): string {
-  return edition.meta.provenance === "working-translation" ? `${edition.slug} ${WORKING_TRANSLATION_LABEL}` : edition.slug;
+  const working = edition.meta.provenance === "working-translation";
+  if (edition.meta.standsInForOriginal) return `${edition.slug} ${working ? STANDS_IN_LABEL : STANDS_IN_ONLY_LABEL}`;
+  return working ? `${edition.slug} ${WORKING_TRANSLATION_LABEL}` : edition.slug;
 }
 
 export function exportGridCsv(work: WorkExport, editionSlugs?: readonly string[], options: CsvOptions = {}): string {

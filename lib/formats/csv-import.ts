@@ -6,8 +6,9 @@
  * cell is a paragraph of its edition. Columns `row_status` and `row_confidence` (written by the export) give the row's
  * status and confidence; `row_id` and `row_position` are ignored. A column's language is guessed from its slug (`en-gb` → `en-gb`, `fr-1937` → `fr`)
  * unless the caller gives it. A header `fr (working translation)` (as the export writes it) marks the column's edition
- * as a working translation. Records with all cells empty are skipped. A cell the export neutralised against formula
- * injection (`'=…`, csv-cells.ts) is read back as it was.
+ * as a working translation, `ru (working translation, stands in for the original)` also as standing in for the
+ * original. Records with all cells empty are skipped. A cell the export neutralised against formula injection
+ * (`'=…`, csv-cells.ts) is read back as it was.
  */
 import { CsvError, parse } from "csv-parse/sync";
 import { ImportError } from "../text/edition-document";
@@ -23,6 +24,25 @@ const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** What follows an edition's slug in the header of a working translation's column. */
 export const WORKING_TRANSLATION_LABEL = "(working translation)";
+/** … and of a working translation that stands in for the original. */
+export const STANDS_IN_LABEL = "(working translation, stands in for the original)";
+/** … and of another text that stands in for the original. */
+export const STANDS_IN_ONLY_LABEL = "(stands in for the original)";
+
+const HEADER_LABELS: ReadonlyArray<[string, { provenance?: "working-translation"; standsInForOriginal?: true }]> = [
+  [STANDS_IN_LABEL, { provenance: "working-translation", standsInForOriginal: true }],
+  [WORKING_TRANSLATION_LABEL, { provenance: "working-translation" }],
+  [STANDS_IN_ONLY_LABEL, { standsInForOriginal: true }],
+];
+
+/** An edition column's slug and what its header label says of it (`fr (working translation)`). */
+function readHeading(name: string): { slug: string; found: { provenance?: "working-translation"; standsInForOriginal?: true } } {
+  const heading = name.trim().toLowerCase();
+  for (const [label, found] of HEADER_LABELS) {
+    if (heading.endsWith(label)) return { slug: heading.slice(0, -label.length).trim(), found };
+  }
+  return { slug: heading, found: {} };
+}
 
 /** The most frequent of comma, semicolon and tab outside quotes in the first line (comma on a tie). */
 export function detectDelimiter(firstLine: string): string {
@@ -86,9 +106,7 @@ export function parseAlignedCsv(text: string, file: string, defaults?: AlignedDe
 
   const builder = new AlignedBuilder(file);
   const columns = header.fields.map((name, index) => {
-    const heading = name.trim().toLowerCase();
-    const working = heading.endsWith(WORKING_TRANSLATION_LABEL);
-    const slug = working ? heading.slice(0, -WORKING_TRANSLATION_LABEL.length).trim() : heading;
+    const { slug, found } = readHeading(name);
     const column = index + 1;
     if ((CSV_ROW_COLUMNS as readonly string[]).includes(slug)) return null;
     if (slug === "") throw new ImportError(file, header.line, `column ${column} has no header; name each column by its edition (e.g. ru, en, fr-1937)`, column);
@@ -96,7 +114,7 @@ export function parseAlignedCsv(text: string, file: string, defaults?: AlignedDe
       throw new ImportError(file, header.line, `column ${column} header “${name.trim()}” is not an edition slug or language code (use e.g. ru, en, fr-1937)`, column);
     }
     if (builder.hasEdition(slug)) throw new ImportError(file, header.line, `column ${column}: edition “${slug}” appears twice in the header`, column);
-    builder.addEdition(slug, header.line, working ? { provenance: "working-translation" } : {}, guessLanguage(slug));
+    builder.addEdition(slug, header.line, found, guessLanguage(slug));
     return slug;
   });
   if (columns.every((slug) => slug == null)) throw new ImportError(file, header.line, "the header names no edition columns");

@@ -5,12 +5,19 @@
  */
 import { checkGridInvariant, type Grid } from "../alignment/grid";
 import { segmentWordTokens } from "../alignment/words/cell-tokens";
-import { ImportError } from "../text/edition-document";
+import { ImportError, resolveRole } from "../text/edition-document";
 import { assertTextSize } from "../text/limits";
-import { cellTexts, rowsInOrder, selectEditions, segmentTexts, WorkExportSchema, type WorkExport } from "./work-export";
+import { provenanceKind, roleLabel } from "../editions/provenance";
+import { cellTexts, rowsInOrder, selectEditions, segmentTexts, WorkExportSchema, type EditionExport, type WorkExport } from "./work-export";
 
 export const WORK_JSON_FORMAT = "hexapla-work";
 export const WORK_JSON_VERSION = 1;
+
+/** "Original", "Translation" or e.g. "Working translation (stands in for the Russian original)". */
+function roleOf(edition: EditionExport): string {
+  const { meta } = edition;
+  return roleLabel({ provenance: provenanceKind(meta.provenance), isOriginal: meta.original, standsInForOriginal: meta.standsInForOriginal, language: meta.language });
+}
 
 export function exportGridJson(work: WorkExport, editionSlugs?: readonly string[]): string {
   const editions = selectEditions(work, editionSlugs);
@@ -24,6 +31,8 @@ export function exportGridJson(work: WorkExport, editionSlugs?: readonly string[
       language: edition.meta.language,
       title: edition.meta.title,
       original: edition.meta.original,
+      standsInForOriginal: edition.meta.standsInForOriginal ?? false,
+      role: roleOf(edition),
       provenance: edition.meta.provenance,
     })),
     rows: rowsInOrder(work).map((row) => ({
@@ -44,7 +53,7 @@ export function exportVariantsJson(work: WorkExport): string {
   const named = new Set(work.variants.flatMap((variant) => variant.editionSlugs));
   const editions = work.editions
     .filter((edition) => named.has(edition.slug))
-    .map((edition) => ({ slug: edition.slug, language: edition.meta.language, title: edition.meta.title, provenance: edition.meta.provenance }));
+    .map((edition) => ({ slug: edition.slug, language: edition.meta.language, title: edition.meta.title, provenance: edition.meta.provenance, role: roleOf(edition) }));
   return `${JSON.stringify({ format: "hexapla-variants", version: 1, work: work.work, editions, variants }, null, 2)}\n`;
 }
 
@@ -83,6 +92,8 @@ export function parseWorkExport(json: string, file = "work.json"): WorkExport {
   }
   assertReferences(parsed.data, file);
   assertGrid(parsed.data, file);
+  /* Exports made before `standsInForOriginal` marked a working translation standing in for the original as the original. */
+  for (const edition of parsed.data.editions) edition.meta = resolveRole(edition.meta);
   return parsed.data;
 }
 

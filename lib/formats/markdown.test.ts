@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { PROVENANCE_DEFAULTS } from "../text/edition-document";
 import { parseMarkdownEdition } from "./markdown";
 import { inlineText } from "./markdown-inline";
 import { importErrorOf, readFixture } from "./test-helpers";
@@ -23,6 +24,7 @@ describe("parseMarkdownEdition on an edition with front matter", () => {
       original: false,
       provenance: "published",
       source: null,
+      ...PROVENANCE_DEFAULTS,
     });
   });
 

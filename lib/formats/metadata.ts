@@ -3,6 +3,7 @@
  * format), and completing what a file says with what the caller supplies (the import form) and sensible fallbacks.
  */
 import {
+  completeRole,
   EditionMetaSchema,
   META_FIELD_OF_KEY,
   ImportError,
@@ -59,9 +60,12 @@ function setField(fields: Partial<EditionMeta>, field: keyof EditionMeta, value:
   if (field === "year") {
     if (value !== "" && !/^\d{4}$/.test(value)) throw new ImportError(file, line, `year must have four digits, not “${value}”`, column);
     fields.year = value === "" ? null : Number(value);
-  } else if (field === "original") {
-    if (value !== "true" && value !== "false") throw new ImportError(file, line, `original must be true or false, not “${value}”`, column);
-    fields.original = value === "true";
+  } else if (field === "original" || field === "titleOurs") {
+    if (value !== "true" && value !== "false") throw new ImportError(file, line, `${field === "original" ? "original" : "title-ours"} must be true or false, not “${value}”`, column);
+    fields[field] = value === "true";
+  } else if (field === "standsInForOriginal") {
+    if (value !== "" && value !== "original") throw new ImportError(file, line, `stands-in-for can only be “original” (or empty), not “${value}”`, column);
+    fields.standsInForOriginal = value === "original";
   } else if (field === "provenance") {
     if (!(PROVENANCES as readonly string[]).includes(value)) {
       throw new ImportError(file, line, `provenance must be one of ${PROVENANCES.join(", ")}, not “${value}”`, column);
@@ -74,7 +78,7 @@ function setField(fields: Partial<EditionMeta>, field: keyof EditionMeta, value:
   }
 }
 
-const NULLABLE_FIELDS = ["workTitle", "author", "translator", "publisher", "place", "year", "source"] as const;
+const NULLABLE_FIELDS = ["workTitle", "author", "translator", "publisher", "place", "year", "source", "editor", "basedOn", "translatedFrom", "made", "departures"] as const;
 
 /** Compares two language tags by their primary subtag (`en` and `en-GB` agree, `fr` and `ru` do not). */
 export function sameLanguage(a: string, b: string): boolean {
@@ -84,7 +88,9 @@ export function sameLanguage(a: string, b: string): boolean {
 /**
  * Completes metadata: `found` (read from the file) wins over `defaults` (given by the caller), which win over
  * `fallbacks` (derived by the importer, e.g. the title from the first heading). Unset optional fields become null;
- * `provenance` defaults to `imported` and `original` to false. The result is validated with EditionMetaSchema.
+ * `provenance` defaults to `imported`, `original`, `stands-in-for` and `title-ours` to false. The result is validated
+ * with EditionMetaSchema, and a working translation marked as the original (files written before `stands-in-for`)
+ * reads as standing in for it (`completeRole`).
  */
 export function completeMeta(
   found: Partial<EditionMeta>,
@@ -111,6 +117,8 @@ export function completeMeta(
     title: pick("title"),
     original: pick("original") ?? false,
     provenance: pick("provenance") ?? "imported",
+    standsInForOriginal: pick("standsInForOriginal") ?? false,
+    titleOurs: pick("titleOurs") ?? false,
   };
   for (const key of NULLABLE_FIELDS) candidate[key] = pick(key) ?? null;
   const parsed = EditionMetaSchema.safeParse(candidate);
@@ -118,7 +126,7 @@ export function completeMeta(
     const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ");
     throw new ImportError(file, line, `invalid metadata — ${problems}`);
   }
-  return parsed.data;
+  return completeRole(parsed.data);
 }
 
 /** Throws when the language found in the file contradicts the one the caller declared. */

@@ -18,7 +18,21 @@ const sentence = fc
   .map((chars) => chars.join("").replace(/\s+/g, " ").trim())
   .filter((text) => text !== "");
 
-const meta = (edition: string, language: string): EditionMeta => ({
+/** The later provenance fields, arbitrary (with text that stresses escaping), as every exporter must carry them. */
+const provenanceFields = fc.record({
+  standsInForOriginal: fc.boolean(),
+  editor: fc.option(sentence, { nil: null }),
+  basedOn: fc.option(sentence, { nil: null }),
+  translatedFrom: fc.option(fc.constantFrom("ru", "en", "en-gb"), { nil: null }),
+  made: fc.option(fc.constantFrom("2026", "2026-11", "2026-11-25", "2026-11-25/2026-12-06"), { nil: null }),
+  titleOurs: fc.boolean(),
+  departures: fc.option(sentence, { nil: null }),
+});
+
+type ProvenanceFields = Pick<EditionMeta, "standsInForOriginal" | "editor" | "basedOn" | "translatedFrom" | "made" | "titleOurs" | "departures">;
+
+/** An edition's metadata; the original is never the one standing in for it. */
+const meta = (edition: string, language: string, fields: ProvenanceFields): EditionMeta => ({
   work: "w",
   workTitle: null,
   author: null,
@@ -32,6 +46,8 @@ const meta = (edition: string, language: string): EditionMeta => ({
   original: edition === "ru",
   provenance: "imported",
   source: null,
+  ...fields,
+  standsInForOriginal: edition !== "ru" && fields.standsInForOriginal,
 });
 
 /** A two-edition work with one row per Russian segment and 0–2 English segments per row. */
@@ -40,14 +56,15 @@ const work = fc
     minLength: 1,
     maxLength: 12,
   })
-  .map((rows): WorkExport => {
+  .chain((rows) => fc.tuple(fc.constant(rows), provenanceFields, provenanceFields))
+  .map(([rows, ruFields, enFields]): WorkExport => {
     const ru = rows.map((row, i) => ({ id: `ru${i}`, blockIndex: i, kind: row.kind, text: row.ru }));
     const en = rows.flatMap((row, i) => row.en.map((text, j) => ({ id: `en${i}_${j}`, blockIndex: i, kind: row.kind, text })));
     return {
       work: { slug: "w", title: "W", author: null },
       editions: [
-        { slug: "ru", meta: meta("ru", "ru"), segments: ru },
-        ...(en.length > 0 ? [{ slug: "en", meta: meta("en", "en"), segments: en }] : []),
+        { slug: "ru", meta: meta("ru", "ru", ruFields), segments: ru },
+        ...(en.length > 0 ? [{ slug: "en", meta: meta("en", "en", enFields), segments: en }] : []),
       ],
       rows: rows.map((row, i) => ({
         id: `r${i}`,
@@ -78,6 +95,8 @@ describe("round trips hold for arbitrary text", () => {
     fc.assert(
       fc.property(work, (w) => {
         const aligned = parseTmx(exportTmx(w), "w.tmx");
+        const own = (meta: EditionMeta) => Object.fromEntries(Object.entries(meta).filter(([key]) => !["work", "workTitle", "author"].includes(key)));
+        expect(aligned.editions.map((d) => own(d.meta))).toEqual(w.editions.map((e) => own(e.meta)));
         const texts = new Map(aligned.editions.map((d) => [d.meta.edition, d.blocks.flatMap((b) => b.sentences.map((s) => s.text))]));
         const segments = new Map(w.editions.map((e) => [e.slug, new Map(e.segments.map((s) => [s.id, s.text]))]));
         expect(aligned.rows.map((row) => Object.fromEntries(Object.entries(row.cells).map(([slug, ix]) => [slug, ix.map((i) => texts.get(slug)![i])])))).toEqual(
@@ -101,6 +120,7 @@ describe("round trips hold for arbitrary text", () => {
         const cells = (parse(csv.replace(/^\uFEFF/, "")) as string[][]).flat();
         expect(cells.filter((cell) => /^[=+\-@\t\r]/.test(cell))).toEqual([]);
         const aligned = parseAlignedCsv(csv, "w.csv", { common: { work: "w" } });
+        expect(aligned.editions.map((d) => d.meta.standsInForOriginal)).toEqual(w.editions.map((e) => e.meta.standsInForOriginal));
         const texts = new Map(aligned.editions.map((d) => [d.meta.edition, d.blocks.flatMap((b) => b.sentences.map((s) => s.text))]));
         const segments = new Map(w.editions.map((e) => [e.slug, new Map(e.segments.map((s) => [s.id, s.text]))]));
         expect(aligned.rows.map((row) => Object.fromEntries(Object.entries(row.cells).map(([slug, ix]) => [slug, ix.map((i) => texts.get(slug)![i])])))).toEqual(

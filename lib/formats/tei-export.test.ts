@@ -54,6 +54,7 @@ describe("TEI edition export", () => {
       ["title", "“Thirst for Power”"],
       ["author", "Leon Trotsky"],
       ["editor", "Tim Davenport"],
+      ["editor", "Tim Davenport (introduction & notes)"],
       ["publisher", "Pathfinder Press"],
       ["pubPlace", "New York"],
       ["date", "2002"],

@@ -61,6 +61,25 @@ function text(name: string, value: string | null | undefined, attrs?: XmlOut["at
   return value ? [el(name, attrs, [value])] : [];
 }
 
+/** The role note: original, translation, or a text that stands in for the original without being it. */
+function derivationNote(meta: EditionMeta): XmlOut {
+  if (meta.original) return el("note", { type: "derivation", subtype: "original" }, ["The original text of the work."]);
+  if (meta.standsInForOriginal) {
+    return el("note", { type: "derivation", subtype: "stands-in-for-original" }, [
+      `Not the original: ${meta.provenance === "working-translation" ? "a working translation" : "a text"} that stands in for the ${languageName(meta.language) ?? meta.language} original until the published original is available.`,
+    ]);
+  }
+  return el("note", { type: "derivation", subtype: "translation" }, ["A translation of the work."]);
+}
+
+/** `creation` with the date a text was made: `when`, or `from`/`to` for an interval made/last revised. */
+function creation(made: string | null | undefined): XmlOut[] {
+  if (!made) return [];
+  const [first, last] = made.split("/");
+  const date = last ? el("date", { from: first, to: last }, [`made ${first}, last revised ${last}`]) : el("date", { when: first }, [first]);
+  return [el("creation", {}, [date])];
+}
+
 /** The edition's own metadata only (not the work's), so that a re-import gives the same metadata back. */
 function editionHeader(edition: EditionExport): XmlOut {
   const meta = edition.meta;
@@ -73,9 +92,11 @@ function editionHeader(edition: EditionExport): XmlOut {
             el("title", {}, [meta.title]),
             ...text("author", meta.author),
             ...text("editor", meta.translator, { role: "translator" }),
+            ...text("editor", meta.editor),
             ...text("publisher", meta.publisher),
             ...text("pubPlace", meta.place),
             ...(meta.year != null ? [el("date", { when: String(meta.year) }, [String(meta.year)])] : []),
+            ...(meta.provenance === "working-translation" ? [el("note", {}, ["The working translation stands in for this edition and is not its text."])] : []),
           ]),
         ]);
   return el("teiHeader", {}, [
@@ -84,6 +105,7 @@ function editionHeader(edition: EditionExport): XmlOut {
         el("title", { type: "main" }, [meta.title]),
         ...text("title", meta.workTitle, { type: "uniform" }),
         ...text("author", meta.author),
+        ...text("editor", meta.editor),
         ...(meta.translator ? [el("respStmt", {}, [el("resp", {}, ["translated by"]), el("persName", {}, [meta.translator])])] : []),
       ]),
       el("publicationStmt", {}, [
@@ -93,14 +115,17 @@ function editionHeader(edition: EditionExport): XmlOut {
       ]),
       el("notesStmt", {}, [
         el("note", { type: "provenance", subtype: meta.provenance }, [PROVENANCE_NOTES[meta.provenance]]),
-        el("note", { type: "derivation", subtype: meta.original ? "original" : "translation" }, [
-          meta.original ? "The original text of the work." : "A translation of the work.",
-        ]),
+        derivationNote(meta),
         ...text("note", meta.source, { type: "source" }),
+        ...text("note", meta.basedOn, { type: "based-on" }),
+        ...(meta.translatedFrom ? [el("note", { type: "translated-from", target: `#${editionXmlId(meta.translatedFrom)}` }, [meta.translatedFrom])] : []),
+        ...(meta.titleOurs ? [el("note", { type: "title", subtype: "ours" }, ["The title is ours, not the title of the published edition."])] : []),
+        ...text("note", meta.departures, { type: "departures" }),
       ]),
       sourceDesc,
     ]),
     el("profileDesc", {}, [
+      ...creation(meta.made),
       el("langUsage", {}, [el("language", { ident: meta.language }, [languageName(meta.language) ?? meta.language])]),
     ]),
   ]);
@@ -281,7 +306,13 @@ function editionLabel(edition: EditionExport): string {
   const meta = edition.meta;
   const details = [
     languageName(meta.language) ?? meta.language,
-    meta.original ? "original" : meta.translator ? `translated by ${meta.translator}` : "translation",
+    meta.original
+      ? "original"
+      : meta.standsInForOriginal
+        ? `stands in for the ${languageName(meta.language) ?? meta.language} original`
+        : meta.translator
+          ? `translated by ${meta.translator}`
+          : "translation",
     meta.provenance === "working-translation" ? "working translation" : null,
     [meta.publisher, meta.place, meta.year].filter((v) => v != null).join(", ") || null,
   ].filter((v) => v != null);

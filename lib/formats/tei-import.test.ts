@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { PROVENANCE_DEFAULTS } from "../text/edition-document";
 import { parseTeiEdition } from "./tei-import";
 import { importErrorOf, readFixture } from "./test-helpers";
 
@@ -23,6 +24,7 @@ describe("parseTeiEdition on a TEI file from elsewhere", () => {
       original: false,
       provenance: "imported",
       source: null,
+      ...PROVENANCE_DEFAULTS,
     });
   });
 
@@ -83,7 +85,7 @@ describe("parseTeiEdition reads the header's other conventions", () => {
     expect(parseTeiEdition(tei("<p>Texte.</p>", header, 'xml:lang="fr"'), "fr.xml", { work: "w" }).meta.translator).toBe("Victor Serge");
   });
 
-  it("reads Hexapla's idno, provenance and derivation notes", () => {
+  it("reads Hexapla's idno, provenance and derivation notes; an older export's working translation marked as the original stands in for it", () => {
     const text = tei("<p>Text.</p>").replace(
       "</fileDesc>",
       '<publicationStmt><idno type="hexapla-work">thirst</idno><idno type="hexapla-edition">en-1970</idno></publicationStmt>' +
@@ -94,8 +96,29 @@ describe("parseTeiEdition reads the header's other conventions", () => {
       work: "thirst",
       edition: "en-1970",
       provenance: "working-translation",
-      original: true,
+      original: false,
+      standsInForOriginal: true,
       source: "From the manuscript.",
+    });
+  });
+
+  it("reads the later provenance notes: stands in for the original, editor, based on, translated from, made, our title, departures", () => {
+    const text = tei("<p>Text.</p>", "<editor>Tim Davenport</editor><editor role=\"translator\">Anon</editor>").replace(
+      "</fileDesc>",
+      '<notesStmt><note type="provenance" subtype="working-translation">W</note><note type="derivation" subtype="stands-in-for-original">S</note>' +
+        '<note type="based-on">Writings</note><note type="translated-from" target="#en">en</note><note type="title" subtype="ours">T</note>' +
+        '<note type="departures">Leaves out one sentence.</note></notesStmt></fileDesc><profileDesc><creation><date from="2026-11-25" to="2026-12-06">x</date></creation></profileDesc>',
+    );
+    expect(parseTeiEdition(text, "ru.xml", { work: "w" }).meta).toMatchObject({
+      original: false,
+      standsInForOriginal: true,
+      editor: "Tim Davenport",
+      translator: "Anon",
+      basedOn: "Writings",
+      translatedFrom: "en",
+      made: "2026-11-25/2026-12-06",
+      titleOurs: true,
+      departures: "Leaves out one sentence.",
     });
   });
 });

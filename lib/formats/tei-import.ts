@@ -14,6 +14,7 @@ import {
   type EditionDocument,
   type EditionMeta,
   ImportError,
+  MADE_PATTERN,
   type Provenance,
   PROVENANCES,
   type SentenceDoc,
@@ -71,7 +72,9 @@ interface HeaderInfo {
  * work's title), `author`, the translator (`editor role="translator"` or a `respStmt` whose `resp` mentions
  * translation); publisher, pubPlace and date from sourceDesc's `bibl`/`biblStruct` (the printed source), else from
  * publicationStmt; `idno type="hexapla-work|hexapla-edition"`; notesStmt notes of type provenance (subtype =
- * published|working-translation|imported), derivation (subtype = original|translation) and source.
+ * published|working-translation|imported), derivation (subtype = original|translation|stands-in-for-original),
+ * source, based-on, translated-from, title (subtype = ours) and departures; an `editor` without a translator's
+ * role is the edition's editor; profileDesc/creation/date (`when`, or `from`/`to`) says when the text was made.
  */
 function readHeader(header: XmlElement | undefined): HeaderInfo {
   const fileDesc = firstChild(header, "fileDesc");
@@ -100,6 +103,11 @@ function readHeader(header: XmlElement | undefined): HeaderInfo {
   const date = firstChild(bibl, "date") ?? firstChild(imprint, "date") ?? firstChild(publicationStmt, "date");
   const year = date ? yearOf(date.attrs.when ?? textContent(date)) : undefined;
 
+  const made = path(header, "profileDesc", "creation");
+  const madeDate = firstChild(made, "date");
+  const madeValue = madeDate
+    ? madeDate.attrs.when ?? (madeDate.attrs.from ? [madeDate.attrs.from, madeDate.attrs.to].filter(Boolean).join("/") : undefined)
+    : undefined;
   const meta: Partial<EditionMeta> = {
     title: text(mainTitle),
     workTitle: text(workTitle),
@@ -111,8 +119,15 @@ function readHeader(header: XmlElement | undefined): HeaderInfo {
     work: idno("hexapla-work"),
     edition: idno("hexapla-edition"),
     provenance: (PROVENANCES as readonly string[]).includes(provenance ?? "") ? (provenance as Provenance) : undefined,
-    original: derivation === "original" ? true : derivation === "translation" ? false : undefined,
+    original: derivation === "original" ? true : derivation === "translation" || derivation === "stands-in-for-original" ? false : undefined,
+    standsInForOriginal: derivation === "stands-in-for-original" ? true : undefined,
     source: text(note("source")),
+    editor: editorIn(titleStmt) ?? editorIn(bibl),
+    basedOn: text(note("based-on")),
+    translatedFrom: text(note("translated-from")),
+    made: madeValue && MADE_PATTERN.test(madeValue) ? madeValue : undefined,
+    titleOurs: note("title")?.attrs.subtype === "ours" ? true : undefined,
+    departures: text(note("departures")),
   };
   const langUsage = path(header, "profileDesc", "langUsage");
   const declared = (langUsage ? childElements(langUsage, "language") : [])
@@ -129,6 +144,13 @@ function yearOf(value: string): number | undefined {
 }
 
 const TRANSLATION_WORDS = /transl|tradu|перев|übersetz/i;
+
+/** An `editor` that is not a translator. */
+function editorIn(container: XmlElement | undefined): string | undefined {
+  if (container == null) return undefined;
+  const editor = childElements(container, "editor").find((e) => e.attrs.role !== "translator" && e.attrs.role !== "trl");
+  return editor ? collapse(textContent(editor)) || undefined : undefined;
+}
 
 function translatorIn(container: XmlElement | undefined): string | undefined {
   if (container == null) return undefined;

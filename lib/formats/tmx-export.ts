@@ -2,10 +2,12 @@
  * TMX 1.4b export of chosen editions: one `tu` per grid row (tuid = row id, status and confidence as properties),
  * one `tuv xml:lang` per edition with a non-empty cell, holding the cell's sentences joined with a space. Each `tuv`
  * names its edition and block in `x-hexapla-*` properties so that two editions in one language stay apart and
- * paragraphs survive a re-import. `srclang` is the language of the original edition when it is among those chosen.
+ * paragraphs survive a re-import. `srclang` is the language of the original edition when it is among those chosen
+ * (else of an edition standing in for it).
  * The header carries each edition's metadata (an `x-hexapla-edition-meta` property, read back on import) and a note
  * stating each edition's provenance, so that a working translation is labelled as such.
  */
+import { languageName } from "../editions/provenance";
 import { TMX_PROP } from "./tmx-shared";
 import { cellTexts, rowsInOrder, selectEditions, segmentTexts, type EditionExport, type WorkExport } from "./work-export";
 import { el, renderXml, type XmlOut } from "./xml-writer";
@@ -27,13 +29,16 @@ function editionMetaProp(edition: EditionExport): XmlOut {
 }
 
 function provenanceNote(editions: EditionExport[]): XmlOut {
-  const lines = editions.map((edition) => `${edition.slug} (${edition.meta.language}, “${edition.meta.title}”): ${PROVENANCE_WORDS[edition.meta.provenance]}`);
+  const lines = editions.map((edition) => {
+    const standsIn = edition.meta.standsInForOriginal ? `, stands in for the ${languageName(edition.meta.language)} original (not the original)` : "";
+    return `${edition.slug} (${edition.meta.language}, “${edition.meta.title}”): ${PROVENANCE_WORDS[edition.meta.provenance]}${standsIn}`;
+  });
   return el("note", {}, [`Editions: ${lines.join("; ")}.`]);
 }
 
 export function exportTmx(work: WorkExport, editionSlugs?: readonly string[]): string {
   const editions = selectEditions(work, editionSlugs);
-  const original = editions.find((edition) => edition.meta.original);
+  const original = editions.find((edition) => edition.meta.original) ?? editions.find((edition) => edition.meta.standsInForOriginal);
   const texts = new Map(editions.map((edition) => [edition.slug, segmentTexts(edition)]));
   const segmentsById = new Map(editions.map((edition) => [edition.slug, new Map(edition.segments.map((s) => [s.id, s]))]));
 

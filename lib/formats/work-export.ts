@@ -4,7 +4,7 @@
  * The zod schema validates a full-work JSON file on re-import (see json-export.ts).
  */
 import { z } from "zod";
-import { BLOCK_KINDS, EditionMetaSchema } from "../text/edition-document";
+import { BLOCK_KINDS, CORRECTION_KINDS, EditionMetaSchema } from "../text/edition-document";
 
 export const ROW_STATUSES = ["automatic", "confirmed"] as const;
 export type RowStatus = (typeof ROW_STATUSES)[number];
@@ -47,6 +47,8 @@ export const ApparatusBlockExportSchema = z.object({
 /** A correction made to the source text while preparing the edition. */
 export const CorrectionExportSchema = z.object({
   line: z.number().int().min(0),
+  /** extraction, emendation or markup; absent or null in exports made before kinds were recorded. */
+  kind: z.enum(CORRECTION_KINDS).nullable().optional(),
   before: z.string(),
   after: z.string(),
   reason: z.string(),

@@ -35,7 +35,7 @@ original: false
 {#n1 .note} 1. The Report of Court Proceedings, August 19-24, 1936.
 `;
 
-const CORRECTIONS = "line\tbefore\tafter\treason\n12\tprogram.1\tprogram.[^1]\tnote reference marked up\n";
+const CORRECTIONS = "line\tkind\tbefore\tafter\treason\n12\textraction\tprogram.1\tprogram.[^1]\tnote reference marked up\n";
 
 let dir: string;
 
@@ -80,7 +80,7 @@ describe("readEditionFile", () => {
       ["heading", ["notes"]],
       ["note", ["n1"]],
     ]);
-    expect(document.corrections).toEqual([{ line: 12, before: "program.1", after: "program.[^1]", reason: "note reference marked up" }]);
+    expect(document.corrections).toEqual([{ line: 12, kind: "extraction", before: "program.1", after: "program.[^1]", reason: "note reference marked up" }]);
   });
 
   it("reads an edition without side files", () => {
@@ -90,11 +90,13 @@ describe("readEditionFile", () => {
     expect(document.corrections).toEqual([]);
   });
 
-  it("reads the English edition of the demo corpus with its 29 corrections", () => {
+  it("reads the English edition of the demo corpus with its 24 corrections, each of a kind", () => {
     const { document } = readEditionFile(path.join(CORPUS, "en.txt"));
     expect(document.meta.title).toBe("“Thirst for Power”");
     expect(document.apparatus?.blocks.length).toBeGreaterThan(0);
-    expect(document.corrections).toHaveLength(29);
+    expect(document.corrections).toHaveLength(24);
+    const count = (kind: string) => document.corrections.filter((correction) => correction.kind === kind).length;
+    expect([count("extraction"), count("emendation"), count("markup")]).toEqual([13, 7, 4]);
   });
 
   it("rejects an edition file that is not valid UTF-8", () => {

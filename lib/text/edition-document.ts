@@ -14,6 +14,9 @@ export type Provenance = (typeof PROVENANCES)[number];
 const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "use a–z, 0–9 and hyphens");
 const optionalText = z.string().trim().max(500).nullable();
 
+/** A day, month or year (ISO 8601: 2026-11-25, 2026-11, 2026), or an interval of two (`2026-11-25/2026-12-06`). */
+export const MADE_PATTERN = /^\d{4}(?:-\d{2}(?:-\d{2})?)?(?:\/\d{4}(?:-\d{2}(?:-\d{2})?)?)?$/;
+
 export const EditionMetaSchema = z.object({
   work: slug,
   workTitle: optionalText,
@@ -25,11 +28,59 @@ export const EditionMetaSchema = z.object({
   publisher: optionalText,
   place: optionalText,
   year: z.number().int().min(1000).max(2999).nullable(),
+  /** The text is the work's original (not a translation). */
   original: z.boolean(),
   provenance: z.enum(PROVENANCES),
   source: z.string().trim().max(2000).nullable(),
+  /*
+   * Provenance fields added after the first version of the format: optional, so that files written before them stay
+   * importable; a missing one reads as false or unknown (see `editionRole`).
+   */
+  /** Not the original, but in its place until the published original is imported (e.g. a working translation into the original's language). */
+  standsInForOriginal: z.boolean().optional(),
+  /** Who edited this edition (introduction, notes), as the source names them. */
+  editor: optionalText.optional(),
+  /** The published text this edition's text is that of, when it is not the edition itself (e.g. a pamphlet reprinting a collection's text). */
+  basedOn: z.string().trim().max(2000).nullable().optional(),
+  /** The edition of this work the text was translated from (its slug), e.g. a working translation made from the English. */
+  translatedFrom: slug.nullable().optional(),
+  /** When the text was made (a working translation): a day, month or year, or an interval `made/revised`. */
+  made: z.string().trim().regex(MADE_PATTERN, "a date such as 2026-11-25, or an interval 2026-11-25/2026-12-06").nullable().optional(),
+  /** The title is ours (e.g. a working translation's rendering), not the title the published edition it stands beside gives. */
+  titleOurs: z.boolean().optional(),
+  /** Where the text deliberately departs from the text it was made from (a sentence left out or added), in words. */
+  departures: z.string().trim().max(2000).nullable().optional(),
 });
 export type EditionMeta = z.infer<typeof EditionMetaSchema>;
+
+/** The provenance fields added after the first version of the format, with their values when a file leaves them out. */
+export const PROVENANCE_DEFAULTS = {
+  standsInForOriginal: false,
+  editor: null,
+  basedOn: null,
+  translatedFrom: null,
+  made: null,
+  titleOurs: false,
+  departures: null,
+} as const satisfies Partial<EditionMeta>;
+
+/**
+ * An edition's role, complete: the later provenance fields filled in, and a legacy contradiction resolved. Files
+ * written before `stands-in-for` existed marked a working translation into the original's language as
+ * `original: true`; a working translation is never the original, so such a file reads as standing in for it.
+ */
+export function completeRole(meta: EditionMeta): EditionMeta {
+  const filled = { ...meta } as Record<string, unknown>;
+  for (const [key, value] of Object.entries(PROVENANCE_DEFAULTS)) if (filled[key] === undefined) filled[key] = value;
+  return resolveRole(filled as EditionMeta);
+}
+
+/** The legacy contradiction resolved (a working translation marked as the original stands in for it), nothing filled in. */
+export function resolveRole(meta: EditionMeta): EditionMeta {
+  if (meta.original && meta.provenance === "working-translation") return { ...meta, original: false, standsInForOriginal: true };
+  if (meta.original && meta.standsInForOriginal) return { ...meta, standsInForOriginal: false };
+  return meta;
+}
 
 /** The front-matter key of each metadata field, as editions are written by hand (`work-title: …`). */
 export const META_FIELD_OF_KEY = {
@@ -46,6 +97,13 @@ export const META_FIELD_OF_KEY = {
   original: "original",
   provenance: "provenance",
   source: "source",
+  "stands-in-for": "standsInForOriginal",
+  editor: "editor",
+  "based-on": "basedOn",
+  "translated-from": "translatedFrom",
+  made: "made",
+  "title-ours": "titleOurs",
+  departures: "departures",
 } as const satisfies Record<string, keyof EditionMeta>;
 
 /** A sentence of a block; `xmlId` keeps an identity given by the source (TEI xml:id) when there is one. */
@@ -65,9 +123,19 @@ export interface BlockDoc {
   sentences: SentenceDoc[];
 }
 
+/**
+ * What kind of correction: `extraction` repairs damage done by extracting the text (a hyphen lost at a line end, a
+ * stray page number, a note number flattened into the text); `emendation` corrects the source itself (a misprint, a
+ * wrong month, a date line it lacks); `markup` makes structure explicit (a heading, a byline moved to the front matter).
+ */
+export const CORRECTION_KINDS = ["extraction", "emendation", "markup"] as const;
+export type CorrectionKind = (typeof CORRECTION_KINDS)[number];
+
 /** One correction made to the source text while preparing the edition. */
 export interface CorrectionDoc {
   line: number;
+  /** Null for corrections listed before kinds were recorded. */
+  kind: CorrectionKind | null;
   before: string;
   after: string;
   reason: string;

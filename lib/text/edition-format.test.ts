@@ -48,6 +48,12 @@ describe("parseEditionText: front matter", () => {
         "place: Paris",
         "year: 1937",
         "source: Les Crimes de Staline",
+        "editor: Jean Dupont",
+        "based-on: Écrits de Léon Trotsky",
+        "translated-from: en",
+        "made: 2026-11-25/2026-12-06",
+        "title-ours: true",
+        "departures: Omits one sentence of p14.",
         "apparatus: fr.apparatus.txt",
         "corrections: fr.corrections.tsv",
       ],
@@ -68,6 +74,13 @@ describe("parseEditionText: front matter", () => {
       original: false,
       provenance: "published",
       source: "Les Crimes de Staline",
+      standsInForOriginal: false,
+      editor: "Jean Dupont",
+      basedOn: "Écrits de Léon Trotsky",
+      translatedFrom: "en",
+      made: "2026-11-25/2026-12-06",
+      titleOurs: true,
+      departures: "Omits one sentence of p14.",
     });
     expect(parsed.apparatusFile).toBe("fr.apparatus.txt");
     expect(parsed.correctionsFile).toBe("fr.corrections.tsv");
@@ -84,6 +97,25 @@ describe("parseEditionText: front matter", () => {
   it("reads original: true", () => {
     const front = FRONT.map((line) => (line === "original: false" ? "original: true" : line));
     expect(parseEditionText(edition(front, "Texte."), "fr.txt").meta.original).toBe(true);
+  });
+
+  it("reads `stands-in-for: original`: not the original, but in its place", () => {
+    const front = [...FRONT.map((line) => (line.startsWith("provenance:") ? "provenance: working-translation" : line)), "stands-in-for: original"];
+    expect(parseEditionText(edition(front, "Texte."), "fr.txt").meta).toMatchObject({ original: false, standsInForOriginal: true });
+  });
+
+  it("reads a working translation marked as the original (files written before `stands-in-for`) as standing in for it", () => {
+    const front = FRONT.map((line) => (line === "original: false" ? "original: true" : line.startsWith("provenance:") ? "provenance: working-translation" : line));
+    expect(parseEditionText(edition(front, "Texte."), "fr.txt").meta).toMatchObject({ original: false, standsInForOriginal: true });
+  });
+
+  it("rejects a stand-in that says it is the original, another stands-in-for value and a malformed made date, at their lines", () => {
+    const original = FRONT.map((line) => (line === "original: false" ? "original: true" : line));
+    expectError(edition([...original, "stands-in-for: original"], "Texte."), 8, /stands in for the original is not the original/);
+    expectError(edition([...FRONT, "stands-in-for: the 1937 edition"], "Texte."), 8, /“stands-in-for” can only be “original”/);
+    expectError(edition([...FRONT, "made: last winter"], "Texte."), 8, /“made”: a date such as 2026-11-25/);
+    expectError(edition([...FRONT, "title-ours: yes"], "Texte."), 8, /“title-ours” must be true or false/);
+    expectError(edition([...FRONT, "translated-from: English"], "Texte."), 8, /“translated-from”/);
   });
 
   it("rejects a file that does not start with `---` at line 1", () => {
@@ -286,8 +318,35 @@ describe("the demo corpus", () => {
     expect(parsed[name].blocks.every((block) => block.labels.length > 0)).toBe(true);
   });
 
-  it("marks only the Russian edition as the original", () => {
-    expect(DEMO_EDITIONS.filter((name) => parsed[name].meta.original)).toEqual(["ru"]);
+  it("marks no edition as the original: the Russian working translation stands in for it", () => {
+    expect(DEMO_EDITIONS.filter((name) => parsed[name].meta.original)).toEqual([]);
+    expect(DEMO_EDITIONS.filter((name) => parsed[name].meta.standsInForOriginal)).toEqual(["ru"]);
+  });
+
+  it("says of each working translation who made it, when, from which edition, that its title is ours, and where it departs on purpose", () => {
+    const working = DEMO_EDITIONS.filter((name) => parsed[name].meta.provenance === "working-translation");
+    expect(working.sort()).toEqual(["es", "fr", "it", "ru"]);
+    for (const name of working) {
+      expect(parsed[name].meta).toMatchObject({ translator: "working translation made for Hexapla", translatedFrom: "en", made: "2026-11-25/2026-12-06", titleOurs: true });
+    }
+    expect(parsed.fr.meta.departures).toContain("“That was our last conversation.”");
+    expect(parsed.es.meta.departures).toContain("“I have always seen in mistaken revolutionary impatience the source of opportunism and adventurism.”");
+    expect(parsed.it.meta.departures).toContain("[Termidoro è il mese del calendario rivoluzionario francese");
+    expect(parsed.ru.meta.departures).toMatch(/^None deliberate/);
+  });
+
+  it("records of the English only what the seed supports: the pamphlet, its editor, the source of its text; no publisher or year", () => {
+    expect(parsed.en.meta).toMatchObject({
+      provenance: "published",
+      original: false,
+      translator: null,
+      editor: "Tim Davenport (introduction and notes)",
+      publisher: null,
+      place: null,
+      year: null,
+    });
+    expect(parsed.en.meta.basedOn).toMatch(/^Writings of Leon Trotsky \(New York: Pathfinder Press\).*first edition of 1970/);
+    expect(parsed.en.blocks.find((block) => block.kind === "dateline")?.sentences[0].text).toBe("January 1937");
   });
 
   it("gives the English labels in the order PARAGRAPHS.md lists them", () => {
@@ -352,23 +411,43 @@ describe("the demo corpus", () => {
 });
 
 describe("parseCorrections", () => {
-  const HEADER = "line\tbefore\tafter\treason";
+  const HEADER = "line\tkind\tbefore\tafter\treason";
+  const OLD_HEADER = "line\tbefore\tafter\treason";
 
-  it("reads the demo corrections, keeping leading spaces in the before and after texts", () => {
+  it("reads the demo corrections with their kinds, keeping leading spaces in the before and after texts", () => {
     const corrections = parseCorrections(fs.readFileSync(path.join(CORPUS, "en.corrections.tsv"), "utf8"), "en.corrections.tsv");
-    expect(corrections).toHaveLength(29);
+    expect(corrections).toHaveLength(24);
     expect(corrections[0]).toEqual({
       line: 1,
+      kind: "markup",
       before: " Introduction",
       after: "# {#intro} Introduction",
       reason: "leading space left by a page break removed; marked as heading (apparatus)",
     });
-    expect(corrections.find((correction) => correction.line === 158)).toMatchObject({ before: "8", after: "" });
+    expect(corrections.find((correction) => correction.line === 158)).toMatchObject({ kind: "extraction", before: "8", after: "" });
+    expect(corrections.find((correction) => correction.line === 193)).toMatchObject({ kind: "emendation", before: "April 19-24, 1936" });
+  });
+
+  it("lists no correction that changes nothing: before and after differ once white space is collapsed", () => {
+    const corrections = parseCorrections(fs.readFileSync(path.join(CORPUS, "en.corrections.tsv"), "utf8"), "en.corrections.tsv");
+    const collapse = (text: string) => text.replace(/\s+/g, " ").trim();
+    expect(corrections.filter((correction) => collapse(correction.before) === collapse(correction.after))).toEqual([]);
+  });
+
+  it("reads the older form without kinds, every kind unknown", () => {
+    expect(parseCorrections(`${OLD_HEADER}\n12\tfoo\tbar\ttypo\n`, "c.tsv")).toEqual([{ line: 12, kind: null, before: "foo", after: "bar", reason: "typo" }]);
+  });
+
+  it("rejects an unknown kind and a row that changes nothing, at their lines", () => {
+    const unknown = importError(() => parseCorrections(`${HEADER}\n12\tfix\tfoo\tbar\ttypo\n`, "c.tsv"));
+    expect([unknown.line, unknown.reason]).toEqual([2, "the kind must be one of extraction, emendation, markup, found “fix”"]);
+    const nothing = importError(() => parseCorrections(`${HEADER}\n12\temendation\tfoo\tbar\ttypo\n13\tmarkup\tfoo\tfoo\tleft as it is\n`, "c.tsv"));
+    expect([nothing.line, nothing.reason]).toEqual([3, "the correction changes nothing (before and after are the same): leave the row out"]);
   });
 
   it("skips blank lines and reads CRLF files with a byte order mark", () => {
-    const text = `\uFEFF${HEADER}\r\n\r\n12\tfoo\tbar\ttypo\r\n`;
-    expect(parseCorrections(text, "c.tsv")).toEqual([{ line: 12, before: "foo", after: "bar", reason: "typo" }]);
+    const text = `\uFEFF${HEADER}\r\n\r\n12\temendation\tfoo\tbar\ttypo\r\n`;
+    expect(parseCorrections(text, "c.tsv")).toEqual([{ line: 12, kind: "emendation", before: "foo", after: "bar", reason: "typo" }]);
   });
 
   it("returns nothing for a file with only the header", () => {
@@ -376,23 +455,23 @@ describe("parseCorrections", () => {
   });
 
   it("rejects a file whose header is missing instead of dropping its first correction", () => {
-    const error = importError(() => parseCorrections("12\tfoo\tbar\ttypo\n13\ta\tb\ttypo\n", "c.tsv"));
+    const error = importError(() => parseCorrections("12\textraction\tfoo\tbar\ttypo\n13\textraction\ta\tb\ttypo\n", "c.tsv"));
     expect(error.line).toBe(1);
     expect(error.reason).toMatch(/header/);
   });
 
-  it("rejects a row without four fields at its line", () => {
-    const error = importError(() => parseCorrections(`${HEADER}\n12\tfoo\tbar\ttypo\n\n13\tfoo bar typo\n`, "c.tsv"));
+  it("rejects a row without five fields at its line", () => {
+    const error = importError(() => parseCorrections(`${HEADER}\n12\textraction\tfoo\tbar\ttypo\n\n13\tfoo bar typo\n`, "c.tsv"));
     expect([error.file, error.line]).toEqual(["c.tsv", 4]);
-    expect(error.reason).toMatch(/4 tab-separated fields .* found 2/);
+    expect(error.reason).toMatch(/5 tab-separated fields .* found 2/);
   });
 
   it("rejects a source line that is not a number at its line", () => {
-    expect(importError(() => parseCorrections(`${HEADER}\nl. 12\tfoo\tbar\ttypo\n`, "c.tsv")).line).toBe(2);
+    expect(importError(() => parseCorrections(`${HEADER}\nl. 12\textraction\tfoo\tbar\ttypo\n`, "c.tsv")).line).toBe(2);
   });
 
   it("rejects a correction without a reason at its line", () => {
-    const error = importError(() => parseCorrections(`${HEADER}\n12\tfoo\tbar\t  \n`, "c.tsv"));
+    const error = importError(() => parseCorrections(`${HEADER}\n12\temendation\tfoo\tbar\t  \n`, "c.tsv"));
     expect(error.line).toBe(2);
     expect(error.reason).toMatch(/needs a reason/);
   });

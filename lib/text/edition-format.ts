@@ -5,7 +5,10 @@
 import {
   type BlockDoc,
   type BlockKind,
+  completeRole,
+  CORRECTION_KINDS,
   type CorrectionDoc,
+  type CorrectionKind,
   type EditionMeta,
   EditionMetaSchema,
   ImportError,
@@ -79,6 +82,17 @@ function metaFromFrontMatter(values: Map<string, { value: string; line: number }
   if (year !== null && !/^\d{4}$/.test(year)) {
     throw new ImportError(file, lineOf("year"), `front matter: “year” must be four digits, found “${year}”`);
   }
+  const standsInFor = text("stands-in-for");
+  if (standsInFor !== null && standsInFor !== "original") {
+    throw new ImportError(file, lineOf("stands-in-for"), `front matter: “stands-in-for” can only be “original” (or empty), found “${standsInFor}”`);
+  }
+  if (standsInFor !== null && original === "true") {
+    throw new ImportError(file, lineOf("stands-in-for"), "front matter: an edition that stands in for the original is not the original: write “original: false”");
+  }
+  const titleOurs = text("title-ours");
+  if (titleOurs !== null && titleOurs !== "true" && titleOurs !== "false") {
+    throw new ImportError(file, lineOf("title-ours"), "front matter: “title-ours” must be true or false");
+  }
   const candidate = {
     work: text("work"),
     workTitle: text("work-title"),
@@ -93,6 +107,13 @@ function metaFromFrontMatter(values: Map<string, { value: string; line: number }
     original: original === "true",
     provenance: text("provenance"),
     source: text("source"),
+    standsInForOriginal: standsInFor === "original",
+    editor: text("editor"),
+    basedOn: text("based-on"),
+    translatedFrom: text("translated-from"),
+    made: text("made"),
+    titleOurs: titleOurs === "true",
+    departures: text("departures"),
   };
   const result = EditionMetaSchema.safeParse(candidate);
   if (!result.success) {
@@ -101,7 +122,7 @@ function metaFromFrontMatter(values: Map<string, { value: string; line: number }
     const key = Object.entries(META_KEYS).find(([, name]) => name === field)?.[0] ?? field;
     throw new ImportError(file, lineOf(key), `front matter: “${key}”: ${issue.message}`);
   }
-  return result.data;
+  return completeRole(result.data);
 }
 
 function groupBlocks(lines: Line[]): Line[][] {
@@ -199,25 +220,38 @@ export function parseEditionText(text: string, file: string, budget = new Segmen
   };
 }
 
-const CORRECTIONS_HEADER = "line\tbefore\tafter\treason";
+const CORRECTIONS_HEADER = "line\tkind\tbefore\tafter\treason";
+/** The header of corrections files written before kinds were recorded; still read, every kind unknown. */
+const CORRECTIONS_HEADER_WITHOUT_KIND = "line\tbefore\tafter\treason";
 
-/** Parses a corrections file: a header line, then `line<TAB>before<TAB>after<TAB>reason`. */
+/**
+ * Parses a corrections file: a header line, then `line<TAB>kind<TAB>before<TAB>after<TAB>reason` (kind: extraction,
+ * emendation or markup), or the older `line<TAB>before<TAB>after<TAB>reason`. In the newer form a row that changes
+ * nothing is refused.
+ */
 export function parseCorrections(text: string, file: string): CorrectionDoc[] {
   assertTextSize(text, file);
   assertLineCount(text, file);
   const lines = splitLines(text).filter((line) => line.text.trim());
   const header = lines[0];
-  if (header && header.text.trim().toLowerCase() !== CORRECTIONS_HEADER) {
-    throw new ImportError(file, header.number, "the first line must be the header `line<TAB>before<TAB>after<TAB>reason`");
+  const headerText = header?.text.trim().toLowerCase();
+  if (header && headerText !== CORRECTIONS_HEADER && headerText !== CORRECTIONS_HEADER_WITHOUT_KIND) {
+    throw new ImportError(file, header.number, "the first line must be the header `line<TAB>kind<TAB>before<TAB>after<TAB>reason`");
   }
+  const withKind = headerText === CORRECTIONS_HEADER;
+  const names = withKind ? "line, kind, before, after, reason" : "line, before, after, reason";
   return lines.slice(1).map(({ text: row, number }) => {
     const fields = row.split("\t");
-    if (fields.length !== 4) {
-      throw new ImportError(file, number, `a correction has 4 tab-separated fields (line, before, after, reason), found ${fields.length}`);
+    if (fields.length !== (withKind ? 5 : 4)) {
+      throw new ImportError(file, number, `a correction has ${withKind ? 5 : 4} tab-separated fields (${names}), found ${fields.length}`);
     }
-    const [line, before, after, reason] = fields;
-    if (!/^\d+$/.test(line.trim())) throw new ImportError(file, number, `the source line must be a number, found “${line}”`);
-    if (!reason.trim()) throw new ImportError(file, number, "a correction needs a reason");
-    return { line: Number(line), before, after, reason: reason.trim() };
+    const [line, kind, before, after, reason] = withKind ? fields : [fields[0], null, ...fields.slice(1)];
+    if (!/^\d+$/.test(line!.trim())) throw new ImportError(file, number, `the source line must be a number, found “${line}”`);
+    if (kind !== null && !(CORRECTION_KINDS as readonly string[]).includes(kind.trim())) {
+      throw new ImportError(file, number, `the kind must be one of ${CORRECTION_KINDS.join(", ")}, found “${kind}”`);
+    }
+    if (!reason!.trim()) throw new ImportError(file, number, "a correction needs a reason");
+    if (withKind && before === after) throw new ImportError(file, number, "the correction changes nothing (before and after are the same): leave the row out");
+    return { line: Number(line), kind: kind === null ? null : (kind.trim() as CorrectionKind), before: before!, after: after!, reason: reason!.trim() };
   });
 }

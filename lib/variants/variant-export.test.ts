@@ -3,8 +3,8 @@ import { describe, expect, it } from "vitest";
 import { variantsCsv, variantsJson, type VariantExport } from "./variant-export";
 
 const editions = [
-  { id: "e-ru", slug: "ru", language: "ru", title: "«Жажда власти»", provenance: "working_translation" as const, isOriginal: true },
-  { id: "e-en", slug: "en", language: "en", title: "“Thirst for Power”", provenance: "published" as const, isOriginal: false },
+  { id: "e-ru", slug: "ru", language: "ru", title: "«Жажда власти»", provenance: "working_translation" as const, isOriginal: false, standsInForOriginal: true },
+  { id: "e-en", slug: "en", language: "en", title: "“Thirst for Power”", provenance: "published" as const, isOriginal: false, standsInForOriginal: false },
 ];
 
 const data: VariantExport = {
@@ -19,7 +19,7 @@ const data: VariantExport = {
       status: "open",
       note: 'The Russian gives "August 1936", the English only the year; see, e.g., p. 2',
       author: { id: "u1", name: "Sol Scholar" },
-      editions: editions.map(({ id, slug, language, title, provenance, isOriginal }) => ({ id, slug, language, title, provenance, isOriginal })),
+      editions: editions.map(({ id, slug, language, title, provenance, isOriginal, standsInForOriginal }) => ({ id, slug, language, title, provenance, isOriginal, standsInForOriginal })),
       createdAt: new Date("2026-11-25T10:00:00Z"),
       updatedAt: new Date("2026-11-25T11:00:00Z"),
     },
@@ -35,18 +35,22 @@ describe("variantsCsv", () => {
     const [header, line] = parse(csv.slice(1)) as string[][];
     expect(header).toEqual([
       "id", "row", "category", "status", "note", "author", "created_at", "updated_at", "editions",
-      "text ru (Working translation)", "text en (Published text)",
+      "text ru (Working translation, stands in for the Russian original)", "text en (Published text)",
     ]);
     expect(line).toEqual([
       "v1", "3", "Number or date", "Open", data.variants[0].note, "Sol Scholar", "2026-11-25T10:00:00.000Z", "2026-11-25T11:00:00.000Z",
-      "ru (Working translation); en (Published text)", "В августе 1936 года, по словам Вышинского.", "In 1936, in the words of Vyshinsky.",
+      "ru (Working translation, stands in for the Russian original); en (Published text)", "В августе 1936 года, по словам Вышинского.", "In 1936, in the words of Vyshinsky.",
     ]);
   });
 });
 
 describe("variantsJson", () => {
-  it("carries each edition's provenance and the row's texts", () => {
+  it("carries each edition's provenance and role and the row's texts, never calling a stand-in the original", () => {
     const json = variantsJson(data);
+    expect(json.editions.map((edition) => [edition.slug, edition.isOriginal, edition.standsInForOriginal, edition.role])).toEqual([
+      ["ru", false, true, "Working translation (stands in for the Russian original)"],
+      ["en", false, false, "Translation"],
+    ]);
     expect(json.editions.map((edition) => [edition.slug, edition.provenance, edition.provenanceLabel])).toEqual([
       ["ru", "working_translation", "Working translation"],
       ["en", "published", "Published text"],

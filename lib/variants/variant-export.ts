@@ -6,7 +6,7 @@
  */
 import { stringify } from "csv-stringify/sync";
 import { neutraliseCell } from "../formats/csv-cells";
-import { PROVENANCE_LABEL, type ProvenanceKind } from "../editions/provenance";
+import { PROVENANCE_LABEL, roleLabel, type ProvenanceKind } from "../editions/provenance";
 import type { VariantRecord } from "./variant-record";
 import { CATEGORY_LABEL, STATUS_LABEL } from "./variant-schemas";
 
@@ -17,6 +17,7 @@ export interface ExportEdition {
   title: string;
   provenance: ProvenanceKind;
   isOriginal: boolean;
+  standsInForOriginal: boolean;
 }
 
 export interface VariantExport {
@@ -29,7 +30,11 @@ export interface VariantExport {
   exportedAt: Date;
 }
 
-const editionLabel = (edition: Pick<ExportEdition, "slug" | "provenance">) => `${edition.slug} (${PROVENANCE_LABEL[edition.provenance]})`;
+/** `en (Published text)`, `fr (Working translation)`, `ru (Working translation, stands in for the Russian original)`. */
+const editionLabel = (edition: Pick<ExportEdition, "slug" | "provenance" | "isOriginal" | "standsInForOriginal" | "language">) =>
+  edition.standsInForOriginal && !edition.isOriginal
+    ? `${edition.slug} (${roleLabel(edition).replace(" (", ", ").replace(/\)$/, "")})`
+    : `${edition.slug} (${PROVENANCE_LABEL[edition.provenance]})`;
 
 /** One line per variant; the row's text in each edition the variant concerns, under a column naming the edition and its provenance. */
 export function variantsCsv(data: VariantExport): string {
@@ -74,6 +79,8 @@ export function variantsJson(data: VariantExport) {
     provenance: edition.provenance,
     provenanceLabel: PROVENANCE_LABEL[edition.provenance],
     isOriginal: edition.isOriginal,
+    standsInForOriginal: edition.standsInForOriginal,
+    role: roleLabel(edition),
   });
   return {
     work: data.work,

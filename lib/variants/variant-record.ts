@@ -9,6 +9,7 @@ export interface VariantEditionRef {
   title: string;
   provenance: ProvenanceKind;
   isOriginal: boolean;
+  standsInForOriginal: boolean;
 }
 
 export interface VariantRecord {

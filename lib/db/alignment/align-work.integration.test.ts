@@ -60,9 +60,9 @@ describe("aligning the demo work", () => {
     expect(state.grid.editionIds.sort()).toEqual(Object.values(editionIds).sort());
     expect(state.grid.rows).toHaveLength(result.rows);
     expect(state.grid.rows.every((row) => row.status === "automatic" && row.confidence !== null && row.confidence >= 0 && row.confidence <= 1)).toBe(true);
-    expect(result.pivotEditionId).toBe(editionIds.ru);
+    expect(result.pivotEditionId).toBe(editionIds.en);
     expect(await version()).toBe(before + 1);
-    const pivotCells = state.grid.rows.map((row) => row.cells[editionIds.ru].length);
+    const pivotCells = state.grid.rows.map((row) => row.cells[editionIds.en].length);
     expect(pivotCells.filter((n) => n === 1).length).toBeGreaterThan(state.grid.rows.length / 2);
   });
 
@@ -75,7 +75,7 @@ describe("aligning the demo work", () => {
     /* Rows 21 and 22 merged by hand: a row the aligner does not make, so re-aligning replaces it. */
     await applyEditorOperation(database.prisma, workId, editor, { op: { type: "mergeRows", rowId: ids[20] }, baseVersion: await version() });
     const merged = (await rowsById()).get(ids[20])!;
-    const firstPivotSegment = merged.cells[editionIds.ru][0];
+    const firstPivotSegment = merged.cells[editionIds.en][0];
     const variant = await database.prisma.variant.create({ data: { workId, rowId: merged.id, category: "omission", note: "The French leaves out a clause." } });
     const onConfirmed = await database.prisma.variant.create({ data: { workId, rowId: ids[10], category: "other", note: "On a confirmed row." } });
     await database.prisma.bookmark.create({ data: { userId: editor.id, rowId: merged.id } });
@@ -94,7 +94,7 @@ describe("aligning the demo work", () => {
 
     expect(afterById.has(merged.id)).toBe(false);
     const moved = await database.prisma.variant.findUniqueOrThrow({ where: { id: variant.id } });
-    expect(afterById.get(moved.rowId)!.cells[editionIds.ru]).toContain(firstPivotSegment);
+    expect(afterById.get(moved.rowId)!.cells[editionIds.en]).toContain(firstPivotSegment);
     expect(result.movedVariants).toBe(1);
     expect(await database.prisma.bookmark.findMany({ where: { userId: editor.id }, select: { rowId: true } })).toEqual([{ rowId: moved.rowId }]);
     expect(result.movedBookmarks).toBe(1);

@@ -10,6 +10,7 @@
  * the very transaction that writes the rows.
  */
 import { checkGridInvariant } from "../../alignment/grid";
+import { choosePivotByRule } from "../../editions/pivot";
 import type { Db } from "../client";
 import { DomainError } from "../errors";
 import { loadGridState } from "../grid/load-grid-state";
@@ -120,7 +121,7 @@ export async function alignWork(db: Db, workId: string, options: AlignWorkOption
   throw new DomainError("conflict", `The grid kept changing while it was being aligned (${ATTEMPTS} attempts); try again when editors are done.`);
 }
 
-/** The pivot: the one asked for (a current edition of the work), else the work's, else the original, else the first. */
+/** The pivot: the one asked for (a current edition of the work), else the work's, else the one the pivot rule chooses (lib/editions/pivot.ts). */
 export function choosePivot(input: AlignmentInput, requested?: string): AlignmentInput["editions"][number] {
   const current = input.editions.filter((e) => e.current);
   if (requested !== undefined) {
@@ -129,8 +130,8 @@ export function choosePivot(input: AlignmentInput, requested?: string): Alignmen
     if (edition.text.segments.length === 0) throw new DomainError("invalid", `The edition “${edition.slug}” has no text to align to.`);
     return edition;
   }
-  const pivot =
-    current.find((e) => e.id === input.pivotEditionId) ?? current.find((e) => e.isOriginal) ?? current.find((e) => e.text.segments.length > 0);
+  const candidates = input.editions.map((e) => ({ ...e, hasText: e.text.segments.length > 0 }));
+  const pivot = current.find((e) => e.id === input.pivotEditionId && e.text.segments.length > 0) ?? choosePivotByRule(candidates)?.edition;
   if (!pivot) throw new DomainError("invalid", "The work has no edition with text to align.");
   return pivot;
 }

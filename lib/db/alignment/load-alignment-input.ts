@@ -16,6 +16,9 @@ export interface AlignmentEditionInfo {
   language: string;
   title: string;
   isOriginal: boolean;
+  standsInForOriginal: boolean;
+  provenance: "published" | "working_translation" | "imported";
+  translatedFrom: string | null;
   current: boolean;
   /** Whether any of its segments is in a row. */
   inGrid: boolean;
@@ -40,7 +43,17 @@ export async function loadAlignmentInput(db: Db, workId: string): Promise<Alignm
         tx.edition.findMany({
           where: { workId },
           orderBy: [{ position: "asc" }, { id: "asc" }],
-          select: { id: true, slug: true, language: true, title: true, isOriginal: true, supersededById: true },
+          select: {
+            id: true,
+            slug: true,
+            language: true,
+            title: true,
+            isOriginal: true,
+            standsInForOriginal: true,
+            provenance: true,
+            translatedFrom: true,
+            supersededById: true,
+          },
         }),
         tx.segment.findMany({
           where: { workId },
@@ -60,6 +73,9 @@ export async function loadAlignmentInput(db: Db, workId: string): Promise<Alignm
             language: edition.language,
             title: edition.title,
             isOriginal: edition.isOriginal,
+            standsInForOriginal: edition.standsInForOriginal,
+            provenance: edition.provenance,
+            translatedFrom: edition.translatedFrom,
             current: edition.supersededById === null,
             inGrid: own.some((s) => s.rowId !== null),
             own,

@@ -17,16 +17,32 @@ describe("the demo corpus", () => {
     await database.drop();
   });
 
-  it("loads five editions into an empty database, four of them labelled working translations", async () => {
+  it("loads five editions and the English extracted text into an empty database, four of them labelled working translations, none the original", async () => {
     expect(await isDatabaseEmpty(database.prisma)).toBe(true);
     const seeded = await seedDemo(database.prisma, demoCorpusDir);
-    expect(seeded.editions).toBe(5);
+    expect(seeded.editions).toBe(6);
     const editions = await database.prisma.edition.findMany({ orderBy: { position: "asc" } });
-    expect(editions.map((edition) => edition.language)).toEqual(["ru", "fr", "es", "it", "en"]);
+    expect(editions.map((edition) => edition.slug)).toEqual(["ru", "fr", "es", "it", "en", "en-extracted"]);
     expect(editions.filter((edition) => edition.provenance === "working_translation").map((e) => e.language)).toEqual(["ru", "fr", "es", "it"]);
-    const work = await database.prisma.work.findUniqueOrThrow({ where: { slug: "thirst-for-power" } });
-    expect(work.pivotEditionId).toBe(editions[0].id);
+    expect(editions.filter((edition) => edition.isOriginal)).toEqual([]);
+    expect(editions.filter((edition) => edition.standsInForOriginal).map((e) => e.slug)).toEqual(["ru"]);
     expect(await isDatabaseEmpty(database.prisma)).toBe(false);
+  });
+
+  it("aligns around the published English the working translations were made from, and keeps the extracted text as its earlier witness", async () => {
+    const work = await database.prisma.work.findUniqueOrThrow({ where: { slug: "thirst-for-power" }, include: { pivotEdition: true } });
+    expect(work.pivotEdition?.slug).toBe("en");
+    const [en, extracted] = await Promise.all(["en", "en-extracted"].map((slug) => database.prisma.edition.findFirstOrThrow({ where: { slug } })));
+    expect(extracted.supersededById).toBe(en.id);
+    const rows = await database.prisma.alignmentRow.findMany({ orderBy: { position: "asc" }, include: { segments: { orderBy: { position: "asc" } } } });
+    const textOf = (row: (typeof rows)[number], editionId: string) => row.segments.filter((s) => s.editionId === editionId).map((s) => s.text).join(" ");
+    const differing = rows.map((row) => [textOf(row, extracted.id), textOf(row, en.id)]).filter(([a, b]) => a !== b);
+    /* The corrections of the chapter, row by row: the heading as printed and its byline, the date line, the page number, the hyphen and the note number. */
+    expect(differing.map(([a]) => a).join(" | ")).toMatch(/“Thirst For Power”.*by Leon Trotsky/);
+    expect(differing.some(([a, b]) => a === "" && b === "January 1937")).toBe(true);
+    expect(differing.some(([a, b]) => a.includes("cothinker, Kote Tsintsadze,6") && b.includes("co-thinker, Kote Tsintsadze,[^6]"))).toBe(true);
+    expect(differing.some(([a, b]) => a.endsWith(" 8") || (a === "8" && b === ""))).toBe(true);
+    expect(differing.length).toBeLessThanOrEqual(5);
   });
 
   it("aligns every segment of every edition into rows that satisfy the grid invariant", async () => {

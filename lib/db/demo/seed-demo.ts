@@ -1,9 +1,12 @@
 /**
  * Loads the demo corpus (data/thirst-for-power) into an empty database: the five editions through the same
- * importer as `npm run import`, then the grid. The corpus's correspondence labels give paragraph-level rows; the
- * automatic aligner refines each of them into sentence-level rows around the pivot (the original), aligning
- * within each labelled row so that the paragraph correspondence stays a hard constraint. The demo thus starts
- * sentence-aligned, every row with the aligner's confidence, and its words aligned (lib/db/words).
+ * importer as `npm run import`, and the English text as extracted before its corrections (`en-extracted`), an
+ * earlier witness of `en` that `en` replaced; then the grid. The corpus's correspondence labels give
+ * paragraph-level rows; the automatic aligner refines each of them into sentence-level rows around the pivot the
+ * pivot rule chooses (lib/editions/pivot.ts: no original is present, so the published English the working
+ * translations were made from), aligning within each labelled row so that the paragraph correspondence stays a
+ * hard constraint. The demo thus starts sentence-aligned, every row with the aligner's confidence, the witness
+ * diffable against `en` word by word, and its words aligned (lib/db/words).
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -17,6 +20,8 @@ import { importEdition, type ImportEditionResult } from "../editions/import-edit
 import { alignWorkWords } from "../words/align-work-words";
 
 export const DEMO_EDITION_FILES = ["ru.txt", "fr.txt", "es.txt", "it.txt", "en.txt"];
+/** Earlier witnesses: the file, and the edition whose text replaced it. */
+export const DEMO_WITNESS_FILES = [{ file: "en-extracted.txt", replacedBy: "en" }];
 
 export async function isDatabaseEmpty(db: Db): Promise<boolean> {
   return (await db.work.count()) === 0;
@@ -24,12 +29,17 @@ export async function isDatabaseEmpty(db: Db): Promise<boolean> {
 
 export async function seedDemo(db: Db, corpusDir: string, options: { words?: boolean } = {}): Promise<{ workId: string; editions: number; rows: number }> {
   const files = DEMO_EDITION_FILES.map((name) => path.join(corpusDir, name)).filter((file) => fs.existsSync(file));
-  const editions = files.map((file) => readEditionFile(file));
+  const witnesses = DEMO_WITNESS_FILES.filter(({ file }) => fs.existsSync(path.join(corpusDir, file)));
+  const editions = [...files, ...witnesses.map(({ file }) => path.join(corpusDir, file))].map((file) => readEditionFile(file));
   const imported: ImportEditionResult[] = [];
   for (const edition of editions) {
     imported.push(await importEdition(db, { document: edition.document, checksum: edition.checksum, sourceFile: edition.fileName }));
   }
   const workId = imported[0].workId;
+  for (const [index, { replacedBy }] of witnesses.entries()) {
+    const successor = imported[editions.findIndex((edition) => edition.document.meta.edition === replacedBy)];
+    await db.edition.update({ where: { id: imported[files.length + index].editionId }, data: { supersededById: successor.editionId } });
+  }
   const labelRows = rowsFromLabels(
     editions.map((edition, index) => ({
       id: imported[index].editionId,

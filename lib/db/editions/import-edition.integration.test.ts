@@ -65,4 +65,49 @@ describe("importing an edition", () => {
     await expect(importEdition(database.prisma, { document: broken, checksum: "x", sourceFile: "de.txt" })).rejects.toThrow();
     expect(await tableContents(database.prisma)).toEqual(before);
   });
+
+  it("stores the provenance model: a working translation standing in for the original, what it was made from and when, our title, its departures", async () => {
+    const text = [
+      "---",
+      "work: roles",
+      "edition: ru",
+      "language: ru",
+      "title: «Жажда власти»",
+      "title-ours: true",
+      "translator: working translation made for Hexapla",
+      "translated-from: en",
+      "made: 2026-11-25/2026-12-06",
+      "original: false",
+      "stands-in-for: original",
+      "provenance: working-translation",
+      "departures: None deliberate.",
+      "---",
+      "",
+      "Одна фраза.",
+    ].join("\n");
+    const parsed = parseEditionText(text, "ru.txt");
+    await importEdition(database.prisma, { document: { ...parsed, apparatus: null, corrections: [] }, checksum: "roles-ru", sourceFile: "ru.txt" });
+    const stored = await database.prisma.edition.findFirstOrThrow({ where: { work: { slug: "roles" }, slug: "ru" }, include: { work: true } });
+    expect(stored).toMatchObject({
+      isOriginal: false,
+      standsInForOriginal: true,
+      translatedFrom: "en",
+      made: "2026-11-25/2026-12-06",
+      titleOurs: true,
+      departures: "None deliberate.",
+    });
+    expect(stored.work.pivotEditionId).toBe(stored.id);
+  });
+
+  it("reads a working translation marked as the original (an older file) as standing in for it, and the database refuses the contradiction", async () => {
+    const legacy = parseEditionText("---\nwork: legacy\nedition: ru\nlanguage: ru\ntitle: Жажда\noriginal: true\nprovenance: working-translation\n---\n\nФраза.\n", "ru.txt");
+    const document = { ...legacy, meta: { ...legacy.meta, original: true, standsInForOriginal: false }, apparatus: null, corrections: [] };
+    await importEdition(database.prisma, { document, checksum: "legacy-ru", sourceFile: "ru.txt" });
+    const stored = await database.prisma.edition.findFirstOrThrow({ where: { work: { slug: "legacy" } } });
+    expect([stored.isOriginal, stored.standsInForOriginal]).toEqual([false, true]);
+    await expect(database.prisma.edition.update({ where: { id: stored.id }, data: { isOriginal: true } })).rejects.toThrow(/edition_working_translation_not_original|check constraint/);
+    await expect(
+      database.prisma.edition.update({ where: { id: stored.id }, data: { provenance: "published", isOriginal: true, standsInForOriginal: true } }),
+    ).rejects.toThrow(/edition_stand_in_not_original|check constraint/);
+  });
 });

@@ -3,10 +3,12 @@
  * importer shares (find or create the work, create an edition with its segments) for the caller's transaction.
  */
 import { randomUUID } from "node:crypto";
-import type { EditionDocument, EditionMeta } from "../../text/edition-document";
+import { takesPivot } from "../../editions/pivot";
+import { completeRole, type EditionDocument, type EditionMeta } from "../../text/edition-document";
 import type { Db } from "../client";
 import { type Provenance as DbProvenance } from "../generated/enums";
 import { ConflictError } from "../errors";
+import { pivotCandidates } from "../works/pivot";
 
 export const POSITION_GAP = 1024;
 
@@ -66,10 +68,13 @@ export interface CreatedEdition {
   segmentIds: string[];
 }
 
-/** Creates an edition with its segments, apparatus and corrections; makes it the pivot if it is the work's first original. */
+/**
+ * Creates an edition with its segments, apparatus and corrections; makes it the pivot when the pivot rule
+ * (lib/editions/pivot.ts) chooses it over the work's present pivot (e.g. the first published original to arrive).
+ */
 export async function createEdition(tx: Tx, work: StoredWork, edition: NewEdition): Promise<CreatedEdition> {
   const { document } = edition;
-  const { meta } = document;
+  const meta = completeRole(document.meta);
   const position = edition.position ?? (await tx.edition.count({ where: { workId: work.id } }));
   const created = await tx.edition.create({
     data: {
@@ -84,6 +89,13 @@ export async function createEdition(tx: Tx, work: StoredWork, edition: NewEditio
       isOriginal: meta.original,
       provenance: DB_PROVENANCE[meta.provenance],
       source: meta.source,
+      standsInForOriginal: meta.standsInForOriginal ?? false,
+      editor: meta.editor ?? null,
+      basedOn: meta.basedOn ?? null,
+      translatedFrom: meta.translatedFrom ?? null,
+      made: meta.made ?? null,
+      titleOurs: meta.titleOurs ?? false,
+      departures: meta.departures ?? null,
       importedById: edition.importedById ?? null,
       sourceFile: edition.sourceFile,
       sourceChecksum: edition.checksum,
@@ -130,17 +142,26 @@ export async function createEdition(tx: Tx, work: StoredWork, edition: NewEditio
       editionId: created.id,
       position: index,
       sourceLine: correction.line,
+      kind: correction.kind,
       before: correction.before,
       after: correction.after,
       reason: correction.reason,
     })),
   });
-  if (meta.original && !work.pivotEditionId) {
-    await tx.work.update({ where: { id: work.id }, data: { pivotEditionId: created.id } });
-    work.pivotEditionId = created.id;
-  }
+  if (segments.length > 0) await offerPivot(tx, work, created.id);
   return { editionId: created.id, segmentIds };
 }
+
+/** Makes a new edition the work's pivot when the rule chooses it and ranks it above the present pivot. */
+async function offerPivot(tx: Tx, work: StoredWork, editionId: string): Promise<void> {
+  const editions = await pivotCandidates(tx, work.id);
+  const candidate = editions.find((e) => e.id === editionId)!;
+  const current = editions.find((e) => e.id === work.pivotEditionId) ?? null;
+  if (!takesPivot(candidate, current, editions)) return;
+  await tx.work.update({ where: { id: work.id }, data: { pivotEditionId: editionId } });
+  work.pivotEditionId = editionId;
+}
+
 
 export async function importEdition(db: Db, options: ImportEditionOptions): Promise<ImportEditionResult> {
   const { document, checksum, sourceFile } = options;

@@ -80,6 +80,13 @@ export async function buildWorkExport(access: ReadAccess, db: Db | Tx, workSlug:
         original: edition.isOriginal,
         provenance: PROVENANCE[edition.provenance],
         source: edition.source,
+        standsInForOriginal: edition.standsInForOriginal,
+        editor: edition.editor,
+        basedOn: edition.basedOn,
+        translatedFrom: edition.translatedFrom,
+        made: edition.made,
+        titleOurs: edition.titleOurs,
+        departures: edition.departures,
       },
       segments: (segmentsOf.get(edition.id) ?? []).map((segment) => ({
         id: exportId(segment),
@@ -91,6 +98,7 @@ export async function buildWorkExport(access: ReadAccess, db: Db | Tx, workSlug:
       apparatus: edition.apparatus.map((block) => ({ kind: block.kind, headingLevel: block.headingLevel, label: block.label, text: block.text })),
       corrections: edition.corrections.map((correction) => ({
         line: correction.sourceLine,
+        kind: correction.kind,
         before: correction.before,
         after: correction.after,
         reason: correction.reason,

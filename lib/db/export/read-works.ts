@@ -3,7 +3,8 @@
  * provenance in words (a working translation is labelled as such), who imported it and when, the text that
  * superseded it, and whether it is the pivot.
  */
-import { provenanceStatement } from "../../editions/provenance";
+import { explainPivot } from "../../editions/pivot";
+import { provenanceStatement, roleLabel } from "../../editions/provenance";
 import type { Db } from "../client";
 import { NotFoundError } from "../errors";
 import type { Prisma } from "../generated/client";
@@ -26,11 +27,26 @@ export interface EditionInfo {
   place: string | null;
   year: number | null;
   original: boolean;
+  /** Not the original, but in its place until the published original is imported. */
+  standsInForOriginal: boolean;
+  /** What the edition is to the work: "Original", "Translation", or "Working translation (stands in for the Russian original)". */
+  role: string;
   provenance: "published" | "working-translation" | "imported";
   workingTranslation: boolean;
   /** What the text is, in one sentence. */
   provenanceStatement: string;
   source: string | null;
+  editor: string | null;
+  /** The published text this edition's text is that of. */
+  basedOn: string | null;
+  /** The edition this one was translated from. */
+  translatedFrom: string | null;
+  /** When the text was made: a date, or `made/last revised`. */
+  made: string | null;
+  /** The title is ours, not the published edition's. */
+  titleOurs: boolean;
+  /** Where the text deliberately departs from the text it was made from. */
+  departures: string | null;
   importedBy: string | null;
   importedAt: string;
   sourceFile: string | null;
@@ -45,6 +61,8 @@ export interface WorkInfo {
   title: string;
   author: string | null;
   pivotEdition: string | null;
+  /** Why the pivot is the edition it is, in one sentence (lib/editions/pivot.ts). */
+  pivotReason: string;
   gridVersion: number;
   rows: number;
   editions: EditionInfo[];
@@ -61,10 +79,18 @@ function editionInfo(edition: EditionRecord, pivotId: string | null): EditionInf
     place: edition.place,
     year: edition.year,
     original: edition.isOriginal,
+    standsInForOriginal: edition.standsInForOriginal,
+    role: roleLabel(edition),
     provenance,
     workingTranslation: edition.provenance === "working_translation",
     provenanceStatement: provenanceStatement({ ...edition, importedByName: edition.importedBy?.name }),
     source: edition.source,
+    editor: edition.editor,
+    basedOn: edition.basedOn,
+    translatedFrom: edition.translatedFrom,
+    made: edition.made,
+    titleOurs: edition.titleOurs,
+    departures: edition.departures,
     importedBy: edition.importedBy?.name ?? null,
     importedAt: edition.importedAt.toISOString(),
     sourceFile: edition.sourceFile,
@@ -72,6 +98,16 @@ function editionInfo(edition: EditionRecord, pivotId: string | null): EditionInf
     pivot: edition.id === pivotId,
     segments: edition._count.segments,
   };
+}
+
+/** Why the work's pivot is what it is, from its editions as the pivot rule sees them. */
+export function pivotReasonOf(editions: readonly EditionRecord[], pivotId: string | null): string {
+  const candidates = editions.map((edition) => ({
+    ...edition,
+    current: edition.supersededById === null,
+    hasText: edition._count.segments > 0,
+  }));
+  return explainPivot(candidates.find((edition) => edition.id === pivotId) ?? null, candidates);
 }
 
 async function workInfo(db: Db, where: Prisma.WorkWhereInput, includeSuperseded: boolean): Promise<WorkInfo[]> {
@@ -89,6 +125,7 @@ async function workInfo(db: Db, where: Prisma.WorkWhereInput, includeSuperseded:
     title: work.title,
     author: work.author,
     pivotEdition: work.pivotEdition?.slug ?? null,
+    pivotReason: pivotReasonOf(work.editions, work.pivotEditionId),
     gridVersion: work.gridVersion,
     rows: work._count.rows,
     editions: work.editions.map((edition) => editionInfo(edition, work.pivotEditionId)),
@@ -112,7 +149,7 @@ export async function readWork(access: ReadAccess, db: Db, slug: string, include
 export interface EditionDetail extends EditionInfo {
   work: string;
   apparatus: { kind: string; headingLevel: number | null; label: string | null; text: string }[];
-  corrections: { line: number; before: string; after: string; reason: string }[];
+  corrections: { line: number; kind: "extraction" | "emendation" | "markup" | null; before: string; after: string; reason: string }[];
 }
 
 export async function readEdition(access: ReadAccess, db: Db, workSlug: string, editionSlug: string): Promise<EditionDetail> {
@@ -131,6 +168,6 @@ export async function readEdition(access: ReadAccess, db: Db, workSlug: string, 
     ...editionInfo(edition, edition.work.pivotEditionId),
     work: edition.work.slug,
     apparatus: edition.apparatus.map(({ kind, headingLevel, label, text }) => ({ kind, headingLevel, label, text })),
-    corrections: edition.corrections.map((c) => ({ line: c.sourceLine, before: c.before, after: c.after, reason: c.reason })),
+    corrections: edition.corrections.map((c) => ({ line: c.sourceLine, kind: c.kind, before: c.before, after: c.after, reason: c.reason })),
   };
 }

@@ -77,8 +77,12 @@ describe("exporting a work and importing the export into an empty database", () 
       ["es", "working-translation", null],
       ["it", "working-translation", null],
       ["en", "published", null],
+      ["en-extracted", "published", "en"],
       ["fr-superseded", "working-translation", "fr"],
     ]);
+    expect(exported.work.pivotEdition).toBe("en");
+    expect(exported.editions.find((e) => e.slug === "ru")!.meta).toMatchObject({ original: false, standsInForOriginal: true, translatedFrom: "en", titleOurs: true });
+    expect(exported.editions.find((e) => e.slug === "en")!.corrections!.map((c) => c.kind)).not.toContain(null);
     expect(exported.rows.filter((row) => row.status === "confirmed")).toHaveLength(1);
     expect(exported.variants).toHaveLength(1);
     expect(exported.editions.find((e) => e.slug === "en")!.apparatus!.length).toBeGreaterThan(0);

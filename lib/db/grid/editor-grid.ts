@@ -30,6 +30,7 @@ export interface EditorEdition {
   title: string;
   language: string;
   isOriginal: boolean;
+  standsInForOriginal: boolean;
   provenance: "published" | "working_translation" | "imported";
 }
 

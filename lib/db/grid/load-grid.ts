@@ -50,7 +50,7 @@ async function gridEditions(tx: Tx, workId: string): Promise<EditorEdition[]> {
   const editions = await tx.edition.findMany({
     where: { workId, segments: { some: { rowId: { not: null } } } },
     orderBy: [{ position: "asc" }, { id: "asc" }],
-    select: { id: true, slug: true, title: true, language: true, isOriginal: true, provenance: true },
+    select: { id: true, slug: true, title: true, language: true, isOriginal: true, standsInForOriginal: true, provenance: true },
   });
   return [...editions].sort((a, b) => Number(b.id === work.pivotEditionId) - Number(a.id === work.pivotEditionId));
 }

@@ -42,7 +42,8 @@ function commonDefaults(meta: MetaDefaults): MetaDefaults {
 export async function readRequest(reader: Reader, request: ImportRequest): Promise<ParsedImport> {
   const replaced = request.replace ? await findReplacedEdition(reader, request.workSlug, request.replace) : null;
   const meta: MetaDefaults = {
-    ...(replaced ? { edition: replaced.slug, language: replaced.language, original: replaced.isOriginal, title: replaced.title } : {}),
+    /* The text that replaces an edition standing in for the original is, unless it says otherwise, the original itself. */
+    ...(replaced ? { edition: replaced.slug, language: replaced.language, original: replaced.isOriginal || replaced.standsInForOriginal, title: replaced.title } : {}),
     ...request.meta,
     ...(request.workSlug ? { work: request.workSlug } : {}),
   };

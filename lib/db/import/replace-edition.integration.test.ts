@@ -10,15 +10,14 @@ import { runImport } from "./run-import";
 
 const WORK = "thirst-for-power";
 
-/** The demo's French working translation as a "published" Markdown file: labels and front matter gone, some words changed. */
-function publishedFrench(): string {
-  const text = fs.readFileSync(path.join(demoCorpusDir, "fr.txt"), "utf8");
+/** A demo working translation as a "published" Markdown file: labels and front matter gone, some words changed. */
+function published(file: string, change: (body: string) => string): string {
+  const text = fs.readFileSync(path.join(demoCorpusDir, file), "utf8");
   const body = text.slice(text.indexOf("\n---\n", 4) + 5);
-  return body
-    .replace(/\{#[^}]*?(\.dateline)?\}/g, (_, dateline: string | undefined) => (dateline ? "{.dateline}" : ""))
-    .replace(/pouvoir/g, "Pouvoir")
-    .replace(/Staline/g, "Stalin");
+  return change(body.replace(/\{#[^}]*?(\.dateline)?\}/g, (_, dateline: string | undefined) => (dateline ? "{.dateline}" : "")));
 }
+
+const publishedFrench = () => published("fr.txt", (body) => body.replace(/pouvoir/g, "Pouvoir").replace(/Staline/g, "Stalin"));
 
 describe("replacing an edition's text with a published edition", () => {
   let database: TestDatabase;
@@ -64,7 +63,7 @@ describe("replacing an edition's text with a published edition", () => {
       meta: { provenance: "published", translator: "Victor Serge", publisher: "Grasset", place: "Paris", year: 1937 },
       importedById: userId,
     });
-    expect(result).toMatchObject({ status: "created", replaced: { slug: "fr", keptAs: "fr-superseded" }, alignment: { mode: "place", reference: "ru" } });
+    expect(result).toMatchObject({ status: "created", replaced: { slug: "fr", keptAs: "fr-superseded" }, alignment: { mode: "place", reference: "en" } });
     expect(result.alignment!.confirmedRows).toBe(1);
     expect(await gridVersion()).toBe(versionBefore + 1);
     const entry = await latestEntry();
@@ -115,12 +114,28 @@ describe("replacing an edition's text with a published edition", () => {
     expect(await tableContents(database.prisma)).toEqual(before);
   });
 
-  it("replaces the pivot's text, aligning the new text against the old one and making it the pivot", async () => {
-    const text = fs.readFileSync(path.join(demoCorpusDir, "ru.txt"), "utf8").replace("provenance: working-translation", "provenance: published").replace(/Сталин/g, "Сталинъ");
-    const result = await runImport(database.prisma, { bytes: new TextEncoder().encode(text), fileName: "ru-1994.txt", workSlug: WORK, replace: "ru", importedById: userId });
-    expect(result.alignment).toMatchObject({ mode: "place", reference: "ru-superseded" });
+  it("replaces the text standing in for the original with the published original, which takes the pivot from the English", async () => {
+    const before = await database.prisma.work.findUniqueOrThrow({ where: { slug: WORK }, include: { pivotEdition: true } });
+    expect(before.pivotEdition?.slug).toBe("en");
+    const text = published("ru.txt", (body) => body.replace(/Сталин/g, "Сталинъ"));
+    const result = await runImport(database.prisma, {
+      bytes: new TextEncoder().encode(text),
+      fileName: "ru-1994.md",
+      workSlug: WORK,
+      replace: "ru",
+      meta: { provenance: "published", publisher: "Издательство гуманитарной литературы", place: "Москва", year: 1994 },
+      importedById: userId,
+    });
+    expect(result.alignment).toMatchObject({ mode: "place", reference: "en" });
     const work = await database.prisma.work.findUniqueOrThrow({ where: { slug: WORK }, include: { pivotEdition: true } });
-    expect([work.pivotEdition?.slug, work.pivotEdition?.provenance, work.pivotEdition?.isOriginal]).toEqual(["ru", "published", true]);
+    expect([work.pivotEdition?.slug, work.pivotEdition?.provenance, work.pivotEdition?.isOriginal, work.pivotEdition?.standsInForOriginal]).toEqual([
+      "ru",
+      "published",
+      true,
+      false,
+    ]);
+    const kept = await database.prisma.edition.findFirstOrThrow({ where: { work: { slug: WORK }, slug: "ru-superseded" } });
+    expect([kept.provenance, kept.isOriginal, kept.standsInForOriginal]).toEqual(["working_translation", false, true]);
   });
 
   it("aligns an added edition against the pivot", async () => {

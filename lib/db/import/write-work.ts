@@ -40,7 +40,7 @@ export function documentOf(edition: ExportedEdition, work: WorkExport["work"]): 
           })),
         }
       : null,
-    corrections: edition.corrections ?? [],
+    corrections: (edition.corrections ?? []).map((correction) => ({ ...correction, kind: correction.kind ?? null })),
   };
 }
 

@@ -1,5 +1,6 @@
 /**
- * A small work for tests that change data (integration and e2e): a Russian original, a working English
+ * A small work for tests that change data (integration and e2e): a Russian working translation standing in for the
+ * original, a working English
  * translation and a second, published English edition that differs from it word by word, aligned paragraph
  * by paragraph. Row 2: the editions say "shot" and "executed"; row 3: the published English leaves out the
  * date that the others give (a missing anchor). `extraEditions` adds editions (e.g. French, Spanish, Italian).
@@ -15,6 +16,7 @@ export interface FixtureEdition {
   language: string;
   title: string;
   original?: boolean;
+  standsInForOriginal?: boolean;
   provenance: EditionMeta["provenance"];
   /** One text per row: a row's text is one paragraph (a heading for the first row); "" leaves the cell empty. */
   rows: string[];
@@ -25,7 +27,7 @@ export const SCHOLAR_EDITIONS: FixtureEdition[] = [
     slug: "ru",
     language: "ru",
     title: "«Жажда власти»",
-    original: true,
+    standsInForOriginal: true,
     provenance: "working-translation",
     rows: [
       "Жажда власти",
@@ -74,6 +76,7 @@ function documentOf(work: string, edition: FixtureEdition): EditionDocument {
       place: null,
       year: 1937,
       original: edition.original ?? false,
+      standsInForOriginal: edition.standsInForOriginal ?? false,
       provenance: edition.provenance,
       source: null,
     },
@@ -89,7 +92,7 @@ function documentOf(work: string, edition: FixtureEdition): EditionDocument {
   };
 }
 
-/** Imports the editions and aligns them row by row; returns the work's id. */
+/** Imports the editions and aligns them row by row around the first, which becomes the pivot (as an editor may choose); returns the work's id. */
 export async function createScholarWork(db: Db, slug: string, editions: FixtureEdition[] = SCHOLAR_EDITIONS): Promise<string> {
   const imported: ImportEditionResult[] = [];
   for (const edition of editions) {
@@ -112,6 +115,7 @@ export async function createScholarWork(db: Db, slug: string, editions: FixtureE
         confidence: null,
       })),
     );
+    await tx.work.update({ where: { id: workId }, data: { pivotEditionId: imported[0].editionId } });
   });
   return workId;
 }

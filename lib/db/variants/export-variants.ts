@@ -14,7 +14,7 @@ export async function exportVariants(access: ReadAccess, db: Db, workSlug: strin
     db.edition.findMany({
       where: { workId: work.id },
       orderBy: { position: "asc" },
-      select: { id: true, slug: true, language: true, title: true, provenance: true, isOriginal: true },
+      select: { id: true, slug: true, language: true, title: true, provenance: true, isOriginal: true, standsInForOriginal: true },
     }),
   ]);
   const segments = await db.segment.findMany({

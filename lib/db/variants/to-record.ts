@@ -27,6 +27,7 @@ export function toVariantRecord(variant: LoadedVariant, rowNumber: number): Vari
       title: edition.title,
       provenance: edition.provenance,
       isOriginal: edition.isOriginal,
+      standsInForOriginal: edition.standsInForOriginal,
     })),
     createdAt: variant.createdAt,
     updatedAt: variant.updatedAt,

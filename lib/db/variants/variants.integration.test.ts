@@ -157,10 +157,14 @@ describe("the register", () => {
     const csvResponse = await routes.exported.GET(request(`/api/works/${WORK}/variants/export?format=csv&category=addition`), context({ work: WORK }));
     expect(csvResponse.headers.get("content-type")).toBe("text/csv; charset=utf-8");
     const [header, ...lines] = parse((await csvResponse.text()).replace(/^\uFEFF/, "")) as string[][];
-    expect(header.slice(9)).toEqual(["text ru (Working translation)", "text en (Working translation)", "text en-pub (Published text)"]);
+    expect(header.slice(9)).toEqual([
+      "text ru (Working translation, stands in for the Russian original)",
+      "text en (Working translation)",
+      "text en-pub (Published text)",
+    ]);
     expect(lines).toHaveLength(1);
     expect(lines[0].slice(1, 5)).toEqual(["4", "Addition", "Confirmed", "The published text adds “patiently”."]);
-    expect(lines[0][8]).toBe("ru (Working translation); en-pub (Published text)");
+    expect(lines[0][8]).toBe("ru (Working translation, stands in for the Russian original); en-pub (Published text)");
     expect(lines[0].slice(9)).toEqual(["Оппозиция ждала, и власти знали это.", "", "The Opposition waited patiently, and the authorities knew it."]);
 
     const jsonResponse = await routes.exported.GET(request(`/api/works/${WORK}/variants/export?format=json`), context({ work: WORK }));
@@ -169,6 +173,11 @@ describe("the register", () => {
       "ru: Working translation",
       "en: Working translation",
       "en-pub: Published text",
+    ]);
+    expect(json.editions.map((edition: { isOriginal: boolean; role: string }) => [edition.isOriginal, edition.role])).toEqual([
+      [false, "Working translation (stands in for the Russian original)"],
+      [false, "Translation"],
+      [false, "Translation"],
     ]);
     expect(json.variants).toHaveLength(3);
   });

@@ -27,7 +27,7 @@ describe("word links of a work", () => {
   });
 
   it("are written for the pairs of editions in the rows where both have text", async () => {
-    const editions = await database.prisma.edition.findMany({ where: { workId }, select: { id: true, slug: true, language: true } });
+    const editions = await database.prisma.edition.findMany({ where: { workId, supersededById: null }, select: { id: true, slug: true, language: true } });
     const rows = await database.prisma.alignmentRow.findMany({ where: { workId }, orderBy: { position: "asc" }, select: { id: true } });
     const cells = await getRowCells(database.prisma, workId, rows.map((row) => row.id), editions.map((edition) => edition.id));
     const links = await getRowLinks(database.prisma, cells, editions);

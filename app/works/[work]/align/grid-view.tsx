@@ -63,7 +63,7 @@ export function GridView({ workTitle, ...props }: GridViewProps) {
               </div>
               <div className="column-meta">
                 <span>{edition.language}</span>
-                <ProvenanceBadges provenance={edition.provenance} isOriginal={edition.isOriginal} />
+                <ProvenanceBadges {...edition} />
               </div>
             </div>
           ))}

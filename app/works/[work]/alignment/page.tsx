@@ -3,6 +3,7 @@ import { hasRole } from "@/lib/auth/roles";
 import { getAlignmentOverview } from "@/lib/db/alignment/alignment-overview";
 import { latestAlignmentJob } from "@/lib/db/alignment/alignment-jobs";
 import { db } from "@/lib/db/client";
+import { pivotReason } from "@/lib/db/works/pivot";
 import { pageReader } from "@/app/page-reader";
 import { AlignmentControls } from "./alignment-controls";
 import { AlignmentStatistics } from "./alignment-statistics";
@@ -26,11 +27,12 @@ export default async function AlignmentPage({ params }: Props) {
   const { work: slug } = await params;
   const { user } = await pageReader();
   const work = await loadWork(slug);
-  const [overview, job, divergent, glossary] = await Promise.all([
+  const [overview, job, divergent, glossary, reason] = await Promise.all([
     getAlignmentOverview(db(), work.id),
     latestAlignmentJob(db(), work.id),
     mostDivergentRows(db(), work.id),
     glossarySizes(db(), work.id),
+    pivotReason(db(), work.id),
   ]);
   const languages = [...new Set(work.editions.map((edition) => edition.language))];
   return (
@@ -45,6 +47,7 @@ export default async function AlignmentPage({ params }: Props) {
       </p>
       <section aria-labelledby="alignment-run">
         <h2 id="alignment-run">Align automatically</h2>
+        <p data-testid="pivot-reason">{reason}</p>
         <AlignmentControls
           workSlug={slug}
           editions={work.editions.map((e) => ({ slug: e.slug, title: e.title, language: e.language }))}

@@ -9,7 +9,8 @@ export interface PickerEdition {
   slug: string;
   title: string;
   language: string;
-  workingTranslation: boolean;
+  /** "Working translation", or e.g. "Working translation (stands in for the Russian original)"; null for a published or imported text. */
+  workingTranslation: string | null;
   /** For an earlier witness: the text that replaced it and the day it did (YYYY-MM-DD); null for a current edition. */
   witness: { replacedOn: string; replacedByTitle: string; replacedBySlug: string; replacedByLanguage: string } | null;
 }
@@ -63,7 +64,7 @@ export function EditionPicker({ editions, selected, view }: { editions: PickerEd
               <span lang={edition.language}>{edition.title}</span> ({edition.language})
             </>
           )}
-          {edition.workingTranslation ? <span className="badge badge-working">Working translation</span> : null}
+          {edition.workingTranslation ? <span className="badge badge-working">{edition.workingTranslation}</span> : null}
         </label>
         {isChosen ? (
           <span className="order">

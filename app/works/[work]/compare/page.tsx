@@ -13,6 +13,8 @@ import { signalsForEditions } from "@/lib/diff/row-signals";
 import { pageOfRow, parseViewParams, viewQuery, type ViewParams } from "@/lib/diff/view-params";
 import { primaryLanguage } from "@/lib/text/name-key";
 import { ProvenanceBadges } from "@/app/components/provenance-badges";
+import { TitleOurs } from "@/app/components/title-ours";
+import { roleLabel } from "@/lib/editions/provenance";
 import { CompareRowView } from "./compare-row";
 import { EditionPicker } from "./edition-picker";
 import { JumpToRow } from "./jump-to-row";
@@ -161,11 +163,11 @@ export default async function ComparePage({ params, searchParams }: Props) {
       <h1>Compare: {work.title}</h1>
       <div className="compare-toolbar">
         <EditionPicker
-          editions={choosable.map(({ slug, title, language, provenance, witness }) => ({
+          editions={choosable.map(({ slug, title, language, provenance, isOriginal, standsInForOriginal, witness }) => ({
             slug,
             title,
             language,
-            workingTranslation: provenance === "working_translation",
+            workingTranslation: provenance === "working_translation" ? (standsInForOriginal ? roleLabel({ provenance, isOriginal, standsInForOriginal, language }) : "Working translation") : null,
             witness: witness
               ? { replacedOn: day(witness.replacedAt), replacedByTitle: witness.replacedBy.title, replacedBySlug: witness.replacedBy.slug, replacedByLanguage: witness.replacedBy.language }
               : null,
@@ -212,11 +214,12 @@ export default async function ComparePage({ params, searchParams }: Props) {
                 <div className="column-title" lang={edition.language}>
                   {edition.title}
                 </div>
+                <TitleOurs ours={edition.titleOurs} />
                 <div className="column-meta">
                   <span>
                     {edition.language} · {[edition.place, edition.year].filter(Boolean).join(" ")}
                   </span>
-                  <ProvenanceBadges provenance={edition.provenance} isOriginal={edition.isOriginal} />
+                  <ProvenanceBadges {...edition} />
                   {edition.witness ? (
                     <span className="witness-note">
                       Earlier witness ({edition.slug}), replaced on {day(edition.witness.replacedAt)} by{" "}

@@ -126,7 +126,11 @@ export default async function ExportPage({ params, searchParams }: Props) {
 function EditionLabels({ edition }: { edition: EditionInfo }) {
   return (
     <>
-      {edition.workingTranslation ? <span className="badge badge-working">working translation</span> : null}
+      {edition.workingTranslation ? (
+        <span className="badge badge-working">{edition.standsInForOriginal && !edition.original ? edition.role.toLowerCase() : "working translation"}</span>
+      ) : edition.standsInForOriginal && !edition.original ? (
+        <span className="badge">{edition.role.toLowerCase()}</span>
+      ) : null}
       {edition.supersededBy ? <span className="badge">earlier witness, replaced by {edition.supersededBy}</span> : null}
       {edition.pivot ? <span className="badge badge-original">pivot</span> : null}
     </>

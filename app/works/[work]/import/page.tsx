@@ -49,6 +49,7 @@ export default async function ImportIntoWorkPage({ params }: Props) {
               title: edition.title,
               language: edition.language,
               workingTranslation: edition.workingTranslation,
+              standsIn: edition.standsInForOriginal && !edition.original ? edition.role : null,
             }))}
           />
         </>

@@ -77,7 +77,7 @@ export default async function SearchPage({ params, searchParams }: Props) {
                           <span className="column-title" lang={edition.language}>
                             {edition.title}
                           </span>{" "}
-                          <ProvenanceBadges provenance={edition.provenance} isOriginal={edition.isOriginal} />
+                          <ProvenanceBadges {...edition} />
                         </div>
                       ))}
                     </div>

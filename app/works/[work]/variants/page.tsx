@@ -4,7 +4,7 @@ import { MAX_EDITIONS } from "@/lib/compare/edition-selection";
 import { db } from "@/lib/db/client";
 import { listVariantAuthors } from "@/lib/db/variants/list-authors";
 import { listVariants } from "@/lib/db/variants/list-variants";
-import { PROVENANCE_LABEL } from "@/lib/editions/provenance";
+import { PROVENANCE_LABEL, roleLabel } from "@/lib/editions/provenance";
 import { variantHistogram } from "@/lib/variants/histogram";
 import type { VariantRecord } from "@/lib/variants/variant-record";
 import { CATEGORY_LABEL, STATUS_LABEL, VARIANT_CATEGORIES, VARIANT_STATUSES, VariantFilterSchema, type VariantFilter } from "@/lib/variants/variant-schemas";
@@ -190,7 +190,8 @@ export default async function VariantsPage({ params, searchParams }: Props) {
               <p className="variant-editions">
                 {variant.editions.map((edition) => (
                   <span key={edition.id} className={edition.provenance === "working_translation" ? "badge badge-working" : "badge"} title={PROVENANCE_LABEL[edition.provenance]}>
-                    <span lang={edition.language}>{edition.title}</span> ({edition.slug}, {PROVENANCE_LABEL[edition.provenance].toLowerCase()})
+                    <span lang={edition.language}>{edition.title}</span> ({edition.slug},{" "}
+                    {(edition.standsInForOriginal && !edition.isOriginal ? roleLabel(edition) : PROVENANCE_LABEL[edition.provenance]).toLowerCase()})
                   </span>
                 ))}
               </p>

@@ -3,10 +3,12 @@ import { notFound } from "next/navigation";
 import { getEdition } from "@/lib/db/editions/get-edition";
 import { NotFoundError } from "@/lib/db/errors";
 import { getSuccessor } from "@/lib/db/works/get-successor";
-import { PROVENANCE_LABEL, provenanceStatement } from "@/lib/editions/provenance";
+import { madeWords, PROVENANCE_LABEL, provenanceStatement, roleLabel } from "@/lib/editions/provenance";
 import { Passage } from "@/app/components/passage";
 import { ProvenanceBadges } from "@/app/components/provenance-badges";
 import { SegmentText } from "@/app/components/segment-text";
+import { TitleOurs } from "@/app/components/title-ours";
+import { CORRECTION_KIND_LABEL, correctionSummary } from "@/lib/editions/corrections";
 import { pageReader } from "@/app/page-reader";
 
 export const dynamic = "force-dynamic";
@@ -31,12 +33,17 @@ export default async function EditionPage({ params }: { params: Promise<{ work: 
   const edition = await load(work, slug);
   const successor = await getSuccessor(edition.supersededById);
   const here = `/works/${work}/editions/${slug}`;
+  /* A working translation's imprint fields name the published edition it stands in for, not its own. */
+  const standsBeside = edition.provenance === "working_translation";
   return (
     <article>
       <p>
         <Link href="/">Works</Link> › {edition.work.title}
       </p>
-      <h1 lang={edition.language}>{edition.title}</h1>
+      <h1>
+        <span lang={edition.language}>{edition.title}</span>
+        <TitleOurs ours={edition.titleOurs} />
+      </h1>
       {successor ? (
         <p className="provenance-box" role="note">
           <strong>Earlier witness.</strong> This text was replaced on {successor.importedAt.toISOString().slice(0, 10)} by{" "}
@@ -47,32 +54,78 @@ export default async function EditionPage({ params }: { params: Promise<{ work: 
           <Link href={`/works/${work}/compare?diff=${slug},${successor.slug}&editions=${slug},${successor.slug}`}>Compare it with its replacement</Link>.
         </p>
       ) : null}
+      {edition.supersedes.length ? (
+        <p className="provenance-box" role="note">
+          <strong>Earlier witness{edition.supersedes.length > 1 ? "es" : ""} of this text.</strong>{" "}
+          {edition.supersedes.map((witness, index) => (
+            <span key={witness.slug}>
+              {index > 0 ? "; " : null}
+              <Link href={`/works/${work}/editions/${witness.slug}`} lang={witness.language}>
+                {witness.title}
+              </Link>{" "}
+              ({witness.slug}):{" "}
+              <Link href={`/works/${work}/compare?diff=${witness.slug},${slug}&editions=${witness.slug},${slug}`}>compare it word by word with this text</Link>
+            </span>
+          ))}
+          .
+        </p>
+      ) : null}
       <p>
-        <ProvenanceBadges provenance={edition.provenance} isOriginal={edition.isOriginal} />
+        <ProvenanceBadges {...edition} />
       </p>
       <div className={edition.provenance === "published" ? "provenance-box published" : "provenance-box"}>
         <strong>{PROVENANCE_LABEL[edition.provenance]}.</strong>{" "}
         {provenanceStatement({ ...edition, importedByName: edition.importedBy?.name })}
         {edition.source ? <p style={{ margin: "0.5rem 0 0" }}>Source: {edition.source}</p> : null}
+        {edition.departures ? (
+          <p style={{ margin: "0.5rem 0 0" }} data-testid="departures">
+            Departures from the text it was made from: {edition.departures}
+          </p>
+        ) : null}
       </div>
       <h2>Bibliographic data</h2>
       <dl className="meta">
         <dt>Language</dt>
         <dd>{edition.language}</dd>
         <dt>Title</dt>
-        <dd lang={edition.language}>{edition.title}</dd>
+        <dd>
+          <span lang={edition.language}>{edition.title}</span>
+          <TitleOurs ours={edition.titleOurs} />
+        </dd>
         <dt>Author</dt>
         <dd>{edition.work.author ?? "—"}</dd>
         <dt>Translator</dt>
         <dd>{edition.translator ?? "not stated"}</dd>
-        <dt>Publisher</dt>
-        <dd>{edition.publisher ?? "—"}</dd>
-        <dt>Place</dt>
-        <dd>{edition.place ?? "—"}</dd>
-        <dt>Year</dt>
-        <dd>{edition.year ?? "—"}</dd>
+        {edition.translatedFrom ? (
+          <>
+            <dt>Translated from</dt>
+            <dd>
+              <Link href={`/works/${work}/editions/${edition.translatedFrom}`}>{edition.translatedFrom}</Link>
+            </dd>
+          </>
+        ) : null}
+        {edition.made ? (
+          <>
+            <dt>Made</dt>
+            <dd>{madeWords(edition.made).replace(/^on /, "")}</dd>
+          </>
+        ) : null}
+        <dt>Editor</dt>
+        <dd>{edition.editor ?? "not stated"}</dd>
+        {edition.basedOn ? (
+          <>
+            <dt>Text of</dt>
+            <dd>{edition.basedOn}</dd>
+          </>
+        ) : null}
+        <dt>{standsBeside ? "Publisher of the edition it stands in for" : "Publisher"}</dt>
+        <dd>{edition.publisher ?? "not stated"}</dd>
+        <dt>{standsBeside ? "Place of that edition" : "Place"}</dt>
+        <dd>{edition.place ?? "not stated"}</dd>
+        <dt>{standsBeside ? "Year of that edition" : "Year"}</dt>
+        <dd>{edition.year ?? "not stated"}</dd>
         <dt>Original or translation</dt>
-        <dd>{edition.isOriginal ? "Original" : "Translation"}</dd>
+        <dd data-testid="edition-role">{roleLabel(edition)}</dd>
         <dt>Imported</dt>
         <dd>
           {edition.importedAt.toISOString().slice(0, 10)}
@@ -91,10 +144,14 @@ export default async function EditionPage({ params }: { params: Promise<{ work: 
       {edition.corrections.length ? (
         <section aria-labelledby="corrections">
           <h2 id="corrections">Corrections made to the source text ({edition.corrections.length})</h2>
+          <p className="lede">
+            {correctionSummary(edition.corrections.map((correction) => correction.kind))}
+          </p>
           <table className="corrections">
             <thead>
               <tr>
                 <th scope="col">Source line</th>
+                <th scope="col">Kind</th>
                 <th scope="col">Before</th>
                 <th scope="col">After</th>
                 <th scope="col">Reason</th>
@@ -104,6 +161,7 @@ export default async function EditionPage({ params }: { params: Promise<{ work: 
               {edition.corrections.map((correction) => (
                 <tr key={correction.id}>
                   <td>{correction.sourceLine}</td>
+                  <td data-kind={correction.kind ?? "unknown"}>{CORRECTION_KIND_LABEL[correction.kind ?? "unknown"]}</td>
                   <td lang={edition.language}>
                     <code>{correction.before || "—"}</code>
                   </td>
@@ -146,3 +204,4 @@ export default async function EditionPage({ params }: { params: Promise<{ work: 
     </article>
   );
 }
+
