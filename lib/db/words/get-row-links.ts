@@ -1,8 +1,8 @@
 /**
  * The word links of some rows between every pair of the chosen editions, in cell positions (each cell's words
  * numbered across its segments, `cellWordTokens`), for the compare view and the API. Pairs are given in stored
- * order (A's edition id sorts first). A pair that has no stored sets but shares a third edition with stored links
- * on both sides (past MAX_ALL_PAIRS editions only the pivot pairs are aligned) gets links composed through it.
+ * order (A's edition id sorts first). Past MAX_ALL_PAIRS editions only the pivot pairs are aligned, so other pairs
+ * come back without links.
  */
 import type { WordLink } from "../../alignment/words/symmetrise";
 import type { Db } from "../client";
@@ -16,8 +16,6 @@ export interface RowPairLinks {
   status: LinkStatus | null;
   /** Links dropped because their words changed. */
   dropped: number;
-  /** Composed through another edition rather than aligned directly. */
-  composed: boolean;
 }
 
 export interface LinkRowInput {
@@ -52,7 +50,6 @@ export async function getRowLinks(db: Db, rows: readonly LinkRowInput[], edition
           links: rowLinksFromSets(own, offsets.get(a)!, offsets.get(b)!),
           status,
           dropped: own.reduce((sum, set) => sum + set.dropped, 0),
-          composed: false,
         });
       }
     }
