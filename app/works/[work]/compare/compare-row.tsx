@@ -76,7 +76,7 @@ export function CompareRowView({ row, workSlug, recordable, slugs, pairLabels }:
           <CellContent cell={cell} notesHref={`/works/${workSlug}/editions/${cell.edition.slug}`} pairLabels={pairLabels} />
           {cell.tooDifferent ? <TooDifferent reason={cell.tooDifferent} /> : null}
           {cell.words ? <WordSummary words={cell.words} /> : null}
-          {cell.missing.length > 0 && cell.segments.length > 0 ? (
+          {cell.missing && cell.segments.length > 0 ? (
             <p className="missing-anchors" lang="en">
               Missing here: {cell.missing.map((difference) => `“${difference.text}”`).join(", ")}
             </p>
@@ -89,7 +89,7 @@ export function CompareRowView({ row, workSlug, recordable, slugs, pairLabels }:
 
 /** Each edition's word-level divergence from the base in this row, and what editors did with its links. */
 function WordDivergence({ row }: { row: PreparedRow }) {
-  const figures = row.cells.filter((cell) => cell.divergence !== null);
+  const figures = row.cells.filter((cell) => cell.divergence !== undefined);
   if (figures.length === 0 && !row.links?.confirmed && !row.links?.dropped) return null;
   return (
     <div className="word-divergence">

@@ -29,17 +29,17 @@ export interface PreparedCell {
   segments: CompareSegment[];
   marks: TextMark[];
   /** Anchors other chosen editions have in this row and this one lacks. */
-  missing: AnchorDifference[];
+  missing?: AnchorDifference[];
   /** Inline view: the unified diff shown in this (the second) column of the pair. */
-  inline: DiffPart[] | null;
-  tooDifferent: WordDiffTooDifferent["reason"] | null;
+  inline?: DiffPart[];
+  tooDifferent?: WordDiffTooDifferent["reason"];
   /** Word-level divergence from the base edition in [0, 1]; null for the base or without links. */
-  divergence: number | null;
+  divergence?: number;
   /**
    * Word marks, compact for the page's payload: [start, end, kind] triples in joined-cell offsets (kind: an index
    * into WORD_MARK_KINDS), and the label of each "left out" mark in order. Null when word differences are off.
    */
-  words: { marks: number[]; omittedBy: string[] } | null;
+  words?: { marks: number[]; omittedBy: string[] };
 }
 
 export interface PreparedRow {
@@ -79,7 +79,8 @@ export function prepareRows({ rows, columns, view, pair, signals, variants, word
       const segments = row.cells[edition.id] ?? [];
       const text = joinSegments(segments.map((segment) => segment.text)).text;
       const marks = view.anchors === "none" || segments.length === 0 ? [] : anchorMarks(text, edition.language, differences, view.anchors, label);
-      return { edition, segments, marks, missing: missingIn(differences, edition.id), inline: null, tooDifferent: null, divergence: null, words: null };
+      const missing = missingIn(differences, edition.id);
+      return missing.length > 0 ? { edition, segments, marks, missing } : { edition, segments, marks };
     });
     const pairLinks = wordLinks?.get(row.id) ?? null;
     if (pairLinks && base) applyWordMarks(cells, pairLinks, base, pair);
@@ -121,7 +122,8 @@ function applyWordMarks(cells: PreparedCell[], pairLinks: RowPairLinks[], base: 
   const { marks, divergence } = rowWordMarks(editions, pairLinks, base.id);
   for (const cell of shown) {
     const own = marks.get(cell.edition.id) ?? [];
-    cell.divergence = divergence.get(cell.edition.id) ?? null;
+    const figure = divergence.get(cell.edition.id);
+    if (figure !== undefined) cell.divergence = figure;
     cell.words = {
       marks: own.flatMap((mark) => [mark.start, mark.end, WORD_MARK_KINDS.indexOf(mark.kind as (typeof WORD_MARK_KINDS)[number])]),
       omittedBy: own.filter((mark) => mark.kind === "word-omitted").map((mark) => mark.label ?? ""),
