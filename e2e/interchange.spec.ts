@@ -3,6 +3,7 @@
  * in the compare view; a broken file is refused naming its line and writes nothing; the export page offers every
  * export; tokens are shown once. Tests that write make their own work.
  */
+import { createHash } from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { replaceGrid } from "../lib/db/alignment/replace-grid";
@@ -130,6 +131,25 @@ test("a file whose encoding was only guessed is previewed with a clear warning n
   await expect(warning).toHaveAttribute("role", "alert");
   await expect(warning).toContainText(/Check the encoding\. It was guessed, not recognised: (iso-8859-1|windows-1252) with \d+% confidence/);
   await expect(warning).toContainText("choose the file's encoding");
+});
+
+test("an upload near the import limit reaches the import whole through the server's proxy, and one past it is refused with 413", async ({ page, db, baseURL }) => {
+  const slug = `e2e-large-${Date.now()}`;
+  await makeWork(db, slug);
+  await signIn(page, userOf("editor").email);
+  // 15 MB: one heading and one paragraph without a full stop, so it is one sentence and quick to read.
+  const bytes = Buffer.from(`---\nlanguage: fr\n---\n\n# Grand\n\n${"mot ".repeat((15 * 1024 * 1024) / 4)}\n`);
+  const preview = await page.request.post(`/api/works/${slug}/import`, {
+    headers: { origin: baseURL! },
+    multipart: { file: { name: "large.md", mimeType: "text/markdown", buffer: bytes }, mode: "preview" },
+  });
+  expect(preview.status()).toBe(200);
+  expect((await preview.json()).preview.checksum).toBe(createHash("sha256").update(bytes).digest("hex"));
+  const tooLarge = await page.request.post(`/api/works/${slug}/import`, {
+    headers: { origin: baseURL! },
+    multipart: { file: { name: "huge.md", mimeType: "text/markdown", buffer: Buffer.alloc(21 * 1024 * 1024, 0x61) }, mode: "preview" },
+  });
+  expect(tooLarge.status()).toBe(413);
 });
 
 test("the import page tells a scholar that importing needs the editor role", async ({ page, baseURL }) => {

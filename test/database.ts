@@ -36,18 +36,6 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   };
 }
 
-/** Row counts of every table: equal snapshots before and after prove a rejected write changed nothing. */
-export async function tableCounts(prisma: Db): Promise<Record<string, number>> {
-  const tables = await prisma.$queryRaw<{ table_name: string }[]>`
-    SELECT table_name::text AS table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY table_name`;
-  const counts: Record<string, number> = {};
-  for (const { table_name } of tables) {
-    const [{ count }] = await prisma.$queryRawUnsafe<{ count: bigint }[]>(`SELECT count(*) AS count FROM "${table_name}"`);
-    counts[table_name] = Number(count);
-  }
-  return counts;
-}
-
 /**
  * Columns that record access rather than content: a request updates them whether its write is accepted or refused
  * (a token's last use, the sign-in limiter's counters). The contents snapshot leaves them out.

@@ -162,10 +162,7 @@ describe("decodeInput with an encoding the caller names", () => {
 });
 
 describe("how sure a guess must be to import without asking", () => {
-  const guess = (bytes: Uint8Array, name: string) => {
-    const { text: _text, ...decoded } = decodeInput(bytes, name);
-    return decoded;
-  };
+  const guess = (bytes: Uint8Array, name: string) => decodeInput(bytes, name);
 
   it("trusts a byte order mark and valid UTF-8, and a named encoding", () => {
     for (const name of ["ru-utf8.txt", "ru-utf8-bom.txt", "ru-utf16le-bom.txt"]) expect(isConfidentEncoding(guess(fixture(name), name))).toBe(true);

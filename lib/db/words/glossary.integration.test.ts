@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, tableCounts, type TestDatabase } from "../../../test/database";
+import { createTestDatabase, tableContents, type TestDatabase } from "../../../test/database";
 import { createWork } from "../grid/grid.fixtures";
 import { alignWorkWords } from "./align-work-words";
 import { addGlossary, glossaryFor } from "./glossary";
@@ -23,9 +23,9 @@ describe("a work's glossary", () => {
   });
 
   it("refuses a file with a bad line, naming it, and adds nothing", async () => {
-    const before = await tableCounts(database.prisma);
+    const before = await tableContents(database.prisma);
     await expect(addGlossary(database.prisma, workId, { languageA: "en", languageB: "ru", tsv: "cur\tшавка\nbroken line", userId: null })).rejects.toThrow(/line 2/);
-    expect(await tableCounts(database.prisma)).toEqual(before);
+    expect(await tableContents(database.prisma)).toEqual(before);
   });
 
   it("adds term pairs once, reads them in either direction, and the word aligner links them", async () => {
