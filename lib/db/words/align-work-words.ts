@@ -1,7 +1,8 @@
 /**
  * Aligns the words of a whole work: every pair of its current editions (or, past MAX_ALL_PAIRS editions, every
  * edition with the pivot), row by row, with the n-way word aligner (lib/alignment/words). Sets editors edited or
- * confirmed are kept as they are and teach the model. The texts are read in one snapshot and aligned outside any
+ * confirmed are kept as they are and teach the model, and so do the rows of the library's other works in the same
+ * language pairs. The texts are read in one snapshot and aligned outside any
  * transaction (with the installed dictionaries and the work's glossary); the links are then written in one
  * transaction that locks the work and first checks that the grid is still the one aligned (else the work is aligned
  * again, up to three times). Automatic sets are replaced
@@ -16,7 +17,9 @@ import type { Db } from "../client";
 import type { Tx } from "../grid/types";
 import { inWorkTransaction } from "../grid/work-lock";
 import { cellOffsets, rowLinksFromSets, setsFromRowLinks, storedOrder, WORD_MODEL_VERSION, type CellSegment } from "./link-sets";
-import { loadWordInput, type WordInput } from "./load-word-input";
+import { loadLibraryRows, loadWordInput, type WordInput } from "./load-word-input";
+import { wordForm } from "../../alignment/words/forms";
+import { primaryLanguage } from "../../text/name-key";
 import { rowWordMarks } from "../../diff/word-marks";
 import type { LexiconEntry } from "../../alignment/words/lexicon";
 import { glossaryFor } from "./glossary";
@@ -124,6 +127,11 @@ export async function computeWordSets(
     lexicon: (langA, langB, vocabularyA, vocabularyB) =>
       lexiconFor({ langA, langB, vocabularyA, vocabularyB, dictionaries: options.dictionaries, glossary: glossaries[`${langA}|${langB}`] }),
     fixed: (a, b) => fixedByPair.get(pairKey(a, b)),
+    background: (langA, langB) =>
+      (input.library?.[`${primaryLanguage(langA)}|${primaryLanguage(langB)}`] ?? []).map((row) => ({
+        a: row.a.map((word) => wordForm(word, langA)),
+        b: row.b.map((word) => wordForm(word, langB)),
+      })),
     onPair: (done, total) => options.onProgress?.(0.05 + (0.8 * done) / total, `Aligned the words of ${done} of ${total} edition pairs.`),
   });
   const sets: NewSet[] = [];
@@ -153,6 +161,7 @@ export async function alignWorkWords(db: Db, workId: string, options: AlignWorkW
   for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
     await options.onProgress?.(0, attempt === 1 ? "Reading the texts." : `The grid changed while aligning words; aligning again (attempt ${attempt} of ${ATTEMPTS}).`);
     const input = await loadWordInput(db, workId);
+    input.library = await loadLibraryRows(db, input);
     const glossaries = await glossariesOf(db, input);
     const { sets, stats, baseId } = await (options.compute ?? computeWordSets)(input, glossaries, { onProgress: options.onProgress, dictionaries: options.dictionaries });
     options.signal?.throwIfAborted();

@@ -4,6 +4,7 @@ import { createWork } from "../grid/grid.fixtures";
 import { alignWorkWords } from "./align-work-words";
 import { addGlossary, glossaryFor } from "./glossary";
 import { readWordLinks } from "./read-word-links";
+import { loadLibraryRows, loadWordInput } from "./load-word-input";
 import { trustedReadAccess } from "../users/reading-access";
 
 describe("a work's glossary", () => {
@@ -37,5 +38,18 @@ describe("a work's glossary", () => {
     expect(await glossaryFor(database.prisma, workId, "ru", "en")).toContainEqual({ a: "шавка", b: "cur" });
     await alignWorkWords(database.prisma, workId, { dictionaries: false });
     expect(await linksOfRow2()).toContain("1-4");
+  });
+
+  it("other works of the library in the same languages are read as more rows for the word model", async () => {
+    const english = ["curs gather", "old curs", "curs again"];
+    const russian = ["шавки собираются", "старые шавки", "снова шавки"];
+    const source = await createWork(database.prisma, { slug: "library-source", editions: { en: english, ru: russian }, rows: english.map(() => ({ en: 1, ru: 1 })) });
+    const input = await loadWordInput(database.prisma, workId);
+    const library = await loadLibraryRows(database.prisma, input);
+    expect(library["en|ru"]).toContainEqual({ a: ["old", "curs"], b: ["старые", "шавки"] });
+    expect(library["ru|en"]).toContainEqual({ a: ["старые", "шавки"], b: ["old", "curs"] });
+    const own = await loadLibraryRows(database.prisma, await loadWordInput(database.prisma, source.workId));
+    expect(own["en|ru"].some((row) => row.a.includes("moon"))).toBe(true);
+    expect(own["en|ru"].some((row) => row.a.includes("gather"))).toBe(false);
   });
 });

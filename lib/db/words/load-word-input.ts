@@ -6,6 +6,8 @@
 import type { Db } from "../client";
 import { DomainError } from "../errors";
 import type { CellSegment, LinkSet } from "./link-sets";
+import { cellWordTokens } from "../../alignment/words/cell-tokens";
+import { primaryLanguage } from "../../text/name-key";
 
 export interface WordInputEdition {
   id: string;
@@ -23,6 +25,44 @@ export interface WordInput {
   rowIds: string[];
   /** Sets editors edited or confirmed. */
   kept: LinkSet[];
+  /**
+   * Rows of other works of the library, per language pair (`${langA}|${langB}`, each cell as its words): more
+   * text for the word model to learn the pair from. Filled by `loadLibraryRows`.
+   */
+  library?: Record<string, { a: string[]; b: string[] }[]>;
+}
+
+/** Other works read for the library rows at most, most recently changed first, and rows kept per language pair. */
+export const LIBRARY_WORKS = 20;
+export const LIBRARY_ROWS_PER_PAIR = 20_000;
+
+/** Rows of the library's other works in the language pairs this work has (both orientations), bounded. */
+export async function loadLibraryRows(db: Db, input: WordInput): Promise<Record<string, { a: string[]; b: string[] }[]>> {
+  const languages = new Set(input.editions.map((edition) => primaryLanguage(edition.language)));
+  const others = await db.work.findMany({
+    where: { id: { not: input.workId }, editions: { some: { supersededById: null, language: { in: [...new Set(input.editions.map((e) => e.language))] } } } },
+    orderBy: { updatedAt: "desc" },
+    take: LIBRARY_WORKS,
+    select: { id: true },
+  });
+  const library: Record<string, { a: string[]; b: string[] }[]> = {};
+  for (const other of others) {
+    const rows = await loadWordInput(db, other.id);
+    const words = rows.editions.map((edition) => ({
+      lang: primaryLanguage(edition.language),
+      cells: rows.rows.map((row) => cellWordTokens(row[edition.id].map((segment) => segment.text), edition.language).map((token) => token.text)),
+    }));
+    for (const x of words) {
+      for (const y of words) {
+        if (x === y || x.lang === y.lang || !languages.has(x.lang) || !languages.has(y.lang)) continue;
+        const list = (library[`${x.lang}|${y.lang}`] ??= []);
+        x.cells.forEach((cell, r) => {
+          if (cell.length > 0 && y.cells[r].length > 0 && list.length < LIBRARY_ROWS_PER_PAIR) list.push({ a: cell, b: y.cells[r] });
+        });
+      }
+    }
+  }
+  return library;
 }
 
 export async function loadWordInput(db: Db, workId: string): Promise<WordInput> {
