@@ -7,7 +7,7 @@ import { randomUUID } from "node:crypto";
 import { cellOf } from "../../alignment/grid";
 import { applyOperation, type GridState } from "../../alignment/operations";
 import { DomainError } from "../errors";
-import type { StoredGrid } from "./load-grid-state";
+import type { GridWindow } from "./grid-window";
 import { positionAfter } from "./segment-positions";
 import { WORD_MODEL_VERSION } from "../words/link-sets";
 import { remapSide, wordIndexMap } from "../../alignment/words/remap-links";
@@ -17,7 +17,8 @@ import type { Change, LineageRecord, LineageRepoint, StoredLinkSet, Tx } from ".
 
 export interface ChangeContext {
   workId: string;
-  stored: StoredGrid;
+  /** The rows the change concerns, as they are before it. */
+  stored: GridWindow;
   /** The grid version this change produces. */
   version: number;
   operationId: string;

@@ -33,9 +33,9 @@ export async function applyEditorOperation(db: Db, workId: string, actor: Actor,
     return performChange(tx, work, {
       actor,
       request: request.op,
-      build: (stored, operationId) => {
-        refuseIfTouched(later, rowsNamedBy(request.op, stored), work.gridVersion, "The operation");
-        return buildChange(tx, work.id, stored, request.op, operationId);
+      build: async (operationId) => {
+        refuseIfTouched(later, await rowsNamedBy(tx, work.id, request.op), work.gridVersion, "The operation");
+        return buildChange(tx, work.id, request.op, operationId);
       },
       check: (touched) => refuseIfTouched(later, touched, work.gridVersion, "The operation"),
     });

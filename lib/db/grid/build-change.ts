@@ -2,11 +2,10 @@
 import { randomUUID } from "node:crypto";
 import { DomainError } from "../errors";
 import { newSplitIdentity } from "./apply-change";
-import type { StoredGrid } from "./load-grid-state";
 import type { EditorOperation } from "./operation-request";
 import type { Change, Tx } from "./types";
 
-export async function buildChange(tx: Tx, workId: string, stored: StoredGrid, op: EditorOperation, operationId: string): Promise<Change> {
+export async function buildChange(tx: Tx, workId: string, op: EditorOperation, operationId: string): Promise<Change> {
   switch (op.type) {
     case "splitRow":
       return { type: "layout", op: { ...op, newRowId: randomUUID() } };
@@ -14,7 +13,7 @@ export async function buildChange(tx: Tx, workId: string, stored: StoredGrid, op
     case "insertEmptyCell":
       return { type: "layout", op: { ...op, newRowId: randomUUID() } };
     case "splitSegment": {
-      const segment = await segmentOf(tx, workId, stored, op.segmentId);
+      const segment = await segmentOf(tx, workId, op.segmentId);
       if (op.offset >= segment.text.length) {
         throw new DomainError("invalid", `The segment has ${segment.text.length} characters; split it before one of them (offset 1 to ${segment.text.length - 1}).`);
       }
@@ -32,11 +31,14 @@ export async function buildChange(tx: Tx, workId: string, stored: StoredGrid, op
       };
     }
     case "mergeSegments": {
-      const segment = await segmentOf(tx, workId, stored, op.segmentId);
-      const ids = stored.state.segments[segment.editionId];
-      const nextId = ids[ids.indexOf(segment.id) + 1];
-      if (nextId === undefined) throw new DomainError("invalid", "This is the last segment of its edition: there is no next segment to merge it with.");
-      const next = await tx.segment.findUniqueOrThrow({ where: { id: nextId }, select: { text: true } });
+      const segment = await segmentOf(tx, workId, op.segmentId);
+      const next = await tx.segment.findFirst({
+        where: { editionId: segment.editionId, position: { gt: segment.position } },
+        orderBy: { position: "asc" },
+        select: { id: true, text: true },
+      });
+      if (next === null) throw new DomainError("invalid", "This is the last segment of its edition: there is no next segment to merge it with.");
+      const nextId = next.id;
       return {
         type: "mergeSegments",
         editionId: segment.editionId,
@@ -56,20 +58,20 @@ export function joinTexts(first: string, second: string): string {
   return /\s$/.test(first) || /^\s/.test(second) ? first + second : `${first} ${second}`;
 }
 
-async function segmentOf(tx: Tx, workId: string, stored: StoredGrid, segmentId: string) {
+async function segmentOf(tx: Tx, workId: string, segmentId: string) {
   const segment = await tx.segment.findUnique({
     where: { id: segmentId },
-    select: { id: true, workId: true, editionId: true, text: true, paragraph: true, kind: true, headingLevel: true },
+    select: { id: true, workId: true, editionId: true, rowId: true, position: true, text: true, paragraph: true, kind: true, headingLevel: true },
   });
-  if (!segment || segment.workId !== workId || !stored.editionOfSegment.has(segmentId)) {
+  if (!segment || segment.workId !== workId || segment.rowId === null) {
     throw new DomainError("not_found", "There is no such segment in this work's grid.");
   }
   return segment;
 }
 
 /** The rows a request names, which must not have changed since the version it was based on. */
-export function rowsNamedBy(op: EditorOperation, stored: StoredGrid): string[] {
+export async function rowsNamedBy(tx: Tx, workId: string, op: EditorOperation): Promise<string[]> {
   if ("rowId" in op) return [op.rowId];
-  const holder = stored.state.grid.rows.find((row) => Object.values(row.cells).some((ids) => ids.includes(op.segmentId)));
-  return holder ? [holder.id] : [];
+  const segment = await tx.segment.findFirst({ where: { id: op.segmentId, workId }, select: { rowId: true } });
+  return segment?.rowId ? [segment.rowId] : [];
 }

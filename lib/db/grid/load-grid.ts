@@ -27,15 +27,22 @@ export async function loadGridChanges(db: Db, workId: string, since: number): Pr
     if (!coversVersions(changes, since, version)) return { full: true, since, version };
     const touched = new Set(changes.flatMap((c) => c.rowIds));
     if (touched.size === 0) return { full: false, since, version, rows: [], removed: [] };
-    const order = (await tx.alignmentRow.findMany({ where: { workId }, orderBy: { position: "asc" }, select: { id: true } })).map((r) => r.id);
-    const rows = new Map((await editorRows(tx, workId, [...touched])).map((row) => [row.id, row]));
-    const patchRows: Array<{ row: EditorRow; after: string | null }> = [];
-    order.forEach((id, index) => {
-      const row = rows.get(id);
-      if (row) patchRows.push({ row, after: index === 0 ? null : order[index - 1] });
-    });
-    return { full: false, since, version, rows: patchRows, removed: [...touched].filter((id) => !rows.has(id)) };
+    const rows = await editorRows(tx, workId, [...touched]);
+    const previous = await previousRows(tx, workId, rows.map((row) => row.id));
+    const patchRows = rows.map((row) => ({ row, after: previous.get(row.id) ?? null }));
+    const present = new Set(rows.map((row) => row.id));
+    return { full: false, since, version, rows: patchRows, removed: [...touched].filter((id) => !present.has(id)) };
   }, SNAPSHOT);
+}
+
+/** The row just before each of these rows (none for the first row): one index lookup each. */
+async function previousRows(tx: Tx, workId: string, rowIds: string[]): Promise<Map<string, string>> {
+  if (rowIds.length === 0) return new Map();
+  const found = await tx.$queryRaw<{ id: string; previous: string }[]>`
+    SELECT r.id::text, p.id::text AS previous FROM alignment_row r
+    CROSS JOIN LATERAL (SELECT q.id FROM alignment_row q WHERE q.work_id = r.work_id AND q.position < r.position ORDER BY q.position DESC LIMIT 1) p
+    WHERE r.id = ANY(${rowIds}::uuid[]) AND r.work_id = ${workId}::uuid`;
+  return new Map(found.map((r) => [r.id, r.previous]));
 }
 
 async function requireWork(tx: Tx, workId: string) {

@@ -1,15 +1,16 @@
 /**
- * The common path of every write to a work's grid or text, inside the work's transaction: build the change
- * from the current grid, let the caller refuse it when rows it needs changed, apply it, check the result,
- * record it in the journal with its inverse under the next grid version, and notify open pages.
+ * The common path of every write to a work's grid or text, inside the work's transaction: build the change, read
+ * the rows it concerns (grid-window.ts: never the whole grid), let the caller refuse it when rows it needs changed,
+ * apply it, check the result over those rows, record it in the journal with its inverse under the next grid
+ * version, and notify open pages.
  */
 import { randomUUID } from "node:crypto";
 import type { Change, Actor, Tx } from "./types";
 import { applyChange } from "./apply-change";
 import { describeChange, type DescribeContext } from "./describe-change";
-import { loadGridState, type StoredGrid } from "./load-grid-state";
+import { GridOperationError } from "../../alignment/operations";
+import { loadGridWindow, numberRowsInMessage, rowsHolding, scopeOfChange, segmentsNamedBy, verifyWindow, type GridWindow } from "./grid-window";
 import { notifyGridChange } from "./notify";
-import { verifyGrid } from "./verify-grid";
 import type { LockedWork } from "./work-lock";
 import type { Prisma } from "../generated/client";
 
@@ -20,9 +21,9 @@ export interface ChangeRequest {
   undoOfId?: string;
   /** What the client asked for, kept in the journal. */
   request?: unknown;
-  build(stored: StoredGrid, operationId: string): Promise<Change> | Change;
-  /** Throws to refuse the change once the rows it touches are known (they are given with the grid before it). */
-  check?(touchedRowIds: readonly string[], stored: StoredGrid): Promise<void> | void;
+  build(operationId: string): Promise<Change> | Change;
+  /** Throws to refuse the change once the rows it touches are known. */
+  check?(touchedRowIds: readonly string[]): Promise<void> | void;
   /** Turns the description of the change into the journal's line (e.g. "Undid: …"). */
   summarise?(description: string): string;
 }
@@ -36,17 +37,21 @@ export interface ChangeResult {
 }
 
 export async function performChange(tx: Tx, work: LockedWork, request: ChangeRequest): Promise<ChangeResult> {
-  const stored = await loadGridState(tx, work.id);
   const operationId = randomUUID();
-  const change = await request.build(stored, operationId);
+  const change = await request.build(operationId);
+  const holders = await rowsHolding(tx, work.id, segmentsNamedBy(change));
+  const stored = await loadGridWindow(tx, work.id, scopeOfChange(change, (ids) => ids.flatMap((id) => holders.get(id) ?? [])));
   const kind = request.kind ?? kindOf(change);
   const version = work.gridVersion + 1;
   await tx.gridOperation.create({
     data: { id: operationId, workId: work.id, userId: request.actor.id, kind, payload: {}, inverse: {}, rowIds: [], gridVersion: version, undoOfId: request.undoOfId },
   });
-  const outcome = await applyChange(tx, { workId: work.id, stored, version, operationId, actorId: request.actor.id }, change);
-  await request.check?.(outcome.touchedRowIds, stored);
-  await verifyGrid(tx, work.id, outcome.state);
+  const outcome = await applyChange(tx, { workId: work.id, stored, version, operationId, actorId: request.actor.id }, change).catch((error: unknown) => {
+    if (error instanceof GridOperationError) throw new GridOperationError(error.code, numberRowsInMessage(error.message, stored.rowsBefore));
+    throw error;
+  });
+  await request.check?.(outcome.touchedRowIds);
+  await verifyWindow(tx, work.id, stored, outcome.state);
 
   const description = describeChange(outcome.applied, await describeContext(tx, work.id, stored));
   const summary = request.summarise ? request.summarise(description) : description;
@@ -78,10 +83,10 @@ export function kindOf(change: Change): string {
   return change.type;
 }
 
-async function describeContext(tx: Tx, workId: string, stored: StoredGrid): Promise<DescribeContext> {
+async function describeContext(tx: Tx, workId: string, stored: GridWindow): Promise<DescribeContext> {
   const editions = await tx.edition.findMany({ where: { workId }, select: { id: true, slug: true } });
   const slugs = new Map(editions.map((e) => [e.id, e.slug]));
-  const numbers = new Map(stored.state.grid.rows.map((row, index) => [row.id, index + 1]));
+  const numbers = new Map(stored.state.grid.rows.map((row, index) => [row.id, stored.rowsBefore + index + 1]));
   const rowOfSegment = new Map<string, string>();
   for (const row of stored.state.grid.rows) {
     for (const ids of Object.values(row.cells)) for (const id of ids) rowOfSegment.set(id, row.id);

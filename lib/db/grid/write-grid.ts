@@ -1,19 +1,20 @@
 /**
- * Writes the difference between a work's stored grid and the grid an operation computed: new rows at free
- * positions, segments moved to their new rows, what pointed at removed rows handed to the row that took their
- * segments, removed rows deleted, and status, confidence and version of every touched row. Rows keep their
- * ids; surviving rows keep their order (the operations never reorder rows).
+ * Writes the difference between the rows of a work an operation read (a window, grid-window.ts) and the rows it
+ * computed: new rows at free positions between their neighbours, segments moved to their new rows, what pointed at
+ * removed rows handed to the row that took their segments, removed rows deleted, and status, confidence and version
+ * of every touched row. Rows keep their ids; surviving rows keep their order (the operations never reorder rows).
+ * Only when the gap between two rows is used up are all the work's rows renumbered.
  */
 import { cellOf, type Grid } from "../../alignment/grid";
 import type { GridState } from "../../alignment/operations";
 import { POSITION_GAP } from "../editions/import-edition";
-import type { StoredGrid } from "./load-grid-state";
+import type { GridWindow } from "./grid-window";
 import { planPositions } from "./positions";
 import type { AttachmentMoves, Tx } from "./types";
 
 export interface GridWrite {
   workId: string;
-  before: StoredGrid;
+  before: GridWindow;
   after: GridState;
   touchedRowIds: readonly string[];
   /** The grid version being written; touched rows take it as their version. */
@@ -28,8 +29,7 @@ export async function writeGridDiff(tx: Tx, write: GridWrite): Promise<Attachmen
   const removed = before.state.grid.rows.filter((r) => !afterSet.has(r.id)).map((r) => r.id);
 
   if (created.length > 0) {
-    const plan = planPositions(before.rowPositions, afterIds, POSITION_GAP);
-    if (plan.kind === "renumber") await renumberRows(tx, workId, before.rowPositions, plan.positions);
+    const plan = await placeRows(tx, workId, before, afterIds);
     await tx.alignmentRow.createMany({
       data: created.map((row) => ({
         id: row.id,
@@ -64,6 +64,27 @@ export function emptyMoves(): AttachmentMoves {
 
 export function hasMoves(moves: AttachmentMoves): boolean {
   return moves.variants.length > 0 || moves.bookmarks.length > 0;
+}
+
+/** Positions for the window's rows between its neighbours, or for every row of the work when the gap is used up. */
+async function placeRows(tx: Tx, workId: string, window: GridWindow, afterIds: readonly string[]) {
+  const existing = new Map(window.rowPositions);
+  const order = [...afterIds];
+  for (const [row, at] of [[window.previous, 0], [window.next, order.length]] as const) {
+    if (row === null) continue;
+    existing.set(row.id, row.position);
+    order.splice(at === 0 ? 0 : order.length, 0, row.id);
+  }
+  const plan = planPositions(existing, order, POSITION_GAP);
+  if (plan.kind === "insert") return plan;
+  const all = await tx.alignmentRow.findMany({ where: { workId }, orderBy: { position: "asc" }, select: { id: true, position: true } });
+  const current = new Map(all.map((r) => [r.id, r.position]));
+  const inWindow = new Set([...window.rowPositions.keys()]);
+  const firstIndex = all.findIndex((r) => inWindow.has(r.id));
+  const fullOrder = [...all.slice(0, firstIndex).map((r) => r.id), ...afterIds, ...all.slice(firstIndex + inWindow.size).map((r) => r.id)];
+  const full = planPositions(current, fullOrder, POSITION_GAP);
+  if (full.kind === "renumber") await renumberRows(tx, workId, current, full.positions);
+  return full;
 }
 
 /** Rows first move past every current position, then take their planned ones, so no two ever collide. */
