@@ -128,11 +128,7 @@ export async function loadGridWindow(tx: Tx, workId: string, wanted: GridScope):
     WHERE work_id = ${workId}::uuid AND position BETWEEN ${low} AND ${Math.min(high, 2 ** 31 - 1)} ORDER BY position`;
   const first = rowList[0].position;
   const last = rowList[rowList.length - 1].position;
-  const [previous, next, [{ count }]] = [
-    await neighbour(tx, workId, first, "before"),
-    await neighbour(tx, workId, last, "after"),
-    await tx.$queryRaw<{ count: number }[]>`SELECT count(*)::int AS count FROM alignment_row WHERE work_id = ${workId}::uuid AND position < ${first}`,
-  ];
+  const [previous, next, count] = [await neighbour(tx, workId, first, "before"), await neighbour(tx, workId, last, "after"), await countRowsBefore(tx, workId, first)];
   const { rows, segments, editionOfSegment } = await windowCells(tx, editionIds, rowList);
   return {
     state: { grid: { editionIds, rows }, segments },
@@ -142,6 +138,18 @@ export async function loadGridWindow(tx: Tx, workId: string, wanted: GridScope):
     previous,
     next,
   };
+}
+
+/**
+ * How many rows of the work come before this position, counted in the index of (work, position) alone. Near the
+ * end of a large work the planner would rather read the whole table (every work's rows), so it is told not to.
+ */
+async function countRowsBefore(tx: Tx, workId: string, position: number): Promise<number> {
+  await tx.$executeRaw`SELECT set_config('enable_seqscan', 'off', true)`;
+  const [{ count }] = await tx.$queryRaw<{ count: number }[]>`
+    SELECT count(*)::int AS count FROM alignment_row WHERE work_id = ${workId}::uuid AND position < ${position}`;
+  await tx.$executeRaw`SELECT set_config('enable_seqscan', 'on', true)`;
+  return count;
 }
 
 async function neighbour(tx: Tx, workId: string, position: number, side: "before" | "after"): Promise<NeighbourRow | null> {

@@ -3,7 +3,8 @@
  * thread pool (lib/jobs/thread-pool.ts). It registers itself in job_worker and holds, on a connection of its own,
  * an advisory lock keyed by its id for as long as it lives: that is how the others know at once that it died. The
  * same connection hears cancellations (NOTIFY hexapla_job_cancel). It sweeps for abandoned jobs when it starts and
- * every few seconds (recover-jobs.ts), and forgets old finished jobs (prune-jobs.ts). Stopping it puts its running
+ * every few seconds (recover-jobs.ts), forgets old finished jobs (prune-jobs.ts) and every hour queues a check of
+ * each grid changed since its last check (schedule-grid-checks.ts). Stopping it puts its running
  * jobs back on the queue for another worker.
  * Any number of workers, on any machines, can share one database.
  */
@@ -16,6 +17,7 @@ import { createPrismaClient } from "../client";
 import { CANCEL_CHANNEL, QUEUE_TASK } from "./queue";
 import { queueLogger, queuePool } from "./queue-schema";
 import { pruneJobs } from "./prune-jobs";
+import { GRID_CHECK_EVERY_MS, scheduleGridChecks } from "./schedule-grid-checks";
 import { recoverJobs } from "./recover-jobs";
 import { runJob, type WorkerRuntime } from "./run-job";
 import { HEARTBEAT_MS, RECOVER_EVERY_MS, WORKER_LOCK_SPACE } from "./timing";
@@ -108,11 +110,16 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     );
   }, options.recoverEveryMs ?? RECOVER_EVERY_MS);
   const prune = setInterval(() => void pruneJobs(db).catch((error: Error) => log(`Pruning old jobs failed: ${error.message}`)), 3_600_000);
+  const gridChecks = setInterval(
+    () => void scheduleGridChecks(db).catch((error: Error) => log(`Queuing the grid checks failed: ${error.message}`)),
+    GRID_CHECK_EVERY_MS,
+  );
 
   const stopWorker = (): Promise<void> => {
     stopPromise ??= (async () => {
       clearInterval(sweep);
       clearInterval(prune);
+      clearInterval(gridChecks);
       const draining = runner.stop();
       stopping.abort();
       await draining.catch(() => undefined);
