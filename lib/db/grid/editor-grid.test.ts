@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { applyGridPatch, gridOfRows, type EditorRow } from "./editor-grid";
+import { isNotOneToOne, nextRow } from "../../alignment/row-navigation";
+import { applyGridPatch, gridOfRows, gridOfShownRows, rowsOfOutline, shownRowOf, withFetchedRows, type EditorRow } from "./editor-grid";
 
 const row = (id: string, text = id): EditorRow => ({
   id,
@@ -44,5 +45,35 @@ describe("gridOfRows", () => {
       editionIds: ["e", "f"],
       rows: [{ id: "a", status: "automatic", confidence: null, cells: { e: ["s-a"], f: [] } }],
     });
+  });
+});
+
+describe("the rows of a long grid held as an outline", () => {
+  const outline = {
+    version: 3,
+    editionIds: ["e"],
+    rows: [
+      ["a", 1, 0, 0.5, [1]],
+      ["b", 2, 1, null, [2]],
+      ["c", 1, 0, 0.9, [1]],
+    ] as Array<[string, number, 0 | 1, number | null, number[]]>,
+  };
+
+  it("keeps the text of rows held at the same version and leaves the others to be fetched", () => {
+    const held = [shownRowOf(row("a"), ["e"]), shownRowOf(row("b"), ["e"])];
+    const rows = rowsOfOutline(outline, held);
+    expect(rows.map((r) => [r.id, r.cells === null, r.status])).toEqual([
+      ["a", false, "automatic"],
+      ["b", true, "confirmed"],
+      ["c", true, "automatic"],
+    ]);
+    expect(rows[0]).toBe(held[0]);
+  });
+
+  it("fills in fetched rows no older than the outline, and navigates by the outline's sizes before any text comes", () => {
+    const rows = rowsOfOutline(outline, []);
+    const filled = withFetchedRows(rows, [{ ...row("c"), version: 1 }, { ...row("a"), version: 0 }], ["e"]);
+    expect(filled.map((r) => r.cells !== null)).toEqual([false, false, true]);
+    expect(nextRow(gridOfShownRows(["e"], rows), -1, isNotOneToOne)).toBe(1);
   });
 });

@@ -43,6 +43,27 @@ export interface EditorGrid {
 }
 
 /**
+ * One row of the outline the editor holds of a long grid: everything but the text, with the number of segments of
+ * each shown edition (in the order the outline names them). The text comes in pages as rows come into view.
+ */
+export type OutlineEntry = [id: string, version: number, confirmed: 0 | 1, confidence: number | null, sizes: number[]];
+
+export interface EditorOutline {
+  version: number;
+  editionIds: string[];
+  rows: OutlineEntry[];
+}
+
+/** The first answer of the editor page: the grid's editions, its version and size, and its first rows in full. */
+export interface EditorStart {
+  workId: string;
+  version: number;
+  editions: EditorEdition[];
+  rowCount: number;
+  rows: EditorRow[];
+}
+
+/**
  * What changed since version `since`: every row touched since then as it is now, after the row that now
  * precedes it (null = first), and the ids of touched rows that no longer exist. `full` means the journal cannot
  * tell (the grid was replaced wholesale): load the whole grid again.
@@ -56,14 +77,17 @@ export type GridPatch =
  * whole grid then. Rows the patch does not name are kept as they are, objects included, so views of
  * unchanged rows need not re-render.
  */
-export function applyGridPatch(rows: readonly EditorRow[], patch: GridPatch): EditorRow[] | null {
+export function applyGridPatch(rows: readonly EditorRow[], patch: GridPatch): EditorRow[] | null;
+/** The same for rows of another shape, made from the patch's rows by `toRow`. */
+export function applyGridPatch<R extends { id: string }>(rows: readonly R[], patch: GridPatch, toRow: (row: EditorRow) => R): R[] | null;
+export function applyGridPatch(rows: ReadonlyArray<{ id: string }>, patch: GridPatch, toRow: (row: EditorRow) => { id: string } = (row) => row): Array<{ id: string }> | null {
   if (patch.full) return null;
   const replaced = new Set([...patch.removed, ...patch.rows.map(({ row }) => row.id)]);
   const result = rows.filter((row) => !replaced.has(row.id));
   for (const { row, after } of patch.rows) {
     const index = after === null ? 0 : result.findIndex((r) => r.id === after) + 1;
     if (index === 0 && after !== null) return null;
-    result.splice(index, 0, row);
+    result.splice(index, 0, toRow(row));
   }
   return result;
 }
@@ -77,6 +101,66 @@ export function gridOfRows(editionIds: readonly string[], rows: readonly EditorR
       status: row.status,
       confidence: row.confidence,
       cells: Object.fromEntries(editionIds.map((e) => [e, (row.cells[e] ?? []).map((segment) => segment.id)])),
+    })),
+  };
+}
+
+/**
+ * A row as a page of a long grid holds it: its outline always, its text once fetched (`cells` null until then).
+ * `sizes` count the segments of each shown edition, so that navigation works on rows whose text has not come yet.
+ */
+export interface ShownRow {
+  id: string;
+  version: number;
+  status: "automatic" | "confirmed";
+  confidence: number | null;
+  sizes: Record<string, number>;
+  cells: Record<string, EditorSegment[]> | null;
+}
+
+export function shownRowOf(row: EditorRow, editionIds: readonly string[]): ShownRow {
+  const cells = Object.fromEntries(editionIds.map((e) => [e, row.cells[e] ?? []]));
+  return { id: row.id, version: row.version, status: row.status, confidence: row.confidence, sizes: Object.fromEntries(editionIds.map((e) => [e, cells[e].length])), cells };
+}
+
+/**
+ * The rows of an outline, keeping the text of rows already held at the same version (a row's version changes
+ * with every change to it, so an unchanged version means unchanged text).
+ */
+export function rowsOfOutline(outline: EditorOutline, held: readonly ShownRow[]): ShownRow[] {
+  const byId = new Map(held.map((row) => [row.id, row]));
+  return outline.rows.map(([id, version, confirmed, confidence, sizes]) => {
+    const old = byId.get(id);
+    if (old && old.version === version && old.cells !== null) return old;
+    return {
+      id,
+      version,
+      status: confirmed ? "confirmed" : "automatic",
+      confidence,
+      sizes: Object.fromEntries(outline.editionIds.map((e, i) => [e, sizes[i]])),
+      cells: null,
+    };
+  });
+}
+
+/** The rows with the text of fetched rows filled in, where the fetched row is at least as recent as the held one. */
+export function withFetchedRows(rows: readonly ShownRow[], fetched: readonly EditorRow[], editionIds: readonly string[]): ShownRow[] {
+  const byId = new Map(fetched.map((row) => [row.id, row]));
+  return rows.map((row) => {
+    const found = byId.get(row.id);
+    return found && found.version >= row.version ? shownRowOf(found, editionIds) : row;
+  });
+}
+
+/** The navigation grid of shown rows: cells hold as many (placeholder) segments as the row has. */
+export function gridOfShownRows(editionIds: readonly string[], rows: readonly ShownRow[]): Grid {
+  return {
+    editionIds: [...editionIds],
+    rows: rows.map((row) => ({
+      id: row.id,
+      status: row.status,
+      confidence: row.confidence,
+      cells: Object.fromEntries(editionIds.map((e) => [e, row.cells?.[e]?.map((s) => s.id) ?? Array.from({ length: row.sizes[e] ?? 0 }, (_, k) => `${row.id}:${k}`)])),
     })),
   };
 }

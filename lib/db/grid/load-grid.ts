@@ -1,10 +1,11 @@
 /**
  * The grid as the editor page shows it, read in one snapshot so that the version matches the rows: the whole
- * grid for a page, or what changed since a version for a page that is open (see editor-grid.ts).
+ * grid (the API), or for the page of a grid of any length its first rows, the outline of every row without text,
+ * pages of rows by id as they come into view, and what changed since a version (see editor-grid.ts).
  */
 import type { Db } from "../client";
 import { DomainError } from "../errors";
-import type { EditorEdition, EditorGrid, EditorRow, EditorSegment, GridPatch } from "./editor-grid";
+import type { EditorEdition, EditorGrid, EditorOutline, EditorRow, EditorSegment, EditorStart, GridPatch, OutlineEntry } from "./editor-grid";
 import { changesSince, coversVersions } from "./list-changes";
 import type { Tx } from "./types";
 
@@ -16,6 +17,57 @@ export async function loadEditorGrid(db: Db, workId: string): Promise<EditorGrid
     const editions = await gridEditions(tx, workId);
     const rows = await editorRows(tx, workId, null);
     return { workId, version: work.gridVersion, editions, rows };
+  }, SNAPSHOT);
+}
+
+/** The grid's editions, in display order (the pivot first). */
+export async function loadGridEditions(db: Db, workId: string): Promise<EditorEdition[]> {
+  return db.$transaction((tx) => gridEditions(tx, workId));
+}
+
+/** The first `count` rows in full (the shown editions' cells), with the editions and the number of rows. */
+export async function loadEditorStart(db: Db, workId: string, editionIds: readonly string[], count: number): Promise<EditorStart> {
+  return db.$transaction(async (tx) => {
+    const work = await requireWork(tx, workId);
+    const editions = await gridEditions(tx, workId);
+    const rowCount = await tx.alignmentRow.count({ where: { workId } });
+    const first = await tx.alignmentRow.findMany({ where: { workId }, orderBy: { position: "asc" }, take: count, select: { id: true } });
+    const rows = await editorRows(tx, workId, first.map((r) => r.id), editionIds);
+    return { workId, version: work.gridVersion, editions, rowCount, rows };
+  }, SNAPSHOT);
+}
+
+/** Every row without its text: id, version, status, confidence and the number of segments of each named edition. */
+export async function loadEditorOutline(db: Db, workId: string, editionIds: readonly string[]): Promise<EditorOutline> {
+  return db.$transaction(async (tx) => {
+    const work = await requireWork(tx, workId);
+    const rows = await tx.$queryRaw<{ id: string; version: number; confirmed: boolean; confidence: number | null; editions: string[] | null; sizes: number[] | null }[]>`
+      SELECT r.id::text, r.version, r.status = 'confirmed' AS confirmed, r.confidence, c.editions, c.sizes
+      FROM alignment_row r
+      LEFT JOIN (
+        SELECT row_id, array_agg(edition_id::text) AS editions, array_agg(n) AS sizes
+        FROM (SELECT row_id, edition_id, count(*)::int AS n FROM segment
+              WHERE work_id = ${workId}::uuid AND row_id IS NOT NULL AND edition_id = ANY(${[...editionIds]}::uuid[])
+              GROUP BY row_id, edition_id) counted
+        GROUP BY row_id
+      ) c ON c.row_id = r.id
+      WHERE r.work_id = ${workId}::uuid
+      ORDER BY r.position`;
+    const column = new Map(editionIds.map((id, index) => [id, index]));
+    const entries = rows.map((row): OutlineEntry => {
+      const sizes = editionIds.map(() => 0);
+      row.editions?.forEach((edition, k) => (sizes[column.get(edition)!] = row.sizes![k]));
+      return [row.id, row.version, row.confirmed ? 1 : 0, row.confidence, sizes];
+    });
+    return { version: work.gridVersion, editionIds: [...editionIds], rows: entries };
+  }, SNAPSHOT);
+}
+
+/** These rows in full (the named editions' cells), in reading order, with the version they were read at. */
+export async function loadEditorRows(db: Db, workId: string, rowIds: readonly string[], editionIds: readonly string[]): Promise<{ version: number; rows: EditorRow[] }> {
+  return db.$transaction(async (tx) => {
+    const work = await requireWork(tx, workId);
+    return { version: work.gridVersion, rows: await editorRows(tx, workId, [...rowIds], editionIds) };
   }, SNAPSHOT);
 }
 
@@ -62,9 +114,10 @@ async function gridEditions(tx: Tx, workId: string): Promise<EditorEdition[]> {
   return [...editions].sort((a, b) => Number(b.id === work.pivotEditionId) - Number(a.id === work.pivotEditionId));
 }
 
-/** Rows in reading order with their segments; only the named rows when `rowIds` is given. */
-async function editorRows(tx: Tx, workId: string, rowIds: string[] | null): Promise<EditorRow[]> {
+/** Rows in reading order with their segments; only the named rows when `rowIds` is given, only these editions' cells when `editionIds` is. */
+async function editorRows(tx: Tx, workId: string, rowIds: string[] | null, editionIds?: readonly string[]): Promise<EditorRow[]> {
   const rowFilter = rowIds === null ? {} : { id: { in: rowIds } };
+  const editionFilter = editionIds === undefined ? {} : { editionId: { in: [...editionIds] } };
   const [rows, segments] = await Promise.all([
     tx.alignmentRow.findMany({
       where: { workId, ...rowFilter },
@@ -72,7 +125,7 @@ async function editorRows(tx: Tx, workId: string, rowIds: string[] | null): Prom
       select: { id: true, version: true, status: true, confidence: true },
     }),
     tx.segment.findMany({
-      where: { workId, ...(rowIds === null ? { rowId: { not: null } } : { rowId: { in: rowIds } }) },
+      where: { workId, ...editionFilter, ...(rowIds === null ? { rowId: { not: null } } : { rowId: { in: rowIds } }) },
       orderBy: { position: "asc" },
       select: { id: true, rowId: true, editionId: true, text: true, version: true, kind: true, paragraph: true, headingLevel: true },
     }),

@@ -3,12 +3,25 @@
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { isBelowConfidence, isNotOneToOne, isUnconfirmed, nextRow, type RowPredicate } from "@/lib/alignment/row-navigation";
-import { applyGridPatch, gridOfRows, type EditorGrid, type GridPatch } from "@/lib/db/grid/editor-grid";
+import {
+  applyGridPatch,
+  gridOfShownRows,
+  rowsOfOutline,
+  shownRowOf,
+  withFetchedRows,
+  type EditorEdition,
+  type EditorOutline,
+  type EditorRow,
+  type EditorStart,
+  type GridPatch,
+  type ShownRow,
+} from "@/lib/db/grid/editor-grid";
 import type { GridNotification } from "@/lib/db/grid/notify";
 import type { EditorOperation } from "@/lib/db/grid/operation-request";
 import type { ChangeSummary } from "@/lib/db/grid/types";
 import { ApiError, getJson, sendJson } from "./api";
 import { ChangeList } from "./change-list";
+import { EditionPicker } from "./edition-picker";
 import { cellId, GridView, type FocusRequest } from "./grid-view";
 import { MergeSegmentsDialog, SplitSegmentDialog } from "./segment-dialogs";
 import { shortcutForKey, type ActionId } from "./shortcuts";
@@ -41,6 +54,18 @@ interface Cursor {
   editionId: string;
 }
 
+/** The grid as the page holds it: every row's outline, and the text of the rows fetched so far. */
+interface HeldGrid {
+  version: number;
+  rows: ShownRow[];
+  /** False until the outline of every row has come (only the first rows are held until then). */
+  complete: boolean;
+}
+
+/** Rows fetched around the rows in view, and at most this many per request. */
+const FETCH_MARGIN = 30;
+const FETCH_PAGE = 100;
+
 interface ChangeResponse {
   summary: string;
   version: number;
@@ -50,31 +75,46 @@ interface ChangeResponse {
 /**
  * The alignment editor: the grid, a selected row and edition, every operation on keys and buttons, undo and
  * redo, review navigation, and live updates from other editors. All state that matters lives on the server;
- * this component holds a copy of the grid at a version and brings it up to date with patches.
+ * this component holds a copy of the grid at a version and brings it up to date with patches. It shows the
+ * editions the URL chose (`?e=`); row operations act on every edition, shown or not. A long grid comes as its
+ * first rows, then the outline of every row (no text), then the text of the rows that come into view.
  */
 export function AlignEditor({
   workSlug,
   workTitle,
-  initialGrid,
+  start,
+  shownIds,
+  leftOut,
   user,
   initialBookmarks,
 }: {
   workSlug: string;
   workTitle: string;
-  initialGrid: EditorGrid;
+  start: EditorStart;
+  /** The editions shown, in order (ids). */
+  shownIds: string[];
+  /** What the URL asked for that is not shown. */
+  leftOut: string[];
   user: EditorUser | null;
   initialBookmarks: string[];
 }) {
   const router = useRouter();
   const canEdit = user !== null && (user.role === "editor" || user.role === "admin");
   const api = `/api/works/${encodeURIComponent(workSlug)}`;
-  const [grid, setGridState] = useState(initialGrid);
-  const gridRef = useRef(initialGrid);
-  const setGrid = useCallback((next: EditorGrid) => {
+  const editions = useMemo(() => shownIds.map((id) => start.editions.find((e) => e.id === id)).filter((e): e is EditorEdition => e !== undefined), [shownIds, start.editions]);
+  const editionParam = shownIds.join(",");
+  const [grid, setGridState] = useState<HeldGrid>(() => ({
+    version: start.version,
+    rows: start.rows.map((row) => shownRowOf(row, shownIds)),
+    complete: start.rows.length >= start.rowCount,
+  }));
+  const gridRef = useRef(grid);
+  const setGrid = useCallback((next: HeldGrid) => {
     gridRef.current = next;
     setGridState(next);
   }, []);
-  const [cursor, setCursor] = useState<Cursor>({ rowId: initialGrid.rows[0]?.id ?? null, index: 0, editionId: initialGrid.editions[0]?.id ?? "" });
+  const [ready, setReady] = useState(false);
+  const [cursor, setCursor] = useState<Cursor>({ rowId: start.rows[0]?.id ?? null, index: 0, editionId: shownIds[0] ?? "" });
   const [focusRequest, setFocusRequest] = useState<FocusRequest | null>(null);
   const [busy, setBusy] = useState(false);
   const busyRef = useRef(false);
@@ -90,9 +130,9 @@ export function AlignEditor({
     return found >= 0 ? found : Math.max(0, Math.min(cursor.index, grid.rows.length - 1));
   }, [grid.rows, cursor]);
   const row = grid.rows[rowIndex];
-  const edition = grid.editions.find((e) => e.id === cursor.editionId) ?? grid.editions[0];
-  const cell = row && edition ? (row.cells[edition.id] ?? []) : [];
-  const navigationGrid = useMemo(() => gridOfRows(grid.editions.map((e) => e.id), grid.rows), [grid]);
+  const edition = editions.find((e) => e.id === cursor.editionId) ?? editions[0];
+  const cell = row && edition ? (row.cells?.[edition.id] ?? []) : [];
+  const navigationGrid = useMemo(() => gridOfShownRows(shownIds, grid.rows), [grid.rows, shownIds]);
 
   /** Everything that touches the grid copy runs one after the other. */
   const queue = useRef<Promise<void>>(Promise.resolve());
@@ -101,9 +141,37 @@ export function AlignEditor({
     return queue.current;
   }, []);
 
+  const toShown = useCallback((row: EditorRow) => shownRowOf(row, shownIds), [shownIds]);
+
+  /** Loads the outline of every row again, keeping the text of rows that did not change. */
   const reloadAll = useCallback(async () => {
-    setGrid(await getJson<EditorGrid>(`${api}/grid`));
-  }, [api, setGrid]);
+    const outline = await getJson<EditorOutline>(`${api}/grid/outline?e=${editionParam}`);
+    setGrid({ version: outline.version, rows: rowsOfOutline(outline, gridRef.current.rows), complete: true });
+  }, [api, editionParam, setGrid]);
+
+  /** Fetches the text of the rows around those in view that the page does not hold yet. */
+  const inFlight = useRef(new Set<string>());
+  const fetchRows = useCallback(
+    (first: number, last: number) => {
+      const rows = gridRef.current.rows;
+      const wanted = rows
+        .slice(Math.max(0, first - FETCH_MARGIN), Math.min(rows.length, last + FETCH_MARGIN + 1))
+        .filter((row) => row.cells === null && !inFlight.current.has(row.id))
+        .map((row) => row.id);
+      for (let k = 0; k < wanted.length; k += FETCH_PAGE) {
+        const ids = wanted.slice(k, k + FETCH_PAGE);
+        ids.forEach((id) => inFlight.current.add(id));
+        void getJson<{ version: number; rows: EditorRow[] }>(`${api}/grid/rows?e=${editionParam}&ids=${ids.join(",")}`)
+          .then((page) => {
+            const current = gridRef.current;
+            setGrid({ ...current, rows: withFetchedRows(current.rows, page.rows, shownIds) });
+          })
+          .catch(() => setStatus("Could not load the text of some rows; scroll to try again."))
+          .finally(() => ids.forEach((id) => inFlight.current.delete(id)));
+      }
+    },
+    [api, editionParam, setGrid, shownIds],
+  );
 
   /** Applies a patch when it fits the copy; otherwise asks for what the copy misses. */
   const absorb = useCallback(
@@ -111,20 +179,27 @@ export function AlignEditor({
       const current = gridRef.current;
       if (patch.version <= current.version) return null;
       if (!patch.full && patch.since <= current.version) {
-        const rows = applyGridPatch(current.rows, patch);
+        const rows = applyGridPatch(current.rows, patch, toShown);
         if (rows) {
           setGrid({ ...current, version: patch.version, rows });
           return patch;
         }
       }
       const missing = await getJson<GridPatch>(`${api}/grid/changes?since=${current.version}`);
-      const rows = missing.full ? null : applyGridPatch(current.rows, missing);
+      const rows = missing.full ? null : applyGridPatch(current.rows, missing, toShown);
       if (rows) setGrid({ ...current, version: missing.version, rows });
       else await reloadAll();
       return missing;
     },
-    [api, reloadAll, setGrid],
+    [api, reloadAll, setGrid, toShown],
   );
+
+  useEffect(() => {
+    setReady(true);
+    if (!gridRef.current.complete) {
+      void enqueue(reloadAll).catch(() => setStatus("Could not load the rest of the grid; reload the page."));
+    }
+  }, [enqueue, reloadAll]);
 
   const catchUp = useCallback(
     () =>
@@ -230,7 +305,7 @@ export function AlignEditor({
   const perform = (action: ActionId) => {
     if (!row || !edition) return;
     const column = { rowId: row.id, editionId: edition.id };
-    const columns = grid.editions.map((e) => e.id);
+    const columns = shownIds;
     const editionIndex = columns.indexOf(edition.id);
     switch (action) {
       case "nextRow":
@@ -278,16 +353,22 @@ export function AlignEditor({
       case "redo":
         return void write(() => sendJson<ChangeResponse>("POST", `${api}/grid/${action}`, { baseVersion: gridRef.current.version }));
       case "splitRow":
-        return canEdit ? setDialog("splitRow") : refuseNotEditor();
+        if (!canEdit) return refuseNotEditor();
+        return row.cells === null ? textPending() : setDialog("splitRow");
       case "editText":
       case "splitSegment":
       case "mergeSegments":
         if (!canEdit) return refuseNotEditor();
+        if (row.cells === null) return textPending();
         if (cell.length === 0) return setNotice({ kind: "error", message: `Row ${rowIndex + 1} has no ${edition.slug} text; select a cell with text.`, changes: [] });
         if (action === "mergeSegments" && cell.length === 1) return void operate({ type: "mergeSegments", segmentId: cell[0].id });
         return setDialog(action);
     }
   };
+
+  function textPending() {
+    setNotice({ kind: "error", message: `The text of row ${rowIndex + 1} is still loading; try again in a moment.`, changes: [] });
+  }
 
   const performRef = useRef(perform);
   useEffect(() => {
@@ -324,7 +405,8 @@ export function AlignEditor({
   }
 
   return (
-    <div className="align-editor" aria-busy={busy}>
+    <div className="align-editor" aria-busy={busy} data-ready={ready}>
+      <EditionPicker workSlug={workSlug} editions={start.editions} shownIds={shownIds} leftOut={leftOut} />
       <Toolbar
         canEdit={canEdit}
         signedIn={user !== null}
@@ -349,7 +431,9 @@ export function AlignEditor({
               : live === "denied"
                 ? "Live updates stopped: reading needs signing in; reload the page."
                 : "Live updates interrupted; reconnecting…"}{" "}
-          <span className="lede">Version {grid.version}.</span>
+          <span className="lede">
+            Version {grid.version}. {grid.complete ? `${grid.rows.length} rows.` : `Loading the outline of ${start.rowCount} rows…`}
+          </span>
         </p>
       </div>
       {notice ? (
@@ -387,8 +471,9 @@ export function AlignEditor({
       <GridView
         workSlug={workSlug}
         workTitle={workTitle}
-        editions={grid.editions}
+        editions={editions}
         rows={grid.rows}
+        onRange={fetchRows}
         selectedRowIndex={rowIndex}
         selectedEditionId={edition.id}
         bookmarks={bookmarks}
@@ -399,9 +484,9 @@ export function AlignEditor({
       {dialog === "help" ? <ShortcutsDialog canEdit={canEdit} onClose={closeDialog} /> : null}
       {dialog === "splitRow" ? (
         <SplitRowDialog
-          row={row}
+          row={{ ...row, cells: row.cells ?? {} }}
           number={rowIndex + 1}
-          editions={grid.editions}
+          editions={editions}
           onClose={closeDialog}
           onSplit={(at) => {
             closeDialog();

@@ -2,7 +2,7 @@
 
 import { defaultRangeExtractor, useVirtualizer, type Range } from "@tanstack/react-virtual";
 import { memo, useCallback, useEffect, useLayoutEffect, useRef, useState, type RefObject } from "react";
-import type { EditorEdition, EditorRow } from "@/lib/db/grid/editor-grid";
+import type { EditorEdition, ShownRow } from "@/lib/db/grid/editor-grid";
 import { Passage } from "@/app/components/passage";
 import { ProvenanceBadges } from "@/app/components/provenance-badges";
 
@@ -23,7 +23,9 @@ interface GridViewProps {
   workSlug: string;
   workTitle: string;
   editions: EditorEdition[];
-  rows: EditorRow[];
+  rows: ShownRow[];
+  /** Called with the first and last index of the rows in view, so that their text can be fetched. */
+  onRange: (first: number, last: number) => void;
   selectedRowIndex: number;
   selectedEditionId: string;
   bookmarks: ReadonlySet<string>;
@@ -38,7 +40,9 @@ type RowsProps = Omit<GridViewProps, "workTitle">;
  * The grid as an ARIA grid: one row per alignment row, one cell per edition, with a roving tab stop on the
  * selected cell (arrow keys and j/k/h/l move it; see shortcuts.ts). Rows are memoised, so a change re-renders
  * only the rows it touched. A long grid renders only a window of rows (see VirtualRows); aria-rowcount and
- * each row's aria-rowindex tell assistive technology where a row is among all of them.
+ * each row's aria-rowindex tell assistive technology where a row is among all of them. Columns keep a readable
+ * width (see .align-grid in globals.css): when they do not fit, the grid scrolls sideways under its sticky header
+ * and row numbers. A row whose text has not come yet shows its cells as loading.
  */
 export function GridView({ workTitle, ...props }: GridViewProps) {
   const { editions, rows, selectedEditionId } = props;
@@ -74,7 +78,7 @@ export function GridView({ workTitle, ...props }: GridViewProps) {
   );
 }
 
-function rowViewOf({ workSlug, rows, editions, selectedRowIndex, selectedEditionId, bookmarks, recent, onSelect }: RowsProps, index: number) {
+function rowViewOf({ workSlug, rows, editions, selectedRowIndex, selectedEditionId, bookmarks, recent, onSelect }: Omit<RowsProps, "onRange">, index: number) {
   const row = rows[index];
   return {
     workSlug,
@@ -90,10 +94,13 @@ function rowViewOf({ workSlug, rows, editions, selectedRowIndex, selectedEdition
 
 /** Every row in the page; focusing lets the browser scroll the row into view. */
 function PlainRows(props: RowsProps) {
-  const { focusRequest } = props;
+  const { focusRequest, onRange, rows } = props;
   useEffect(() => {
     if (focusRequest) document.getElementById(focusRequest.elementId)?.focus();
   }, [focusRequest]);
+  useEffect(() => {
+    if (rows.some((row) => row.cells === null)) onRange(0, rows.length - 1);
+  }, [onRange, rows]);
   return props.rows.map((row, index) => <RowView key={row.id} {...rowViewOf(props, index)} />);
 }
 
@@ -140,9 +147,17 @@ function VirtualRows({ scrollRef, headRef, ...props }: RowsProps & { scrollRef: 
     virtualizer.scrollToIndex(focusRequest.rowIndex, { align: "auto" });
     document.getElementById(focusRequest.elementId)?.focus();
   }, [focusRequest, virtualizer]);
+  const items = virtualizer.getVirtualItems();
+  const first = items[0]?.index ?? 0;
+  const last = items.at(-1)?.index ?? 0;
+  const { onRange } = props;
+  const missing = rows.slice(first, last + 1).some((row) => row.cells === null);
+  useEffect(() => {
+    if (missing) onRange(first, last);
+  }, [first, last, missing, onRange]);
   return (
     <div role="rowgroup" style={{ position: "relative", height: virtualizer.getTotalSize() }}>
-      {virtualizer.getVirtualItems().map((item) => (
+      {items.map((item) => (
         <RowView key={item.key} {...rowViewOf(props, item.index)} top={item.start - headHeight} measure={virtualizer.measureElement} />
       ))}
     </div>
@@ -154,7 +169,7 @@ const ESTIMATED_ROW_HEIGHT = 72;
 
 interface RowViewProps {
   workSlug: string;
-  row: EditorRow;
+  row: ShownRow;
   number: number;
   editions: EditorEdition[];
   selectedEditionId: string | null;
@@ -212,7 +227,8 @@ const RowCells = memo(function RowCells({
   onSelect,
 }: Pick<RowViewProps, "workSlug" | "row" | "editions" | "selectedEditionId" | "onSelect">) {
   return editions.map((edition) => {
-    const segments = row.cells[edition.id] ?? [];
+    const segments = row.cells?.[edition.id] ?? [];
+    const size = row.cells === null ? (row.sizes[edition.id] ?? 0) : segments.length;
     const selected = selectedEditionId === edition.id;
     return (
       <div
@@ -222,14 +238,17 @@ const RowCells = memo(function RowCells({
         aria-selected={selected}
         tabIndex={selected ? 0 : -1}
         lang={edition.language}
-        className={segments.length > 0 ? "cell" : "cell empty"}
+        className={size > 0 ? "cell" : "cell empty"}
         data-edition={edition.slug}
-        data-segments={segments.length}
+        data-segments={size}
+        aria-busy={row.cells === null && size > 0 ? true : undefined}
         onFocus={() => onSelect(row.id, edition.id)}
         onClick={() => onSelect(row.id, edition.id)}
       >
         {segments.length > 0 ? (
           <Passage segments={segments} notesHref={`/works/${encodeURIComponent(workSlug)}/editions/${edition.slug}`} />
+        ) : size > 0 ? (
+          <span className="cell-loading">Loading…</span>
         ) : (
           <span className="visually-hidden">No text in this edition</span>
         )}

@@ -1,25 +1,33 @@
 import Link from "next/link";
 import { db } from "@/lib/db/client";
 import { listBookmarks } from "@/lib/db/grid/bookmarks";
-import { loadEditorGrid } from "@/lib/db/grid/load-grid";
+import { loadEditorStart, loadGridEditions } from "@/lib/db/grid/load-grid";
+import { chooseEditions } from "@/lib/editor/edition-choice";
 import { pageReader } from "@/app/page-reader";
 import { AlignEditor } from "./align-editor";
 import { loadWork } from "../load-work";
 
 export const dynamic = "force-dynamic";
 
-type Props = { params: Promise<{ work: string }> };
+/** Rows sent with the page; the rest come as the editor needs them (see AlignEditor). */
+const FIRST_ROWS = 40;
+
+type Props = { params: Promise<{ work: string }>; searchParams: Promise<{ e?: string | string[] }> };
 
 export async function generateMetadata({ params }: Props) {
   const { work } = await params;
   return { title: `Align · ${(await loadWork(work)).title}` };
 }
 
-export default async function AlignPage({ params }: Props) {
+export default async function AlignPage({ params, searchParams }: Props) {
   const { work: slug } = await params;
+  const { e } = await searchParams;
   const { user } = await pageReader();
   const work = await loadWork(slug);
-  const [grid, bookmarks] = await Promise.all([loadEditorGrid(db(), work.id), user ? listBookmarks(db(), work.id, user.id) : Promise.resolve([])]);
+  const editions = await loadGridEditions(db(), work.id);
+  const choice = chooseEditions(editions, Array.isArray(e) ? e.join(",") : e);
+  const shownIds = choice.shown.map((edition) => edition.id);
+  const [start, bookmarks] = await Promise.all([loadEditorStart(db(), work.id, shownIds, FIRST_ROWS), user ? listBookmarks(db(), work.id, user.id) : Promise.resolve([])]);
   return (
     <>
       <p>
@@ -32,9 +40,12 @@ export default async function AlignPage({ params }: Props) {
         <kbd>?</kbd> for every shortcut. Every change is recorded in the journal and can be undone.
       </p>
       <AlignEditor
+        key={shownIds.join(",")}
         workSlug={slug}
         workTitle={work.title}
-        initialGrid={grid}
+        start={start}
+        shownIds={shownIds}
+        leftOut={choice.leftOut}
         user={user ? { id: user.id, name: user.name, role: user.role } : null}
         initialBookmarks={bookmarks}
       />
