@@ -127,3 +127,45 @@ test("a 2,000-row grid of five editions renders a window of rows, quickly", asyn
   expect(rows).toBeLessThan(80);
   await expect(page.getByRole("grid")).toHaveAttribute("aria-rowcount", "2001");
 });
+
+const FORTY = ["en", "ru", "fr", "de", "it", "es", "pt", "nl", "sv", "da", "nb", "fi", "pl", "cs", "sk", "sl", "hr", "sr", "bg", "uk", "be", "ro", "hu", "el", "tr", "ar", "he", "fa", "hi", "bn", "zh", "ja", "ko", "th", "vi", "id", "ms", "sw", "et", "lv"];
+
+test("a 40-edition work: the editor shows five editions, the picker chooses five others, a cell of row 1 is clicked and its row merged", async ({ browser, db }) => {
+  test.setTimeout(90_000);
+  const name = slug();
+  const workId = await createLargeWork(db, name, FORTY, 12);
+  const context = await browser.newContext({ baseURL: BASE_URL, storageState: editorSession });
+  const page = await context.newPage();
+  await page.goto(`/works/${name}/align?e=en,zz`);
+  await expect(page.getByRole("note")).toContainText("Not shown: zz");
+  await expect(page.getByRole("columnheader")).toHaveCount(2);
+
+  await page.goto(`/works/${name}/align`);
+  const headers = page.getByRole("columnheader");
+  await expect(headers).toHaveCount(6);
+  await page.getByText("Editions shown: 5 of 40").click();
+  for (const lang of ["ru", "fr", "de", "it"]) await page.getByRole("checkbox", { name: new RegExp(`^${lang} `) }).uncheck();
+  const filter = page.getByRole("searchbox", { name: "Filter" });
+  for (const lang of ["ja", "sw", "ar", "th"]) {
+    await filter.fill(lang);
+    await page.getByRole("checkbox", { name: new RegExp(`^${lang} `) }).check();
+  }
+  await page.getByRole("button", { name: "Show 5 editions" }).click();
+  await expect(page).toHaveURL(/\?e=en,ja,sw,ar,th$/);
+  await expect(headers).toHaveCount(6);
+  await expect(headers.nth(2)).toHaveAttribute("data-edition", "ja");
+
+  const cell = rowNumbered(page, 1).locator('[role="gridcell"][data-edition="ja"]');
+  expect((await cell.boundingBox())!.width).toBeGreaterThanOrEqual(200);
+  await cell.click();
+  await expect(cell).toHaveAttribute("aria-selected", "true");
+  await page.getByRole("button", { name: "Merge with next" }).click();
+  await expect(page.getByRole("status")).toContainText("Merged row 1 with row 2");
+  await expect(cell).toContainText("ja sentence 2 has five words.");
+  expect(await db.alignmentRow.count({ where: { workId } })).toBe(11);
+  const hidden = await db.segment.findFirstOrThrow({ where: { workId, text: "lv sentence 2 has five words." }, select: { rowId: true } });
+  const shown = await db.segment.findFirstOrThrow({ where: { workId, text: "ja sentence 1 has five words." }, select: { rowId: true } });
+  expect(hidden.rowId).toBe(shown.rowId);
+  expect((await new AxeBuilder({ page }).analyze()).violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
+  await context.close();
+});
