@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import { isBelowConfidence, isNotOneToOne, isUnconfirmed, nextRow, type RowPredicate } from "@/lib/alignment/row-navigation";
 import {
   applyGridPatch,
@@ -62,6 +62,8 @@ interface HeldGrid {
   complete: boolean;
 }
 
+const noSubscription = () => () => undefined;
+
 /** Rows fetched around the rows in view, and at most this many per request. */
 const FETCH_MARGIN = 30;
 const FETCH_PAGE = 100;
@@ -113,7 +115,8 @@ export function AlignEditor({
     gridRef.current = next;
     setGridState(next);
   }, []);
-  const [ready, setReady] = useState(false);
+  /** False in the server's HTML and while hydrating, true once the page answers input (benchmarks and tests wait for it). */
+  const ready = useSyncExternalStore(noSubscription, () => true, () => false);
   const [cursor, setCursor] = useState<Cursor>({ rowId: start.rows[0]?.id ?? null, index: 0, editionId: shownIds[0] ?? "" });
   const [focusRequest, setFocusRequest] = useState<FocusRequest | null>(null);
   const [busy, setBusy] = useState(false);
@@ -195,7 +198,6 @@ export function AlignEditor({
   );
 
   useEffect(() => {
-    setReady(true);
     if (!gridRef.current.complete) {
       void enqueue(reloadAll).catch(() => setStatus("Could not load the rest of the grid; reload the page."));
     }

@@ -1,0 +1,309 @@
+/**
+ * `npm run bench:scale`: the alignment editor and its write path at the size of a novel, on a fresh embedded
+ * PostgreSQL and a production build made first. Prints, in one run:
+ * - importing and aligning a 10,000-sentence, five-edition novel edition by edition (the real importer; each
+ *   alignment as the job a worker runs, in this process): time and this process's peak RSS per edition;
+ * - grid operations (merge a row with the next) and their undo at 100 / 2,000 / 10,000 rows, p50 and p99, by the
+ *   write path of this checkout and, as the baseline, by the write path before it read only the rows an operation
+ *   concerns (that commit's lib/ extracted with `git archive`, run against the same database; BENCH_BASELINE_REF
+ *   names another commit, BENCH_BASELINE=off skips it);
+ * - the editor page of the novel and of a 40-edition work: HTML bytes (beside the whole grid as JSON, which the
+ *   page used to carry), and in Chromium (/usr/bin/chromium) the time to an interactive grid, to the outline of
+ *   every row, and to the text of rows scrolled to the middle;
+ * - the app server's RSS after serving all that.
+ * A benchmark, not a test: it asserts nothing.
+ */
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+import { chromium } from "@playwright/test";
+import { replaceGrid } from "../lib/db/alignment/replace-grid";
+import { bootDatabase, projectRoot } from "../lib/db/boot";
+import { createPrismaClient, type Db } from "../lib/db/client";
+import { applyEditorOperation } from "../lib/db/grid/apply-operation";
+import { createActor, createLargeWork } from "../lib/db/grid/grid.fixtures";
+import type { Actor } from "../lib/db/grid/types";
+import { undoLastChange } from "../lib/db/grid/undo-operation";
+import { runImport } from "../lib/db/import/run-import";
+import { startWorker } from "../lib/db/jobs/worker";
+import { freePort } from "../test/global-setup";
+
+const LANGUAGES = ["en", "ru", "fr", "es", "it"];
+const FORTY = ["en", "ru", "fr", "de", "it", "es", "pt", "nl", "sv", "da", "nb", "fi", "pl", "cs", "sk", "sl", "hr", "sr", "bg", "uk", "be", "ro", "hu", "el", "tr", "ar", "he", "fa", "hi", "bn", "zh", "ja", "ko", "th", "vi", "id", "ms", "sw", "et", "lv"];
+const NOVEL = Number(process.env.BENCH_NOVEL_SENTENCES ?? 10_000);
+const SIZES = [100, 2_000, 10_000];
+const nextBin = path.join(projectRoot, "node_modules", "next", "dist", "bin", "next");
+
+type WritePath = { name: string; db: Db; operate: typeof applyEditorOperation; undo: typeof undoLastChange };
+
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+const kib = (bytes: number) => (bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(2)} MiB` : `${(bytes / 1024).toFixed(0)} KiB`);
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+
+/** This process's peak RSS while `run` runs, sampled every 20 ms. */
+async function peakRss<T>(run: () => Promise<T>): Promise<[T, number, number]> {
+  let peak = process.memoryUsage().rss;
+  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
+  const start = performance.now();
+  try {
+    const value = await run();
+    return [value, performance.now() - start, Math.max(peak, process.memoryUsage().rss)];
+  } finally {
+    clearInterval(sampler);
+  }
+}
+
+async function waitForJob(db: Db, id: string): Promise<void> {
+  for (;;) {
+    const { status, message } = await db.job.findUniqueOrThrow({ where: { id }, select: { status: true, message: true } });
+    if (status === "done") return;
+    if (status !== "queued" && status !== "running") throw new Error(`Job ${id} ended ${status}: ${message}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** A plain-text edition of `count` sentences of varied length, with numbers the aligner can anchor on. */
+function editionFile(work: string, language: string, count: number): Uint8Array {
+  const words = ["слово", "mot", "palabra", "parola", "word"];
+  const sentence = (i: number) => `${language.toUpperCase()} ${i + 1}: ${`${words[i % 5]} `.repeat(3 + ((i * 7) % 17))}${1900 + (i % 90)}.`;
+  const paragraphs: string[] = [];
+  for (let i = 0; i < count; i += 10) paragraphs.push(Array.from({ length: Math.min(10, count - i) }, (_, k) => sentence(i + k)).join(" "));
+  const original = language === LANGUAGES[0];
+  return new TextEncoder().encode(`---\nwork: ${work}\nedition: ${language}\nlanguage: ${language}\ntitle: ${language} novel\nprovenance: imported\noriginal: ${original}\n---\n\n${paragraphs.join("\n\n")}\n`);
+}
+
+/** Imports the novel edition by edition; each alignment runs as a job on a worker in this process. */
+async function importNovel(db: Db, databaseUrl: string): Promise<string> {
+  const worker = await startWorker({ databaseUrl, concurrency: 1 });
+  const slug = "scale-novel";
+  try {
+    console.log(`import + align, a ${NOVEL.toLocaleString("en")}-sentence novel in ${LANGUAGES.length} editions (peak RSS of this process: importer, worker and aligner thread):`);
+    for (const [index, language] of LANGUAGES.entries()) {
+      const [, ms, peak] = await peakRss(async () => {
+        const result = await runImport(db, { bytes: editionFile(slug, language, NOVEL), fileName: `${language}.txt`, importedById: null });
+        const work = await db.work.findUniqueOrThrow({ where: { slug } });
+        if (result.alignment?.job) {
+          await waitForJob(db, result.alignment.job.id);
+        } else if (index === 0) {
+          await db.$transaction(
+            async (tx) => {
+              const segments = await tx.segment.findMany({ where: { workId: work.id }, orderBy: { position: "asc" }, select: { id: true, editionId: true } });
+              await replaceGrid(tx, work.id, segments.map((s) => ({ cells: { [s.editionId]: [s.id] }, status: "automatic" as const, confidence: null })));
+            },
+            { timeout: 300_000 },
+          );
+        }
+      });
+      console.log(`  ${language}: ${(ms / 1000).toFixed(1)} s, peak RSS ${mb(peak)}${index === 0 ? " (the pivot: one row per sentence, nothing to align)" : ""}`);
+    }
+    const work = await db.work.findUniqueOrThrow({ where: { slug } });
+    console.log(`  → ${(await db.alignmentRow.count({ where: { workId: work.id } })).toLocaleString("en")} rows; this process's peak RSS overall ${mb(process.resourceUsage().maxRSS * 1024)}`);
+    return work.id;
+  } finally {
+    await worker.stop();
+  }
+}
+
+/** The write path of an earlier commit, run from its lib/ (extracted with git archive) against the same database. */
+async function baselineWritePath(databaseUrl: string): Promise<{ path: WritePath; close(): Promise<void> } | null> {
+  if (process.env.BENCH_BASELINE === "off") return null;
+  let ref = process.env.BENCH_BASELINE_REF;
+  if (!ref) {
+    const found = spawnSync("git", ["log", "-n1", "--format=%H", "--fixed-strings", "--grep=Grid writes read, check and write only the rows an operation concerns"], { cwd: projectRoot, encoding: "utf8" });
+    ref = found.stdout.trim() ? `${found.stdout.trim()}^` : undefined;
+  }
+  if (!ref) {
+    console.log("(no baseline: the commit before windowed writes was not found; set BENCH_BASELINE_REF)");
+    return null;
+  }
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "hexapla-bench-baseline-"));
+  const archive = spawnSync("sh", ["-c", `git archive "${ref}" lib | tar -x -C "${dir}"`], { cwd: projectRoot });
+  if (archive.status !== 0) throw new Error(`git archive ${ref} failed`);
+  fs.symlinkSync(path.join(projectRoot, "node_modules"), path.join(dir, "node_modules"));
+  fs.cpSync(path.join(projectRoot, "lib", "db", "generated"), path.join(dir, "lib", "db", "generated"), { recursive: true });
+  const client = (await import(path.join(dir, "lib/db/client.ts"))) as { createPrismaClient: typeof createPrismaClient };
+  const operations = (await import(path.join(dir, "lib/db/grid/apply-operation.ts"))) as { applyEditorOperation: typeof applyEditorOperation };
+  const undo = (await import(path.join(dir, "lib/db/grid/undo-operation.ts"))) as { undoLastChange: typeof undoLastChange };
+  const db = client.createPrismaClient(databaseUrl);
+  const commit = spawnSync("git", ["log", "-n1", "--format=%h %s", ref], { cwd: projectRoot, encoding: "utf8" }).stdout.trim();
+  return {
+    path: { name: `baseline (${commit.slice(0, 60)}…)`, db, operate: operations.applyEditorOperation, undo: undo.undoLastChange },
+    async close() {
+      await db.$disconnect();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Merge a row with the next, then undo it, `samples` times at rows spread over the middle of the work. */
+async function latencies(write: WritePath, editor: Actor, workId: string, samples: number) {
+  const rows = (await write.db.alignmentRow.findMany({ where: { workId }, orderBy: { position: "asc" }, select: { id: true } })).map((r) => r.id);
+  const version = async () => (await write.db.work.findUniqueOrThrow({ where: { id: workId }, select: { gridVersion: true } })).gridVersion;
+  const ops: number[] = [];
+  const undos: number[] = [];
+  for (let i = 0; i < samples; i += 1) {
+    const rowId = rows[Math.floor(rows.length / 4 + ((i * 7919) % Math.max(1, rows.length / 2)))];
+    const base = await version();
+    let start = performance.now();
+    await write.operate(write.db, workId, editor, { op: { type: "mergeRows", rowId }, baseVersion: base });
+    ops.push(performance.now() - start);
+    const after = await version();
+    start = performance.now();
+    await write.undo(write.db, workId, editor, after);
+    undos.push(performance.now() - start);
+  }
+  const line = (times: number[]) => {
+    const sorted = [...times].sort((a, b) => a - b);
+    return `p50 ${percentile(sorted, 50).toFixed(0)} ms, p99 ${percentile(sorted, 99).toFixed(0)} ms`;
+  };
+  return `merge ${line(ops)} · undo ${line(undos)} (${samples} each)`;
+}
+
+async function gridOperations(db: Db, databaseUrl: string, editor: Actor, novelId: string) {
+  console.log("grid operation (merge a row with the next) and its undo, data layer, one editor, sequential:");
+  const baseline = await baselineWritePath(databaseUrl);
+  try {
+    for (const size of SIZES) {
+      const current = await createLargeWork(db, `scale-grid-${size}`, LANGUAGES, size);
+      console.log(`  ${size.toLocaleString("en")} rows × 5 editions: this checkout ${await latencies({ name: "this", db, operate: applyEditorOperation, undo: undoLastChange }, editor, current, 40)}`);
+      if (baseline) {
+        const old = await createLargeWork(db, `scale-grid-${size}-baseline`, LANGUAGES, size);
+        console.log(`  ${" ".repeat(size.toLocaleString("en").length)}                 ${baseline.path.name}: ${await latencies(baseline.path, editor, old, size >= 10_000 ? 8 : 20)}`);
+      }
+    }
+    console.log(`  the imported novel: this checkout ${await latencies({ name: "this", db, operate: applyEditorOperation, undo: undoLastChange }, editor, novelId, 40)}`);
+  } finally {
+    await baseline?.close();
+  }
+}
+
+/** Resident memory of a process and its descendants, from /proc. */
+function treeRss(pid: number): number {
+  const children = new Map<number, number[]>();
+  for (const entry of fs.readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, "utf8");
+      const parent = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+      children.set(parent, [...(children.get(parent) ?? []), Number(entry)]);
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  let total = 0;
+  const visit = (id: number) => {
+    try {
+      total += Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${id}/status`, "utf8"))?.[1] ?? 0) * 1024;
+    } catch {
+      return;
+    }
+    for (const child of children.get(id) ?? []) visit(child);
+  };
+  visit(pid);
+  return total;
+}
+
+async function editorPages(base: string, works: Array<{ label: string; slug: string; query: string }>) {
+  const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu"] });
+  try {
+    console.log("editor page (anonymous reader), Chromium, median of 3 loads:");
+    for (const work of works) {
+      const url = `${base}/works/${work.slug}/align${work.query}`;
+      const html = await (await fetch(url)).text();
+      const whole = await fetch(`${base}/api/works/${work.slug}/grid`).then((response) => response.text());
+      const runs: Array<{ interactive: number; outline: number; middle: number }> = [];
+      for (let k = 0; k < 3; k += 1) {
+        const page = await browser.newPage();
+        await page.goto(url, { waitUntil: "commit" });
+        const interactive = (await (
+          await page.waitForFunction(() => (document.querySelector('.align-editor[data-ready="true"] [role="gridcell"]') ? performance.now() : null), undefined, { polling: "raf", timeout: 60_000 })
+        ).jsonValue()) as number;
+        const outline = (await (
+          await page.waitForFunction(() => (/\d+ rows\./.test(document.querySelector(".live-status")?.textContent ?? "") ? performance.now() : null), undefined, { polling: 50, timeout: 60_000 })
+        ).jsonValue()) as number;
+        const scrolled = await page.evaluate(() => {
+          const scroller = document.querySelector(".align-scroll")!;
+          scroller.scrollTop = scroller.scrollHeight / 2;
+          return performance.now();
+        });
+        const middle = (await (
+          await page.waitForFunction(
+            () => {
+              const rows = document.querySelectorAll('[role="row"][data-row-number]');
+              const numbers = [...rows].map((row) => Number(row.getAttribute("data-row-number")));
+              return numbers.some((n) => n > 100) && document.querySelectorAll(".cell-loading").length === 0 ? performance.now() : null;
+            },
+            undefined,
+            { polling: 20, timeout: 60_000 },
+          )
+        ).jsonValue()) as number;
+        runs.push({ interactive, outline, middle: middle - scrolled });
+        await page.close();
+      }
+      const median = (key: keyof (typeof runs)[number]) => runs.map((r) => r[key]).sort((a, b) => a - b)[1].toFixed(0);
+      console.log(
+        `  ${work.label}: HTML ${kib(html.length)} (the whole grid as JSON, which the page used to carry: ${kib(whole.length)}) · ` +
+          `interactive at ${median("interactive")} ms · outline of every row at ${median("outline")} ms · text of rows scrolled to the middle ${median("middle")} ms later`,
+      );
+    }
+  } finally {
+    await browser.close();
+  }
+}
+
+async function main() {
+  if (process.env.BENCH_SKIP_BUILD !== "1") {
+    const started = performance.now();
+    const build = spawnSync(process.execPath, [nextBin, "build"], { cwd: projectRoot, stdio: "ignore", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+    if (build.status !== 0) throw new Error("next build failed");
+    console.log(`next build: ${((performance.now() - started) / 1000).toFixed(1)} s (the figures below are of this build)`);
+  }
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "hexapla-bench-scale-"));
+  fs.chmodSync(dataDir, 0o755);
+  const database = await bootDatabase({ dataDir, pgPort: await freePort(), seedDemo: false, log: () => undefined });
+  const db = createPrismaClient(database.url);
+  let server: ChildProcess | null = null;
+  try {
+    const novelId = await importNovel(db, database.url);
+    const editor = await createActor(db, "editor");
+    await gridOperations(db, database.url, editor, novelId);
+    await createLargeWork(db, "scale-forty", FORTY, 200);
+
+    const port = await freePort();
+    server = spawn(process.execPath, [nextBin, "start", "--port", String(port), "--hostname", "127.0.0.1"], {
+      cwd: projectRoot,
+      stdio: "ignore",
+      env: { ...process.env, DATABASE_URL: database.url, BETTER_AUTH_SECRET: database.authSecret, NEXT_TELEMETRY_DISABLED: "1" },
+    });
+    const base = `http://127.0.0.1:${port}`;
+    for (let attempt = 0; ; attempt += 1) {
+      if (await fetch(base).then((r) => r.ok, () => false)) break;
+      if (attempt > 600) throw new Error("next start did not answer");
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    const idle = treeRss(server.pid!);
+    await editorPages(base, [
+      { label: `novel, ${NOVEL.toLocaleString("en")} rows × 5 editions`, slug: "scale-novel", query: "" },
+      { label: "200 rows × 40 editions, 5 shown", slug: "scale-forty", query: "" },
+      { label: "200 rows × 40 editions, all 40 shown", slug: "scale-forty", query: `?e=${FORTY.join(",")}` },
+    ]);
+    console.log(`app server (next start and its children) RSS: ${mb(idle)} when it first answered, ${mb(treeRss(server.pid!))} after serving the pages above`);
+    console.log(`(${os.cpus().length} CPUs, load average ${os.loadavg()[0].toFixed(1)} at the end; the database on the same machine)`);
+  } finally {
+    server?.kill("SIGTERM");
+    if (server) await new Promise((resolve) => server!.once("exit", resolve));
+    await db.$disconnect();
+    await database.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
