@@ -38,7 +38,7 @@ async function counts(): Promise<Counts> {
   await counted.$executeRaw`SELECT pg_stat_force_next_flush()`;
   const tables = await counted.$queryRaw<{ relname: string; read: bigint; written: bigint }[]>`
     SELECT relname::text, coalesce(seq_tup_read, 0) + coalesce(idx_tup_fetch, 0) AS read, n_tup_ins + n_tup_upd + n_tup_del AS written
-    FROM pg_stat_user_tables WHERE schemaname = 'public'`;
+    FROM pg_stat_user_tables`;
   const sum = (key: "read" | "written") => tables.reduce((total, t) => total + Number(t[key]), 0);
   return { read: sum("read"), written: sum("written"), segmentsRead: Number(tables.find((t) => t.relname === "segment")?.read ?? 0) };
 }

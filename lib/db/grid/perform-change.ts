@@ -2,7 +2,7 @@
  * The common path of every write to a work's grid or text, inside the work's transaction: build the change, read
  * the rows it concerns (grid-window.ts: never the whole grid), let the caller refuse it when rows it needs changed,
  * apply it, check the result over those rows, record it in the journal with its inverse under the next grid
- * version, and notify open pages.
+ * version, queue the word alignment of the rows whose cells it changed, and notify open pages.
  */
 import { randomUUID } from "node:crypto";
 import type { Change, Actor, Tx } from "./types";
@@ -11,6 +11,7 @@ import { describeChange, type DescribeContext } from "./describe-change";
 import { GridOperationError } from "../../alignment/operations";
 import { loadGridWindow, numberRowsInMessage, rowsHolding, scopeOfChange, segmentsNamedBy, verifyWindow, type GridWindow } from "./grid-window";
 import { notifyGridChange } from "./notify";
+import { queueRowWords } from "../words/queue-row-words";
 import type { LockedWork } from "./work-lock";
 import type { Prisma } from "../generated/client";
 
@@ -64,6 +65,7 @@ export async function performChange(tx: Tx, work: LockedWork, request: ChangeReq
     },
   });
   await tx.work.update({ where: { id: work.id }, data: { gridVersion: version } });
+  if (changesCells(outcome.applied)) await queueRowWords(tx, work.id, outcome.touchedRowIds);
   await notifyGridChange(tx, {
     workId: work.id,
     version,
@@ -74,6 +76,13 @@ export async function performChange(tx: Tx, work: LockedWork, request: ChangeReq
     summary,
   });
   return { operationId, kind, version, summary, touchedRowIds: outcome.touchedRowIds };
+}
+
+/** Whether a change alters what rows hold (segments or text), so that their word links must be aligned again. */
+function changesCells(change: Change): boolean {
+  if (change.type === "wordLinks") return false;
+  if (change.type === "layout") return !["setStatus", "confirmUpTo", "restoreStatuses"].includes(change.op.type);
+  return true;
 }
 
 /** The journal's kind of a change: the grid operation's type, or splitSegment, mergeSegments, editText, revertRevision. */
