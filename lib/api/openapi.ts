@@ -338,6 +338,25 @@ function paths() {
     extraQuery: [{ name: "since", in: "query", required: true, description: "the grid version the client holds", schema: { type: "integer", minimum: 0 } }],
     responses: { ...ok("rows to replace, insert and remove, or `full`", anyJson), ...errors(401, 404, 422) },
   });
+  add("/api/works/{work}/grid/outline", "get", {
+    summary: "Every row without its text",
+    description: "For each row in reading order: `[id, version, confirmed (0 or 1), confidence, segments per edition]`, the editions being those of `e`, in that order.",
+    tags: grid,
+    access: "reader",
+    extraQuery: [{ name: "e", in: "query", required: true, description: "edition ids, comma-separated (1 to 40)", schema: { type: "string" } }],
+    responses: { ...ok("the version, the edition ids and the rows", anyJson), ...errors(401, 404, 422) },
+  });
+  add("/api/works/{work}/grid/rows", "get", {
+    summary: "Rows with their text",
+    description: "The named rows in reading order, with the cells of the editions of `e`: how the editor fetches rows as they come into view.",
+    tags: grid,
+    access: "reader",
+    extraQuery: [
+      { name: "ids", in: "query", required: true, description: "row ids, comma-separated (1 to 200)", schema: { type: "string" } },
+      { name: "e", in: "query", required: true, description: "edition ids, comma-separated (1 to 40)", schema: { type: "string" } },
+    ],
+    responses: { ...ok("the version and the rows", anyJson), ...errors(401, 404, 422) },
+  });
   add("/api/works/{work}/grid/events", "get", {
     summary: "Live grid changes (Server-Sent Events)",
     tags: grid,
