@@ -293,6 +293,7 @@ async function main() {
     const idle = treeRss(server.pid!);
     await editorPages(base, [
       ...(novelId ? [{ label: `novel, ${NOVEL.toLocaleString("en")} rows × 5 editions`, slug: "scale-novel", query: "" }] : []),
+      { label: "generated, 10,000 rows × 5 editions", slug: "scale-grid-10000", query: "" },
       { label: "200 rows × 40 editions, 5 shown", slug: "scale-forty", query: "" },
       { label: "200 rows × 40 editions, all 40 shown", slug: "scale-forty", query: `?e=${FORTY.join(",")}` },
     ]);

@@ -148,8 +148,10 @@ function VirtualRows({ scrollRef, headRef, ...props }: RowsProps & { scrollRef: 
     document.getElementById(focusRequest.elementId)?.focus();
   }, [focusRequest, virtualizer]);
   const items = virtualizer.getVirtualItems();
-  const first = items[0]?.index ?? 0;
-  const last = items.at(-1)?.index ?? 0;
+  // The rows in view, without the selected row kept rendered far from them.
+  const inView = items.filter((item) => item.index !== selectedRowIndex);
+  const first = inView[0]?.index ?? selectedRowIndex;
+  const last = inView.at(-1)?.index ?? selectedRowIndex;
   const { onRange } = props;
   const missing = rows.slice(first, last + 1).some((row) => row.cells === null);
   useEffect(() => {
