@@ -64,6 +64,11 @@ async function waitForJob(db: Db, id: string): Promise<void> {
   }
 }
 
+/** Waits until no job is queued or running (each edition's follow-up jobs end before the next import is timed). */
+async function queueIdle(db: Db): Promise<void> {
+  while ((await db.job.count({ where: { status: { in: ["queued", "running"] } } })) > 0) await new Promise((resolve) => setTimeout(resolve, 100));
+}
+
 /** A plain-text edition of `count` sentences of varied length, with numbers the aligner can anchor on. */
 function editionFile(work: string, language: string, count: number): Uint8Array {
   const words = ["слово", "mot", "palabra", "parola", "word"];
@@ -96,7 +101,11 @@ async function importNovel(db: Db, databaseUrl: string): Promise<string> {
           );
         }
       });
-      console.log(`  ${language}: ${(ms / 1000).toFixed(1)} s, peak RSS ${mb(peak)}${index === 0 ? " (the pivot: one row per sentence, nothing to align)" : ""}`);
+      const [, followUp, followPeak] = await peakRss(() => queueIdle(db));
+      console.log(
+        `  ${language}: import + align ${(ms / 1000).toFixed(1)} s, peak RSS ${mb(peak)}${index === 0 ? " (the pivot: one row per sentence, nothing to align)" : ""}` +
+          ` · then the jobs it queued (word alignment, row signals) ${(followUp / 1000).toFixed(1)} s, peak RSS ${mb(followPeak)}`,
+      );
     }
     const work = await db.work.findUniqueOrThrow({ where: { slug } });
     console.log(`  → ${(await db.alignmentRow.count({ where: { workId: work.id } })).toLocaleString("en")} rows; this process's peak RSS overall ${mb(process.resourceUsage().maxRSS * 1024)}`);
