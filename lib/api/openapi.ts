@@ -7,6 +7,7 @@
 import { WordLinkEditSchema } from "../db/words/edit-word-links";
 import { GlossaryRequestSchema } from "../db/words/glossary";
 import { z } from "zod";
+import { CiteQuerySchema } from "../db/cite/read-citation";
 import { AlignRequestSchema } from "../db/alignment/align-request";
 import { BookmarkRequestSchema, OperationRequestSchema, RevertRequestSchema, TextEditRequestSchema, UndoRequestSchema } from "../db/grid/operation-request";
 import { CreateVariantSchema, UpdateVariantSchema, VariantFilterSchema } from "../variants/variant-schemas";
@@ -255,6 +256,15 @@ function paths() {
     description:
       "Which words of one edition render which words of another, row by row. JSON: each row's words per segment (start and end offsets in the segment's text, note references left out) and, per pair of the chosen editions, `links` as space-separated `i-j` (word i of the first edition's cell, word j of the second's, counted from 0 across the cell's segments) with their probabilities `p` and the pair's status (automatic, edited, confirmed). format=pharaoh (exactly two editions): one text line per row, the `i-j` links only.",
     responses: { ...ok("the rows' words and links (JSON) or Pharaoh lines (text/plain)", anyJson), ...errors(401, 404, 422) },
+  });
+  add("/api/works/{work}/cite", "get", {
+    summary: "Cite a passage",
+    tags: works,
+    access: "reader",
+    query: CiteQuerySchema,
+    description:
+      "The rows asked for (numbered as today) in every chosen edition: `passages` (each edition's text), `text` (the quotations, the reference and the link, as plain text), `reference` and `references` (one common style; a working translation is cited as one, never with the imprint of the edition it stands in for), `bibtex` and `csl` (CSL-JSON items) for the editions, and `link`: a stable link keyed by the passage's segments, so it survives re-alignment (GET /works/{work}/passage/{segment} sends to the rows that hold them today).",
+    responses: { ...ok("the citation in every format", anyJson), ...errors(401, 404, 422) },
   });
   add("/api/works/{work}/word-links", "post", {
     summary: "Link, unlink or confirm the words of a row",
