@@ -8,6 +8,7 @@ import { WordLinkEditSchema } from "../db/words/edit-word-links";
 import { GlossaryRequestSchema } from "../db/words/glossary";
 import { z } from "zod";
 import { CiteQuerySchema } from "../db/cite/read-citation";
+import { PdfRequestSchema } from "../db/print/pdf-exports";
 import { AlignRequestSchema } from "../db/alignment/align-request";
 import { BookmarkRequestSchema, OperationRequestSchema, RevertRequestSchema, TextEditRequestSchema, UndoRequestSchema } from "../db/grid/operation-request";
 import { CreateVariantSchema, UpdateVariantSchema, VariantFilterSchema } from "../variants/variant-schemas";
@@ -310,6 +311,22 @@ function paths() {
     },
   });
 
+  add("/api/works/{work}/pdf", "post", {
+    summary: "Print a parallel edition as PDF",
+    description:
+      "Queues the printing of the chosen editions (2 to 5, in column order) and rows (from–to; default all) as a PDF — columns side by side, row numbers, each edition's title, provenance and imprint in the header, the app's fonts embedded, no row split across pages when it fits — and answers 202 with the job (Location: its URL). Download the file from /api/works/{work}/pdf/{job} once the job is done. 409 while another PDF of the work is being made.",
+    tags: interchange,
+    access: "reader",
+    body: schemaOf(PdfRequestSchema),
+    responses: { ...ok("the job, queued", anyJson, "202"), ...errors(401, 404, 409, 422) },
+  });
+  add("/api/works/{work}/pdf/{job}", "get", {
+    summary: "Download a PDF",
+    description: "The PDF an export-pdf job made (Content-Disposition: attachment); 404 before it is done, and after newer PDFs of the work replaced it (the latest five are kept).",
+    tags: interchange,
+    access: "reader",
+    responses: { "200": { description: "the PDF", content: { "application/pdf": { schema: { type: "string", format: "binary" } } } }, ...errors(401, 404) },
+  });
   add("/api/works/{work}/align", "post", {
     summary: "Align the work automatically",
     description:

@@ -7,6 +7,7 @@ import { z } from "zod";
 import type { Citation, CitedEdition } from "../../cite/citation";
 import { passagePath } from "../../cite/passage-link";
 import { parseEditionSelection } from "../../compare/edition-selection";
+import { stripNoteRefs } from "../../text/note-refs";
 import type { Db } from "../client";
 import { DomainError } from "../errors";
 import { countRows, paragraphNumbers, rowNumberOfSegment, rowsByNumber, type RowRange } from "../passages/passage-rows";
@@ -94,7 +95,7 @@ export async function readCitation(access: ReadAccess, db: Db, slug: string, que
       const numbers = paragraphs.get(edition.id)!;
       return {
         edition: citedEdition(edition, witness),
-        sentences: segments.map((segment) => segment.text),
+        sentences: segments.map((segment) => stripNoteRefs(segment.text).trim()),
         paragraphs: segments.flatMap((segment) => (numbers.has(segment.paragraph) ? [numbers.get(segment.paragraph)!] : [])),
       };
     }),
