@@ -97,7 +97,7 @@ header.edition-header .range { color: #444; margin: 0.3em 0 0.8em; }
 .parallel thead .label { display: block; font-weight: 400; font-style: italic; font-size: 0.85em; }
 .parallel tbody tr { break-inside: avoid; page-break-inside: avoid; }
 .parallel tbody th { text-align: right; vertical-align: top; font-weight: 400; color: #555; padding: 0.35em 0.6em 0.35em 0; font-size: 0.85em; }
-.parallel td { vertical-align: top; padding: 0.35em 0.6em 0.35em 0; border-bottom: 0.5pt solid #ccc; overflow-wrap: break-word; hyphens: auto; }
+.parallel td { vertical-align: top; padding: 0.35em 0.6em 0.35em 0; border-bottom: 0.5pt solid #ccc; overflow-wrap: break-word; }
 .parallel td p { margin: 0 0 0.3em; }
 .parallel td p:last-child { margin-bottom: 0; }
 .parallel td .heading { font-weight: 700; }
