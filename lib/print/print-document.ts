@@ -109,6 +109,11 @@ sup { font-size: 0.7em; line-height: 0; }
 `;
 }
 
+/** A text ending as a sentence does. */
+function sentence(text: string): string {
+  return /[.!?]$/.test(text) ? text : `${text}.`;
+}
+
 /** A segment's text with its note references as superscripts. */
 function segmentHtml(text: string): string {
   return splitNoteRefs(text)
@@ -134,7 +139,7 @@ export function printHtml(doc: PrintDocument): string {
     .map(
       (edition) =>
         `<tr><th scope="row"><span lang="${attr(edition.language)}">${escapeHtml(edition.title)}</span> (${escapeHtml(edition.slug)})</th>` +
-        `<td><span class="label">${escapeHtml(edition.label)}.</span> ${escapeHtml(edition.statement)}${edition.imprint ? ` ${escapeHtml(edition.imprint)}.` : ""}</td></tr>`,
+        `<td><span class="label">${escapeHtml(edition.label)}.</span> ${escapeHtml(edition.statement)}${edition.imprint ? ` ${escapeHtml(sentence(edition.imprint))}` : ""}</td></tr>`,
     )
     .join("\n");
   const head = editions
@@ -167,6 +172,7 @@ ${work.author ? `<p class="author">${escapeHtml(work.author)}</p>` : ""}
 ${editionRows}
 </table>
 </header>
+<main>
 <table class="parallel">
 <colgroup><col class="number">${editions.map(() => "<col>").join("")}</colgroup>
 <thead><tr><th scope="col"><span class="visually-hidden">Row</span></th>${head}</tr></thead>
@@ -174,6 +180,7 @@ ${editionRows}
 ${body}
 </tbody>
 </table>
+</main>
 </body>
 </html>
 `;

@@ -29,6 +29,11 @@ export interface RenderedPdf {
   pages: number;
 }
 
+/** The app's own fonts (public/fonts), found from this file: called by the worker only (bundled code has no dirname). */
+export function appFontsDir(): string {
+  return path.resolve(import.meta.dirname, "..", "..", "public", "fonts");
+}
+
 /** The system's Chromium: HEXAPLA_CHROMIUM, else Debian's. */
 export function findChromium(configured?: string): string {
   const candidates = configured ? [configured] : ["/usr/bin/chromium", "/usr/bin/chromium-browser"];

@@ -82,7 +82,7 @@ export async function readCitation(access: ReadAccess, db: Db, slug: string, que
     return null;
   };
   const from = anchorOf(rows[0], "first");
-  const to = anchorOf(rows[rows.length - 1], "last");
+  const to = query.rows.to > query.rows.from ? anchorOf(rows[rows.length - 1], "last") : null;
   if (!from) throw new DomainError("invalid", `Row ${query.rows.from} has no text in any edition to cite.`);
   const path = passagePath(work.slug, { from, to }, chosen.map(({ edition }) => edition.slug));
   return {

@@ -76,7 +76,7 @@ export function PrintExport({ workSlug, editions, rowCount }: { workSlug: string
             <input type="radio" name={`${id}-range`} checked={range === "all"} onChange={() => setRange("all")} /> all {rowCount} rows
           </label>{" "}
           <label>
-            <input type="radio" name={`${id}-range`} checked={range === "some"} onChange={() => setRange("some")} /> rows
+            <input type="radio" name={`${id}-range`} checked={range === "some"} onChange={() => setRange("some")} /> only rows
           </label>{" "}
           <label htmlFor={`${id}-from`} className="visually-hidden">
             From row

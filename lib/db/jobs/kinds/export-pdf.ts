@@ -4,12 +4,10 @@
  * the job's completion commit together; the latest KEEP_PER_WORK files of a work are kept. The reader was checked
  * when the job was queued; the worker reads as trusted code.
  */
-import path from "node:path";
 import { z } from "zod";
 import { readEnv } from "../../../env";
 import { isLandscape, printHtml } from "../../../print/print-document";
-import { PRINT_FONT_BASE, renderPdf } from "../../../print/render-pdf";
-import { projectRoot } from "../../boot";
+import { appFontsDir, PRINT_FONT_BASE, renderPdf } from "../../../print/render-pdf";
 import { DomainError } from "../../errors";
 import { readPrintDocument } from "../../print/read-print-document";
 import { trustedReadAccess } from "../../users/reading-access";
@@ -53,7 +51,7 @@ export const exportPdfJob = defineJobKind<ExportPdfPayload>({
     );
     await ctx.progress(0.2, `Printing ${document.rows.length} rows with Chromium.`);
     const { pdf, pages } = await renderPdf(printHtml(document), {
-      fontsDir: path.join(projectRoot, "public", "fonts"),
+      fontsDir: appFontsDir(),
       landscape: isLandscape(document.editions.length),
       footer: `${work.title} · ${document.editions.map((edition) => edition.slug).join(", ")}`,
       chromiumPath: readEnv().HEXAPLA_CHROMIUM,
