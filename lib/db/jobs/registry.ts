@@ -5,6 +5,7 @@ import type { JobKind } from "./job-kind";
 import { alignEditionJob } from "./kinds/align-edition";
 import { alignJob, realignJob } from "./kinds/align-work";
 import { alignWordsJob } from "./kinds/align-words";
+import { alignRowWordsJob } from "./kinds/align-row-words";
 import { exportPdfJob } from "./kinds/export-pdf";
 import { rowSignalsJob } from "./kinds/row-signals";
 
@@ -13,6 +14,7 @@ export const JOB_KINDS: readonly JobKind<unknown>[] = [
   realignJob,
   alignEditionJob,
   alignWordsJob,
+  alignRowWordsJob,
   rowSignalsJob,
   exportPdfJob,
 ];
