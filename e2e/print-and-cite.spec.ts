@@ -56,6 +56,7 @@ test("Cite on a row quotes every shown edition with its reference, copies it, an
 });
 
 test("the compare view prints its text only, and a PDF of chosen rows is made by a worker and downloaded", async ({ page }) => {
+  test.setTimeout(90_000); // a worker launches Chromium for the PDF
   await page.goto(`${WORK}/compare?editions=en,ru`);
   await page.emulateMedia({ media: "print" });
   await expect(page.locator(".compare-toolbar")).toBeHidden();

@@ -157,6 +157,7 @@ export function printHtml(doc: PrintDocument): string {
 <html lang="en">
 <head>
 <meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; font-src 'self'">
 <title>${escapeHtml(work.title)} — parallel edition</title>
 <style>
 ${style(doc)}
