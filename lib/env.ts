@@ -13,6 +13,8 @@ const port = (fallback: number) =>
 
 const EnvSchema = z.object({
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, message: "DATABASE_URL must be a postgres:// or postgresql:// URL" }).optional(),
+  /** A read replica for the reads of pages (may lag behind DATABASE_URL); unset: every read on DATABASE_URL. */
+  DATABASE_READ_URL: z.url({ protocol: /^postgres(ql)?$/, message: "DATABASE_READ_URL must be a postgres:// or postgresql:// URL" }).optional(),
   PORT: port(3000),
   HEXAPLA_DATA_DIR: z.string().min(1).optional(),
   HEXAPLA_PG_PORT: port(54329),
