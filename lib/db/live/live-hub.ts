@@ -100,13 +100,16 @@ export class LiveHub {
       set?.delete(subscriber);
       if (set?.size === 0) this.byWork.delete(subscriber.workId);
     }
-    if (this.subscribers.size === 0 && !this.lingerTimer) {
-      this.lingerTimer = setTimeout(() => {
-        this.lingerTimer = undefined;
-        if (this.subscribers.size === 0) void this.close();
-      }, LINGER_MS);
-      this.lingerTimer.unref?.();
-    }
+    if (this.subscribers.size === 0) this.startLinger();
+  }
+
+  private startLinger() {
+    if (this.lingerTimer) return;
+    this.lingerTimer = setTimeout(() => {
+      this.lingerTimer = undefined;
+      if (this.subscribers.size === 0) void this.close();
+    }, LINGER_MS);
+    this.lingerTimer.unref?.();
   }
 
   private tell(each: (subscriber: HubSubscriber) => void, among: Iterable<HubSubscriber> = this.subscribers) {
@@ -155,6 +158,8 @@ export class LiveHub {
       return;
     }
     this.client = client;
+    // Asked for by a request that then subscribed nothing (e.g. refused): closed like an abandoned one.
+    if (this.subscribers.size === 0) this.startLinger();
     this.retryDelay = RETRY_MS.first;
     this.pingTimer = setInterval(() => void client.query("SELECT 1").catch(() => this.lost(client)), PING_MS);
     this.pingTimer.unref?.();
