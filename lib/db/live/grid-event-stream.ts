@@ -22,7 +22,7 @@ import { errorResponse } from "../../http/errors";
 import { db } from "../client";
 import { DomainError } from "../errors";
 import { findReadableWorkId } from "../works/readable-work";
-import { requireReader, type ReadAccess } from "../users/reading-access";
+import type { ReadAccess } from "../users/reading-access";
 import { liveHub } from "./live-hub";
 import { checkReader } from "./reader-check";
 
@@ -72,7 +72,11 @@ function clientOf(access: ReadAccess, headers: Headers, trustedIpHeader: string 
   return address ? { kind: "address", address } : { kind: "anonymous" };
 }
 
-export async function gridEventStream(request: Request, workSlug: string): Promise<Response> {
+/**
+ * The stream of a work's changes for a request; `checkReading` is the route's check of the request's read access
+ * (requireReader), made once the cheap refusals (server full, database unreachable) are out of the way.
+ */
+export async function gridEventStream(request: Request, workSlug: string, checkReading: () => Promise<ReadAccess>): Promise<Response> {
   const env = readEnv();
   const admission = streamAdmission();
   const full = admission.full();
@@ -82,7 +86,7 @@ export async function gridEventStream(request: Request, workSlug: string): Promi
   let access: ReadAccess;
   let workId: string;
   try {
-    access = await requireReader(request.headers);
+    access = await checkReading();
     workId = await findReadableWorkId(access, db(), workSlug);
   } catch (error) {
     if (error instanceof DomainError || error instanceof ZodError) return errorResponse(error);
