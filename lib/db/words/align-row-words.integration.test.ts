@@ -7,7 +7,8 @@ import { applyEditorOperation } from "../grid/apply-operation";
 import type { Actor } from "../grid/types";
 import { alignRowWords } from "./align-row-words";
 import { computeWordSets } from "./align-work-words";
-import { listenForGridChanges, type GridNotification } from "../grid/notify";
+import type { GridNotification } from "../grid/notify";
+import { LiveHub } from "../live/live-hub";
 
 describe("word alignment of edited rows", () => {
   let database: TestDatabase;
@@ -51,12 +52,13 @@ describe("word alignment of edited rows", () => {
     const farBefore = await setsOfRows(far);
     await database.prisma.wordLinkSet.deleteMany({ where: { workId, status: "automatic", segmentA: { rowId: rowIds[20] } } });
     const heard: GridNotification[] = [];
-    const listener = await listenForGridChanges(database.url, workId, (notification) => heard.push(notification), (error) => {
-      throw error;
-    });
+    const hub = new LiveHub(database.url);
+    const unsubscribe = hub.subscribe({ workId, onChange: (notification) => heard.push(notification) });
+    expect(await hub.ready(10_000)).toBe(true);
     const result = await alignRowWords(database.prisma, workId, [rowIds[20]], { context: 5 });
     await expect.poll(() => heard.map((notification) => notification.kind)).toContain("alignRowWords");
-    await listener.close();
+    unsubscribe();
+    await hub.close();
     expect(result).toMatchObject({ rows: 1, written: 1 });
     expect(result.windowRows).toBeLessThanOrEqual(11);
     expect(result.links).toBeGreaterThan(0);
