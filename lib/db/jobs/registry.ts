@@ -7,6 +7,7 @@ import { alignJob, realignJob } from "./kinds/align-work";
 import { alignWordsJob } from "./kinds/align-words";
 import { alignRowWordsJob } from "./kinds/align-row-words";
 import { checkGridJob } from "./kinds/check-grid";
+import { exportPdfJob } from "./kinds/export-pdf";
 import { rowSignalsJob } from "./kinds/row-signals";
 
 export const JOB_KINDS: readonly JobKind<unknown>[] = [
@@ -17,6 +18,7 @@ export const JOB_KINDS: readonly JobKind<unknown>[] = [
   alignRowWordsJob,
   rowSignalsJob,
   checkGridJob,
+  exportPdfJob,
 ];
 
 export function findJobKind(kind: string): JobKind<unknown> | null {
