@@ -9,13 +9,12 @@
  */
 import { requireRole } from "@/lib/db/auth/current-user";
 import { db } from "@/lib/db/client";
-import { AlignRequestSchema, pivotEditionIdOf } from "@/lib/db/alignment/align-request";
+import { AlignPreviewQuerySchema, AlignRequestSchema, pivotEditionIdOf } from "@/lib/db/alignment/align-request";
 import { startAlignmentJob } from "@/lib/db/alignment/alignment-jobs";
 import { previewAlignment } from "@/lib/db/alignment/preview-alignment";
 import { findWorkId } from "@/lib/db/grid/work-lock";
 import { errorResponse } from "@/lib/http/errors";
 import { readJson } from "@/lib/http/read-json";
-import { z } from "zod";
 
 export const dynamic = "force-dynamic";
 
@@ -33,12 +32,10 @@ export async function POST(request: Request, { params }: { params: Promise<{ wor
   }
 }
 
-const PreviewQuery = z.strictObject({ mode: z.enum(["align", "realign"]).default("align") });
-
 export async function GET(request: Request, { params }: { params: Promise<{ work: string }> }) {
   try {
     await requireRole(request.headers, "editor");
-    const { mode } = PreviewQuery.parse(Object.fromEntries(new URL(request.url).searchParams));
+    const { mode } = AlignPreviewQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
     const workId = await findWorkId(db(), (await params).work);
     return Response.json({ preview: await previewAlignment(db(), workId, mode) });
   } catch (error) {
