@@ -15,7 +15,7 @@ import { PAGE_LIMIT_MAX, SEARCH_LIMIT_MAX } from "./schemas";
 const BASE = "http://hexapla.test";
 const WORK = "thirst-for-power";
 
-type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response> | Response;
+type Handler = (request: Request, context: { params: Promise<{ work: string }> }) => Promise<Response>;
 type Page = { next: string | null } & Record<string, unknown>;
 
 let database: TestDatabase;
