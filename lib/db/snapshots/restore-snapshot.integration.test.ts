@@ -144,4 +144,17 @@ describe("undoing an import", () => {
     expect(refused.message).toMatch(/would remove the edition “fr-ca”, but work depends on it: 1 recorded variant names it/);
     expect(await tableContents(database.prisma)).toEqual(before);
   });
+
+  it("an edition not in the grid yet: Align would align afresh, confirmed rows included, and says so; Re-align is refused", async () => {
+    const text = new TextDecoder().decode(newEditionFile()).replace(/^edition: fr-ca$/m, "edition: fr-be").replace(/^language: fr-CA$/m, "language: fr-BE");
+    await runImport(database.prisma, { bytes: new TextEncoder().encode(text), fileName: "fr-be.txt", importedById: editor.id, align: false });
+    const confirmed = await database.prisma.alignmentRow.count({ where: { workId, status: "confirmed" } });
+    expect(confirmed).toBeGreaterThan(0);
+    const align = await previewAlignment(database.prisma, workId, "align");
+    expect(align).toMatchObject({ editionsOutsideGrid: ["fr-be"], confirmedKept: 0, rowsToChange: align.rows, refused: false });
+    expect(align.message).toContain(`including the ${confirmed} confirmed row`);
+    expect(align.message).toContain("“fr-be” is not in the grid yet");
+    const realign = await previewAlignment(database.prisma, workId, "realign");
+    expect(realign.refused).toBe(true);
+  });
 });
