@@ -8,6 +8,7 @@ import { DomainError } from "../errors";
 import type { CellSegment, LinkSet } from "./link-sets";
 import { cellWordTokens } from "../../alignment/words/cell-tokens";
 import { primaryLanguage } from "../../text/name-key";
+import { inOrder } from "../in-order";
 
 export interface WordInputEdition {
   id: string;
@@ -69,7 +70,7 @@ export async function loadWordInput(db: Db, workId: string): Promise<WordInput> 
   return db.$transaction(async (tx) => {
     const work = await tx.work.findUnique({ where: { id: workId }, select: { gridVersion: true, pivotEditionId: true } });
     if (!work) throw new DomainError("not_found", "There is no such work.");
-    const [editions, rows, segments, kept] = await Promise.all([
+    const [editions, rows, segments, kept] = await inOrder([
       tx.edition.findMany({ where: { workId, supersededById: null }, orderBy: { position: "asc" }, select: { id: true, slug: true, language: true } }),
       tx.alignmentRow.findMany({ where: { workId }, orderBy: { position: "asc" }, select: { id: true } }),
       tx.segment.findMany({ where: { workId, rowId: { not: null }, edition: { supersededById: null } }, orderBy: { position: "asc" }, select: { id: true, rowId: true, editionId: true, text: true } }),
