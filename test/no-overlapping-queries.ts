@@ -1,6 +1,6 @@
 /**
  * Integration tests fail when node-postgres warns that a query was sent on a connection still running another
- * (e.g. `Promise.all` over the queries of one transaction; see lib/db/in-order.ts): pg@9 will refuse such queries.
+ * (Prisma sent the pieces of a statement it split at once on one connection; see lib/db/write-in-chunks.ts): pg@9 will refuse such queries.
  * Node prints a deprecation once per process, so the first one is caught wherever it happens.
  */
 import { afterAll, expect } from "vitest";

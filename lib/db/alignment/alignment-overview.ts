@@ -5,7 +5,6 @@
  */
 import { stripNoteRefs } from "../../text/note-refs";
 import type { Db } from "../client";
-import { inOrder } from "../in-order";
 
 export interface ShapeCounts {
   editionId: string;
@@ -45,7 +44,7 @@ export async function getAlignmentOverview(db: Db, workId: string, limit = 25): 
   return db.$transaction(
     async (tx) => {
       const work = await tx.work.findUniqueOrThrow({ where: { id: workId }, select: { pivotEditionId: true } });
-      const [rows, editions, segments] = await inOrder([
+      const [rows, editions, segments] = await Promise.all([
         tx.alignmentRow.findMany({ where: { workId }, orderBy: { position: "asc" }, select: { id: true, status: true, confidence: true } }),
         tx.edition.findMany({ where: { workId }, orderBy: [{ position: "asc" }, { id: "asc" }], select: { id: true, slug: true, title: true, language: true } }),
         tx.segment.findMany({ where: { workId, rowId: { not: null } }, orderBy: { position: "asc" }, select: { rowId: true, editionId: true, text: true } }),

@@ -9,7 +9,6 @@ import { stripNoteRefs } from "../../text/note-refs";
 import type { Db } from "../client";
 import { DomainError } from "../errors";
 import type { AlignedEdition, ExistingRow } from "./compute-alignment";
-import { inOrder } from "../in-order";
 
 export interface AlignmentEditionInfo {
   id: string;
@@ -40,7 +39,7 @@ export async function loadAlignmentInput(db: Db, workId: string): Promise<Alignm
     async (tx) => {
       const work = await tx.work.findUnique({ where: { id: workId }, select: { gridVersion: true, pivotEditionId: true } });
       if (!work) throw new DomainError("not_found", "There is no such work.");
-      const [editions, segments, rows] = await inOrder([
+      const [editions, segments, rows] = await Promise.all([
         tx.edition.findMany({
           where: { workId },
           orderBy: [{ position: "asc" }, { id: "asc" }],

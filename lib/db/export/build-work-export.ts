@@ -10,7 +10,6 @@ import type { Db } from "../client";
 import { NotFoundError } from "../errors";
 import type { Provenance } from "../generated/enums";
 import { assertReadAccess, type ReadAccess } from "../users/reading-access";
-import { inOrder } from "../in-order";
 
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
@@ -24,7 +23,7 @@ export async function buildWorkExport(access: ReadAccess, db: Db | Tx, workSlug:
   assertReadAccess(access);
   const work = await db.work.findUnique({ where: { slug: workSlug } });
   if (!work) throw new NotFoundError(`No work “${workSlug}”.`);
-  const [editions, segments, rows, variants, linkSets] = await inOrder([
+  const [editions, segments, rows, variants, linkSets] = await Promise.all([
     db.edition.findMany({
       where: { workId: work.id },
       orderBy: [{ position: "asc" }, { id: "asc" }],

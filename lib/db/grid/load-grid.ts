@@ -7,7 +7,6 @@ import { DomainError } from "../errors";
 import type { EditorEdition, EditorGrid, EditorRow, EditorSegment, GridPatch } from "./editor-grid";
 import { changesSince, coversVersions } from "./list-changes";
 import type { Tx } from "./types";
-import { inOrder } from "../in-order";
 
 const SNAPSHOT = { isolationLevel: "RepeatableRead" as const, maxWait: 10_000, timeout: 30_000 };
 
@@ -59,7 +58,7 @@ async function gridEditions(tx: Tx, workId: string): Promise<EditorEdition[]> {
 /** Rows in reading order with their segments; only the named rows when `rowIds` is given. */
 async function editorRows(tx: Tx, workId: string, rowIds: string[] | null): Promise<EditorRow[]> {
   const rowFilter = rowIds === null ? {} : { id: { in: rowIds } };
-  const [rows, segments] = await inOrder([
+  const [rows, segments] = await Promise.all([
     tx.alignmentRow.findMany({
       where: { workId, ...rowFilter },
       orderBy: { position: "asc" },

@@ -13,7 +13,6 @@ import { alignPair, type Bead } from "../../alignment/aligner";
 import { replaceGrid } from "../alignment/replace-grid";
 import { placeByBeads } from "./place-by-beads";
 import type { AlignmentMode, AlignmentOutcome, Tx } from "./types";
-import { inOrder } from "../in-order";
 
 export interface NewText {
   language: string;
@@ -34,7 +33,7 @@ export async function alignNewText(
   text: NewText,
   options: { beads?: readonly Bead[] } = {},
 ): Promise<PreparedAlignment> {
-  const [edition, referenceSegments] = await inOrder([
+  const [edition, referenceSegments] = await Promise.all([
     tx.edition.findUniqueOrThrow({ where: { id: reference.id }, select: { language: true } }),
     tx.segment.findMany({ where: { editionId: reference.id }, orderBy: { position: "asc" }, select: { id: true, text: true, paragraph: true, rowId: true } }),
   ]);

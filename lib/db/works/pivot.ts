@@ -26,8 +26,9 @@ export async function pivotCandidates(db: Pick<Db, "edition">, workId: string): 
 
 /** One sentence saying why the work's pivot is that edition (or what aligning would choose when it has none). */
 export async function pivotReason(db: Reader, workId: string): Promise<string> {
-  // One after the other: `db` may be a transaction, whose queries share one connection.
-  const work = await db.work.findUniqueOrThrow({ where: { id: workId }, select: { pivotEditionId: true } });
-  const editions = await pivotCandidates(db, workId);
+  const [work, editions] = await Promise.all([
+    db.work.findUniqueOrThrow({ where: { id: workId }, select: { pivotEditionId: true } }),
+    pivotCandidates(db, workId),
+  ]);
   return explainPivot(editions.find((edition) => edition.id === work.pivotEditionId) ?? null, editions);
 }

@@ -15,7 +15,6 @@ import { inWorkTransaction } from "../../grid/work-lock";
 import { alignNewText, assertInGridOrder } from "../../import/align-imported-edition";
 import { enqueueJobIn } from "../enqueue-job";
 import { defineJobKind } from "../job-kind";
-import { inOrder } from "../../in-order";
 
 const AlignEditionPayload = z.strictObject({
   editionId: z.uuid(),
@@ -39,7 +38,7 @@ async function readTexts(db: Db, workId: string, payload: AlignEditionPayload) {
   return db.$transaction(
     async (tx) => {
       const work = await tx.work.findUniqueOrThrow({ where: { id: workId }, select: { gridVersion: true } });
-      const [edition, reference, rows] = await inOrder([
+      const [edition, reference, rows] = await Promise.all([
         tx.edition.findFirst({ where: { id: payload.editionId, workId }, select: { slug: true, language: true } }),
         tx.edition.findFirst({ where: { id: payload.referenceId, workId }, select: { slug: true, language: true } }),
         tx.alignmentRow.count({ where: { workId } }),
@@ -47,7 +46,7 @@ async function readTexts(db: Db, workId: string, payload: AlignEditionPayload) {
       if (!edition) throw new DomainError("not_found", `The edition “${payload.editionSlug}” is no longer in this work; there is nothing to align.`);
       if (!reference) throw new DomainError("not_found", `The edition to align “${edition.slug}” against is no longer in this work; align the whole work instead.`);
       const select = { id: true, text: true, paragraph: true, rowId: true } as const;
-      const [segments, referenceSegments] = await inOrder([
+      const [segments, referenceSegments] = await Promise.all([
         tx.segment.findMany({ where: { editionId: payload.editionId }, orderBy: { position: "asc" }, select }),
         tx.segment.findMany({ where: { editionId: payload.referenceId }, orderBy: { position: "asc" }, select }),
       ]);
@@ -107,6 +106,7 @@ export const alignEditionJob = defineJobKind<AlignEditionPayload>({
         const confirmed = outcome.confirmedRows > 0 ? `; ${outcome.confirmedRows} of them are confirmed rows, which stay confirmed — check the new text there` : "";
         const result = { ...outcome, editionId: payload.editionId, gridVersion, message: `${summary}${confirmed}.` };
         await ctx.complete(tx, result, result.message);
+        await enqueueJobIn(tx, { kind: "align-words", workId, userId: null });
         await enqueueJobIn(tx, { kind: "row-signals", workId, userId: null });
         return result;
       });
