@@ -1,15 +1,11 @@
 /**
  * Search in scripts written without spaces between words (Chinese, Japanese, Thai, Lao, Khmer, Burmese, Tai Tham,
  * New Tai Lue). The database indexes each run of their letters as overlapping character bigrams (migration
- * `20261206230000_search_unspaced_scripts`, the same ranges as UNSPACED here), so a query's run is found wherever it
+ * `20261206230000_search_unspaced_scripts`, the ranges of unspaced-scripts.ts), so a query's run is found wherever it
  * occurs as written, inside longer words too. This module takes those runs out of a query (the rest is searched with
  * the language's own rules) and finds them in a text for highlighting.
  */
-
-/** Letters of scripts written without spaces (the ranges of `hexapla_search_spaced` in the database). */
-const UNSPACED_RANGES =
-  "\\u0E00-\\u0EFF\\u1000-\\u109F\\u1780-\\u17FF\\u1980-\\u19FF\\u1A20-\\u1AAF\\u3005\\u3040-\\u30FF\\u31F0-\\u31FF" +
-  "\\u3400-\\u4DBF\\u4E00-\\u9FFF\\uA9E0-\\uA9FF\\uAA60-\\uAA7F\\uF900-\\uFAFF\\uFF66-\\uFF9F\\u{20000}-\\u{3134F}";
+import { UNSPACED_RANGES } from "./unspaced-scripts";
 
 /** A run of letters, marks and digits of those scripts (their punctuation separates runs, as in the database). */
 const UNSPACED_RUN = new RegExp(`(?:(?=[\\p{L}\\p{M}\\p{N}])[${UNSPACED_RANGES}])+`, "gu");
