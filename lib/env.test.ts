@@ -26,7 +26,7 @@ describe("readEnv", () => {
     expect(readEnv({ PATH: "/usr/bin", NODE_ENV: "test" })).not.toHaveProperty("PATH");
   });
 
-  it("reads postgres:// and postgresql:// URLs, ports, the data directory, the demo switch, the sign-in limits, the trusted header, token days, the public URL and the worker's concurrency", () => {
+  it("reads postgres:// and postgresql:// URLs, ports, the data directory, the demo switch, the sign-in limits, the trusted header, token days, the public URL, the worker's concurrency and the server's heap", () => {
     expect(
       readEnv({
         DATABASE_URL: "postgresql://hexapla:secret@db.example:5432/hexapla",
@@ -41,6 +41,7 @@ describe("readEnv", () => {
         HEXAPLA_TOKEN_DAYS: "30",
         HEXAPLA_BASE_URL: "https://hexapla.example.org/",
         HEXAPLA_HOST: "0.0.0.0",
+        HEXAPLA_SERVER_HEAP_MB: "512",
       }),
     ).toEqual({
       DATABASE_URL: "postgresql://hexapla:secret@db.example:5432/hexapla",
@@ -55,6 +56,7 @@ describe("readEnv", () => {
       HEXAPLA_TOKEN_DAYS: 30,
       HEXAPLA_BASE_URL: "https://hexapla.example.org",
       HEXAPLA_HOST: "0.0.0.0",
+      HEXAPLA_SERVER_HEAP_MB: 512,
     });
     expect(readEnv({ DATABASE_URL: "postgres://localhost/hexapla" }).DATABASE_URL).toBe("postgres://localhost/hexapla");
   });
