@@ -20,6 +20,8 @@ import { EditionPicker } from "./edition-picker";
 import { JumpToRow } from "./jump-to-row";
 import { OverviewStrip } from "./overview-strip";
 import { prepareRows, type ColumnEdition } from "./prepare-rows";
+import { PrintExport } from "./print-export";
+import "./print.css";
 import { RowHashRedirect } from "./row-hash-redirect";
 import { SearchBox } from "./search-box";
 import { ViewControls } from "./view-controls";
@@ -161,6 +163,7 @@ export default async function ComparePage({ params, searchParams }: Props) {
         <Link href={`/works/${work.slug}/search?editions=${currentEditions.join(",")}`}>Search</Link>
       </p>
       <h1>Compare: {work.title}</h1>
+      <PrintExport workSlug={work.slug} editions={editions} rowCount={rowCount} />
       <div className="compare-toolbar">
         <EditionPicker
           editions={choosable.map(({ slug, title, language, provenance, isOriginal, standsInForOriginal, witness }) => ({
