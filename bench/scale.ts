@@ -221,6 +221,18 @@ function treeRss(pid: number): number {
   return total;
 }
 
+/** Bytes of the whole grid as JSON (GET …/grid, every page of it): what the editor page used to carry. */
+async function wholeGridBytes(base: string, slug: string): Promise<number> {
+  let bytes = 0;
+  let cursor: string | null = null;
+  do {
+    const text: string = await fetch(`${base}/api/works/${slug}/grid?limit=1000${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`).then((r) => r.text());
+    bytes += text.length;
+    cursor = (JSON.parse(text) as { next: string | null }).next;
+  } while (cursor !== null);
+  return bytes;
+}
+
 async function editorPages(base: string, works: Array<{ label: string; slug: string; query: string }>) {
   const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu"] });
   try {
@@ -228,7 +240,7 @@ async function editorPages(base: string, works: Array<{ label: string; slug: str
     for (const work of works) {
       const url = `${base}/works/${work.slug}/align${work.query}`;
       const html = await (await fetch(url)).text();
-      const whole = await fetch(`${base}/api/works/${work.slug}/grid`).then((response) => response.text());
+      const whole = await wholeGridBytes(base, work.slug);
       const runs: Array<{ interactive: number; outline: number; middle: number }> = [];
       for (let k = 0; k < 3; k += 1) {
         const page = await browser.newPage();
@@ -260,7 +272,7 @@ async function editorPages(base: string, works: Array<{ label: string; slug: str
       }
       const median = (key: keyof (typeof runs)[number]) => runs.map((r) => r[key]).sort((a, b) => a - b)[1].toFixed(0);
       console.log(
-        `  ${work.label}: HTML ${kib(html.length)} (the whole grid as JSON, which the page used to carry: ${kib(whole.length)}) · ` +
+        `  ${work.label}: HTML ${kib(html.length)} (the whole grid as JSON, which the page used to carry: ${kib(whole)}) · ` +
           `interactive at ${median("interactive")} ms · outline of every row at ${median("outline")} ms · text of rows scrolled to the middle ${median("middle")} ms later`,
       );
     }

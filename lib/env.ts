@@ -21,6 +21,11 @@ const EnvSchema = z.object({
   HEXAPLA_SKIP_DEMO: z.enum(["0", "1"]).default("0"),
   /** Sign-in attempts per client address per minute; applies only when HEXAPLA_TRUSTED_IP_HEADER says where the address is. */
   HEXAPLA_SIGNIN_LIMIT: z.coerce.number().int().min(1).max(100_000).default(5),
+  /**
+   * The app server's JavaScript heap (V8's old space) in MB. Left to itself V8 lets the heap grow to a share of the
+   * machine's memory before collecting in earnest (500+ MB after serving a 10,000-row work whose pages need far less).
+   */
+  HEXAPLA_SERVER_HEAP_MB: z.coerce.number().int().min(128).max(65_536).default(320),
   /** Jobs a worker process runs at once (each uses at most one thread for the aligner). */
   HEXAPLA_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
   /** Failed sign-ins of one account before it is locked for a while that doubles with each further failure. */
@@ -47,6 +52,10 @@ const EnvSchema = z.object({
     .optional(),
   /** The address `npm start` listens on: 127.0.0.1 unless HEXAPLA_BASE_URL is set (then all interfaces). */
   HEXAPLA_HOST: z.string().min(1).optional(),
+  /** The folder holding pg_dump and pg_restore for `npm run backup` / `npm run restore`, when not found by themselves. */
+  HEXAPLA_PG_BIN: z.string().min(1).optional(),
+  /** Where `npm run backup` writes its files (default: backups/ in the checkout). */
+  HEXAPLA_BACKUP_DIR: z.string().min(1).optional(),
   /** The Chromium workers print PDFs with; unset: Debian's /usr/bin/chromium (or chromium-browser). */
   HEXAPLA_CHROMIUM: z.string().startsWith("/", "HEXAPLA_CHROMIUM must be an absolute path").optional(),
 });
