@@ -172,13 +172,15 @@ export default async function ComparePage({ params, searchParams }: Props) {
 
   return (
     <>
-      <p className="breadcrumbs">
-        <Link href="/">Works</Link> › {work.title} · <Link href={`/works/${work.slug}/variants`}>Variants</Link> ·{" "}
-        <Link href={`/works/${work.slug}/align`}>Edit alignment</Link> ·{" "}
-        <Link href={`/works/${work.slug}/alignment#alignment-uncertain`}>Least confident rows first</Link> ·{" "}
-        <Link href={`/works/${work.slug}/search?editions=${currentEditions.join(",")}`}>Search</Link>
-      </p>
-      <h1 className="compare-title">Compare: {work.title}</h1>
+      <div className="compare-heading">
+        <h1 className="compare-title">Compare: {work.title}</h1>
+        <p className="breadcrumbs">
+          <Link href="/">Works</Link> · <Link href={`/works/${work.slug}/variants`}>Variants</Link> ·{" "}
+          <Link href={`/works/${work.slug}/align`}>Edit alignment</Link> ·{" "}
+          <Link href={`/works/${work.slug}/alignment#alignment-uncertain`}>Least confident rows first</Link> ·{" "}
+          <Link href={`/works/${work.slug}/search?editions=${currentEditions.join(",")}`}>Search</Link>
+        </p>
+      </div>
       <SettingsBar
         summary={
           <>

@@ -63,14 +63,17 @@ export function ReadingPlace({ workSlug, rowCount }: { workSlug: string; rowCoun
 
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
+    /** When j / k last moved: the scrolling they cause does not count as reading elsewhere. */
+    let moved = 0;
     const onScroll = () => {
       clearTimeout(timer);
       timer = setTimeout(() => {
         const row = rowInView();
-        if (row && !offered.current) storeRow(workSlug, numberOf(row));
+        if (row && !offered.current && Date.now() - moved > 1000) storeRow(workSlug, numberOf(row));
       }, 400);
     };
     const go = (row: HTMLElement) => {
+      moved = Date.now();
       row.focus({ preventScroll: true });
       row.scrollIntoView({ block: "start" });
       storeRow(workSlug, numberOf(row));

@@ -5,7 +5,7 @@ export function SearchBox({ workSlug, editions, defaultValue = "", compact = fal
       <label htmlFor="search-q" className={compact ? "visually-hidden" : undefined}>
         Search all editions
       </label>
-      <input id="search-q" type="search" name="q" defaultValue={defaultValue} required maxLength={200} placeholder={compact ? "Search all editions" : undefined} />
+      <input id="search-q" type="search" name="q" defaultValue={defaultValue} required maxLength={200} placeholder={compact ? "Search" : undefined} />
       <input type="hidden" name="editions" value={editions.join(",")} />
       <button type="submit" className="button secondary">
         Search
