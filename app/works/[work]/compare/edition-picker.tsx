@@ -164,7 +164,7 @@ export function EditionPicker({ editions, selected, view }: { editions: PickerEd
         <legend>All editions, by language</legend>
         <p className="picker-filter">
           <label htmlFor={`${id}-filter`}>Filter</label>{" "}
-          <input id={`${id}-filter`} type="search" value={filter} onChange={(event) => setFilter(event.target.value)} placeholder="title, language or name" />
+          <input id={`${id}-filter`} type="search" value={filter} onChange={(event) => setFilter(event.target.value)} placeholder="title or language" />
         </p>
         {shownGroups.length === 0 ? <p className="hint">No edition matches “{filter.trim()}”.</p> : null}
         {shownGroups.map((group) => (
