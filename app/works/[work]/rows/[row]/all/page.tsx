@@ -24,8 +24,9 @@ export async function generateMetadata({ params }: Props) {
 }
 
 /**
- * One row in every edition of the work, grouped by language: the way to read many translations of one passage
- * side by side, beyond the columns the compare view shows. Earlier witnesses follow when they have text in the row.
+ * One row in every edition of the work, each with its language, editions of one language together: the way to read
+ * many translations of one passage side by side, beyond the columns the compare view shows. Earlier witnesses follow
+ * when they have text in the row.
  */
 export default async function RowAllEditionsPage({ params }: Props) {
   const { work: slug, row: rowParam } = await params;
@@ -38,14 +39,11 @@ export default async function RowAllEditionsPage({ params }: Props) {
   const [cells] = await getRowCells(db(), work.id, [row.id], editions.map((edition) => edition.id));
   const witnessIds = new Set(work.earlierWitnesses.map((witness) => witness.id));
   const shown = editions.filter((edition) => !witnessIds.has(edition.id) || cells.cells[edition.id].length > 0);
-  const groups: { key: string; label: string; editions: typeof shown }[] = [];
-  for (const edition of shown) {
-    const key = witnessIds.has(edition.id) ? "witnesses" : edition.language;
-    let group = groups.find((candidate) => candidate.key === key);
-    if (!group) groups.push((group = { key, label: key === "witnesses" ? "Earlier witnesses" : `${languageName(edition.language)} (${edition.language})`, editions: [] }));
-    group.editions.push(edition);
-  }
-  const languages = new Set(work.editions.map((edition) => edition.language)).size;
+  /* Editions of one language side by side, languages in the work's order (the pivot's first), earlier witnesses last. */
+  const languageOrder = [...new Set(work.editions.map((edition) => edition.language))];
+  const rank = (edition: (typeof shown)[number]) => (witnessIds.has(edition.id) ? languageOrder.length : languageOrder.indexOf(edition.language));
+  const ordered = shown.map((edition, index) => ({ edition, index })).sort((a, b) => rank(a.edition) - rank(b.edition) || a.index - b.index);
+  const languages = languageOrder.length;
   const base = `/works/${slug}/rows`;
 
   return (
@@ -63,37 +61,34 @@ export default async function RowAllEditionsPage({ params }: Props) {
         <Link href={`/works/${slug}/compare#r${row.number}`}>Show it in the compare view</Link>
         <Link href={`${base}/${row.id}`}>History and word links</Link>
       </nav>
-      {groups.map((group) => (
-        <section key={group.key} className="row-all-group" aria-labelledby={`language-${group.key}`}>
-          <h2 id={`language-${group.key}`}>{group.label}</h2>
-          <ul className="row-all-list">
-            {group.editions.map((edition) => {
-              const segments = cells.cells[edition.id];
-              return (
-                <li key={edition.id} data-edition={edition.slug}>
-                  <h3>
-                    <Link href={`/works/${slug}/editions/${edition.slug}`} lang={edition.language}>
-                      {edition.title}
-                    </Link>{" "}
-                    <span className="row-all-slug">({edition.slug})</span>
-                  </h3>
-                  <p className="column-meta">
-                    <span>{[edition.place, edition.year].filter(Boolean).join(" ")}</span> <TitleOurs ours={edition.titleOurs} />{" "}
-                    <ProvenanceBadges {...edition} />
-                  </p>
-                  {segments.length > 0 ? (
-                    <div className="cell" lang={edition.language}>
-                      <Passage segments={segments} notesHref={`/works/${slug}/editions/${edition.slug}`} />
-                    </div>
-                  ) : (
-                    <p className="cell empty">No text in this edition for this row.</p>
-                  )}
-                </li>
-              );
-            })}
-          </ul>
-        </section>
-      ))}
+      <ul className="row-all-list">
+        {ordered.map(({ edition }) => {
+          const segments = cells.cells[edition.id];
+          return (
+            <li key={edition.id} data-edition={edition.slug}>
+              <p className="row-all-language">
+                {languageName(edition.language)} ({edition.language}){witnessIds.has(edition.id) ? " · earlier witness" : ""}
+              </p>
+              <h2>
+                <Link href={`/works/${slug}/editions/${edition.slug}`} lang={edition.language}>
+                  {edition.title}
+                </Link>{" "}
+                <span className="row-all-slug">({edition.slug})</span>
+              </h2>
+              <p className="column-meta">
+                <span>{[edition.place, edition.year].filter(Boolean).join(" ")}</span> <TitleOurs ours={edition.titleOurs} /> <ProvenanceBadges {...edition} />
+              </p>
+              {segments.length > 0 ? (
+                <div className="cell" lang={edition.language}>
+                  <Passage segments={segments} notesHref={`/works/${slug}/editions/${edition.slug}`} />
+                </div>
+              ) : (
+                <p className="cell empty">No text in this edition for this row.</p>
+              )}
+            </li>
+          );
+        })}
+      </ul>
     </>
   );
 }
