@@ -1,77 +1,42 @@
 /**
  * Command-line sentence aligner:
- *   npm run --silent align -- <fileA> <fileB> [--lang-a <code>] [--lang-b <code>] [--format json]
+ *   npm run --silent align -- <fileA> <fileB> [--lang-a <code>] [--lang-b <code>] [--format json] [--word-model]
  * Each file is UTF-8 text with one segment per line (every line counts, empty ones included; a final
  * newline does not add a segment). Blank lines also mark paragraph ends for the aligner. Prints only
  * the JSON array of beads on stdout; on bad input prints one line on stderr and exits with status 2.
+ * --word-model adds the word model's translations to the second pass (AlignOptions.wordModel).
  */
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { alignPair } from "../lib/alignment/aligner/index";
 import type { AlignSegment } from "../lib/alignment/aligner/index";
+import { parseCliArguments, readUtf8File, UsageError } from "./cli-support";
 
-const USAGE = "usage: align <fileA> <fileB> [--lang-a <code>] [--lang-b <code>] [--format json]";
-
-class UsageError extends Error {}
+const USAGE = "usage: align <fileA> <fileB> [--lang-a <code>] [--lang-b <code>] [--format json] [--word-model]";
 
 interface Options {
   files: string[];
   langA: string;
   langB: string;
-  format: string;
+  wordModel: boolean;
   help: boolean;
 }
 
 function parseArguments(args: readonly string[]): Options {
-  const options: Options = { files: [], langA: "und", langB: "und", format: "json", help: false };
-  const valued: Record<string, "langA" | "langB" | "format"> = { "--lang-a": "langA", "--lang-b": "langB", "--format": "format" };
-  for (let k = 0; k < args.length; k++) {
-    const arg = args[k];
-    if (arg === "--help" || arg === "-h") {
-      options.help = true;
-      continue;
-    }
-    if (arg === "--") {
-      options.files.push(...args.slice(k + 1));
-      break;
-    }
-    if (arg.startsWith("-") && arg !== "-") {
-      const equals = arg.indexOf("=");
-      const name = equals >= 0 ? arg.slice(0, equals) : arg;
-      const field = valued[name];
-      if (!field) throw new UsageError(`unknown option ${name}`);
-      const value = equals >= 0 ? arg.slice(equals + 1) : args[++k];
-      if (value === undefined || value === "" || (equals < 0 && value.startsWith("--"))) throw new UsageError(`missing value for ${name}`);
-      options[field] = value;
-      continue;
-    }
-    options.files.push(arg);
-  }
+  const { values, positionals } = parseCliArguments(args, {
+    "lang-a": { type: "string", default: "und" },
+    "lang-b": { type: "string", default: "und" },
+    format: { type: "string", default: "json" },
+    "word-model": { type: "boolean", default: false },
+    help: { type: "boolean", short: "h", default: false },
+  });
+  const options = { files: positionals, langA: values["lang-a"], langB: values["lang-b"], wordModel: values["word-model"], help: values.help };
   if (options.help) return options;
   if (options.files.length !== 2) throw new UsageError(`expected two files, got ${options.files.length}`);
-  if (options.format !== "json") throw new UsageError(`unsupported format ${options.format} (only json)`);
+  if (values.format !== "json") throw new UsageError(`unsupported format ${values.format} (only json)`);
   return options;
 }
 
-const decoder = new TextDecoder("utf-8", { fatal: true });
-
 function readSegments(file: string): AlignSegment[] {
-  const base = process.env.INIT_CWD || process.cwd();
-  const resolved = path.resolve(base, file);
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(resolved);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new UsageError(`cannot read ${file}${code ? ` (${code})` : ""}`);
-  }
-  let text: string;
-  try {
-    text = decoder.decode(bytes);
-  } catch {
-    throw new UsageError(`${file} is not valid UTF-8`);
-  }
-  return segmentsOf(text);
+  return segmentsOf(readUtf8File(file));
 }
 
 /** One segment per line; blank lines end paragraphs (and stay segments of their own). */
@@ -96,7 +61,7 @@ function main(): void {
     }
     const a = readSegments(options.files[0]);
     const b = readSegments(options.files[1]);
-    const beads = alignPair(a, b, { langA: options.langA, langB: options.langB });
+    const beads = alignPair(a, b, { langA: options.langA, langB: options.langB, wordModel: options.wordModel });
     const json = beads.map((bead) => ({ a: bead.a, b: bead.b, score: Math.round(bead.score * 1e4) / 1e4 }));
     process.stdout.write(`${JSON.stringify(json)}\n`);
   } catch (error) {

@@ -7,78 +7,42 @@
  * FreeDict dictionaries are used when present (--no-dictionaries turns them off); --dictionary adds a TSV glossary
  * (term in A, tab, term in B). Bad input: one line on stderr, exit status 2.
  */
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { alignWordsNWay, pairKey } from "../lib/alignment/words/align-words";
 import { GlossaryError, parseGlossary } from "../lib/alignment/words/glossary";
 import { lexiconFor } from "../lib/alignment/words/lexicon-sources";
 import type { LexiconEntry } from "../lib/alignment/words/lexicon";
 import { toPharaoh } from "../lib/alignment/words/symmetrise";
+import { parseCliArguments, readUtf8File, UsageError } from "./cli-support";
 
 const USAGE = "usage: align-words <fileA> <fileB> --lang-a <code> --lang-b <code> [--format pharaoh] [--dictionary FILE] [--no-dictionaries]";
 
-class UsageError extends Error {}
-
 interface Options {
   files: string[];
-  langA: string | null;
-  langB: string | null;
-  format: string;
-  dictionary: string | null;
+  langA: string;
+  langB: string;
+  dictionary: string | undefined;
   dictionaries: boolean;
 }
 
 function parseArguments(args: readonly string[]): Options {
-  const options: Options = { files: [], langA: null, langB: null, format: "pharaoh", dictionary: null, dictionaries: true };
-  const valued: Record<string, "langA" | "langB" | "format" | "dictionary"> = { "--lang-a": "langA", "--lang-b": "langB", "--format": "format", "--dictionary": "dictionary" };
-  for (let k = 0; k < args.length; k++) {
-    const arg = args[k];
-    if (arg === "--") {
-      options.files.push(...args.slice(k + 1));
-      break;
-    }
-    if (arg === "--no-dictionaries") {
-      options.dictionaries = false;
-      continue;
-    }
-    if (arg.startsWith("--")) {
-      const equals = arg.indexOf("=");
-      const name = equals >= 0 ? arg.slice(0, equals) : arg;
-      const field = valued[name];
-      if (!field) throw new UsageError(`unknown option ${name}`);
-      const value = equals >= 0 ? arg.slice(equals + 1) : args[++k];
-      if (value === undefined || value === "" || (equals < 0 && value.startsWith("--"))) throw new UsageError(`missing value for ${name}`);
-      options[field] = value;
-      continue;
-    }
-    options.files.push(arg);
-  }
-  if (options.files.length !== 2) throw new UsageError(`expected two files, got ${options.files.length}`);
-  if (!options.langA || !options.langB) throw new UsageError("--lang-a and --lang-b are required");
-  for (const lang of [options.langA, options.langB]) if (!/^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$/.test(lang)) throw new UsageError(`not a language code: ${lang}`);
-  if (options.format !== "pharaoh") throw new UsageError(`unsupported format ${options.format} (only pharaoh)`);
-  return options;
-}
-
-const decoder = new TextDecoder("utf-8", { fatal: true });
-
-function readText(file: string): string {
-  const resolved = path.resolve(process.env.INIT_CWD || process.cwd(), file);
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(resolved);
-  } catch (error) {
-    throw new UsageError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-  }
-  try {
-    return decoder.decode(bytes);
-  } catch {
-    throw new UsageError(`${file} is not valid UTF-8`);
-  }
+  const { values, positionals } = parseCliArguments(args, {
+    "lang-a": { type: "string" },
+    "lang-b": { type: "string" },
+    format: { type: "string", default: "pharaoh" },
+    dictionary: { type: "string" },
+    "no-dictionaries": { type: "boolean", default: false },
+  });
+  if (positionals.length !== 2) throw new UsageError(`expected two files, got ${positionals.length}`);
+  const langA = values["lang-a"];
+  const langB = values["lang-b"];
+  if (!langA || !langB) throw new UsageError("--lang-a and --lang-b are required");
+  for (const lang of [langA, langB]) if (!/^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$/.test(lang)) throw new UsageError(`not a language code: ${lang}`);
+  if (values.format !== "pharaoh") throw new UsageError(`unsupported format ${values.format} (only pharaoh)`);
+  return { files: positionals, langA, langB, dictionary: values.dictionary, dictionaries: !values["no-dictionaries"] };
 }
 
 function readLines(file: string): string[][] {
-  const text = readText(file).replace(/^\uFEFF/, "");
+  const text = readUtf8File(file).replace(/^\uFEFF/, "");
   const lines = text.split(/\r?\n/);
   if (lines.at(-1) === "") lines.pop();
   return lines.map((line) => line.split(" ").filter((token) => token !== ""));
@@ -91,7 +55,7 @@ async function main(): Promise<void> {
   let glossary: LexiconEntry[] | undefined;
   if (options.dictionary) {
     try {
-      glossary = parseGlossary(readText(options.dictionary));
+      glossary = parseGlossary(readUtf8File(options.dictionary));
     } catch (error) {
       if (error instanceof GlossaryError) throw new UsageError(`${options.dictionary}: ${error.message}`);
       throw error;
@@ -99,8 +63,8 @@ async function main(): Promise<void> {
   }
   const links = await alignWordsNWay({
     editions: [
-      { id: "a", language: options.langA!, rows: a },
-      { id: "b", language: options.langB!, rows: b },
+      { id: "a", language: options.langA, rows: a },
+      { id: "b", language: options.langB, rows: b },
     ],
     lexicon: (langA, langB, vocabularyA, vocabularyB) => lexiconFor({ langA, langB, vocabularyA, vocabularyB, dictionaries: options.dictionaries, glossary }),
   });

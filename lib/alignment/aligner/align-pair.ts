@@ -3,14 +3,17 @@
  * parameters estimated from the texts) combined with lexical evidence that needs no external
  * dictionary (numbers, names across scripts, cognates, punctuation), paragraph boundaries when both
  * sides have them, and, in a second pass, a dictionary induced from the first pass's confident beads
- * (as hunalign does). The DP runs in a band around the expected path that widens when the best path
- * touches its edge.
+ * (as hunalign does) and, when asked (`wordModel`), the translations the word aligner's model learns from those
+ * beads (word-model-keys.ts: on bench:align it changes F1 by about ±0.001 at two to four times the cost, so it
+ * is off by default). A third pass measured slightly worse with either: it starts to confirm the second pass's
+ * own mistakes. The DP runs in a band around the expected path that widens when the best path touches its edge.
  */
 import type { AlignOptions, AlignSegment, Bead } from "./types";
 import { extractFeatures, type SideFeatures } from "./features";
 import { estimateLengthModel, initialLengthModel, type LengthModel } from "./lengths";
-import { buildEvidence, DEFAULT_CLASS_RATES, scorePairs, type PairEvidence } from "./lexical";
-import { induceDictionary } from "./induced-dictionary";
+import { buildEvidence, DEFAULT_CLASS_RATES, scorePairs, type PairEvidence, type SegmentKeys } from "./lexical";
+import { dictionaryKeys, induceDictionary } from "./induced-dictionary";
+import { wordModelKeys } from "./word-model-keys";
 import { bandAround, pairBandFor } from "./band";
 import { BEAD_SHAPES, MAX_REACH, stepPosteriors, viterbi, type BeadCosts, type ParagraphCosts, type Step } from "./dp";
 import { diagonalSpan, pathSpan, type PathSpan } from "./path";
@@ -26,12 +29,6 @@ import {
 
 const EMPTY_SKIP_COST = 0.5;
 const INITIAL_HALF_WIDTH = 32;
-/**
- * Passes after the first, each with parameters and a dictionary estimated from the pass before (as
- * hunalign's realign; a third pass measured slightly worse on the benchmarks: the dictionary starts
- * to confirm the second pass's own mistakes).
- */
-const REALIGNMENTS = 1;
 const REALIGNMENT_HALF_WIDTH = 16;
 /** Half-width of the band around the final path in which bead posteriors are computed. */
 const POSTERIOR_HALF_WIDTH = 8;
@@ -99,6 +96,27 @@ function runPass(
   }
 }
 
+/** The second pass's extra evidence: the induced dictionary and, when asked, the word model's translations. */
+function secondPassKeys(
+  a: readonly AlignSegment[],
+  b: readonly AlignSegment[],
+  A: SideFeatures,
+  B: SideFeatures,
+  steps: readonly Step[],
+  confident: readonly Step[],
+  opts: AlignOptions,
+): SegmentKeys | null {
+  const oneToOne = steps.filter((s) => s.shape === 0);
+  const induced =
+    opts.induceDictionary === false
+      ? null
+      : dictionaryKeys(induceDictionary(oneToOne.map((s) => [A.stems[s.i0], B.stems[s.j0]] as const)), A.stems, B.stems);
+  if (!opts.wordModel) return induced;
+  const model = wordModelKeys(a, b, confident.map((s) => [s.i0, s.j0] as const), opts.langA, opts.langB, opts.lexicon ?? null);
+  if (!induced) return model;
+  return { keysForA: (i) => [...induced.keysForA(i), ...model.keysForA(i)], keysForB: (j) => [...induced.keysForB(j), ...model.keysForB(j)] };
+}
+
 function trivialBeads(n: number, m: number): Bead[] {
   const beads: Bead[] = [];
   for (let i = 0; i < n; i++) beads.push({ a: [i], b: [], score: 0 });
@@ -136,32 +154,26 @@ export function alignPair(a: readonly AlignSegment[], b: readonly AlignSegment[]
     diagonalSpan(prefixA, prefixB),
     INITIAL_HALF_WIDTH,
   );
-  for (let round = 0; round < REALIGNMENTS; round++) {
-    const confident = confidentOneToOne(pass.steps, lengths, A, B);
-    lengths = estimateLengthModel(
-      confident.map((s) => [A.lengths[s.i0], B.lengths[s.j0]]),
+  const confident = confidentOneToOne(pass.steps, lengths, A, B);
+  lengths = estimateLengthModel(
+    confident.map((s) => [A.lengths[s.i0], B.lengths[s.j0]]),
+    lengths,
+  );
+  const steps = pass.steps;
+  pass = runPass(
+    A,
+    B,
+    prefixA,
+    prefixB,
+    {
       lengths,
-    );
-    const steps = pass.steps;
-    const dictionary =
-      opts.induceDictionary === false
-        ? null
-        : induceDictionary(steps.filter((s) => s.shape === 0).map((s) => [A.stems[s.i0], B.stems[s.j0]] as const));
-    pass = runPass(
-      A,
-      B,
-      prefixA,
-      prefixB,
-      {
-        lengths,
-        shapeCost: estimateShapeCosts(steps),
-        paragraphs: paragraphs ? estimateParagraphCosts(paragraphs, steps, n, m) : null,
-        evidence: buildEvidence(A, B, estimateClassRates(confident, A, B), dictionary),
-      },
-      pathSpan(steps, n, m),
-      REALIGNMENT_HALF_WIDTH,
-    );
-  }
+      shapeCost: estimateShapeCosts(steps),
+      paragraphs: paragraphs ? estimateParagraphCosts(paragraphs, steps, n, m) : null,
+      evidence: buildEvidence(A, B, estimateClassRates(confident, A, B), secondPassKeys(a, b, A, B, steps, confident, opts)),
+    },
+    pathSpan(steps, n, m),
+    REALIGNMENT_HALF_WIDTH,
+  );
 
   const finalSpan = pathSpan(pass.steps, n, m);
   const posteriorBand = bandAround(finalSpan.low, finalSpan.high, m, POSTERIOR_HALF_WIDTH);

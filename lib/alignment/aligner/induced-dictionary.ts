@@ -4,6 +4,7 @@
  * translation pairs for the second pass. Stems identical on both sides are left to the cognate
  * evidence.
  */
+import type { SegmentKeys } from "./lexical";
 
 export interface DictionaryOptions {
   /** Minimum number of beads in which the two stems co-occur. */
@@ -120,4 +121,9 @@ export function induceDictionary(
       return translations.get(a)?.includes(b) ?? false;
     },
   };
+}
+
+/** The dictionary's translations as evidence keys of each segment, given the segments' stems. */
+export function dictionaryKeys(dictionary: InducedDictionary, stemsA: readonly string[][], stemsB: readonly string[][]): SegmentKeys {
+  return { keysForA: (i) => dictionary.keysForA(stemsA[i]), keysForB: (j) => dictionary.keysForB(stemsB[j]) };
 }

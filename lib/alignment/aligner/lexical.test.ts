@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { extractFeatures } from "./features";
 import { beadLexicalScore, buildEvidence, DEFAULT_CLASS_RATES } from "./lexical";
-import { induceDictionary } from "./induced-dictionary";
+import { dictionaryKeys, induceDictionary } from "./induced-dictionary";
 import type { AlignSegment } from "./types";
 
 const seg = (text: string): AlignSegment => ({ text });
@@ -55,7 +55,7 @@ describe("lexical evidence", () => {
     const beads = Array.from({ length: 5 }, () => [A.stems[0], B.stems[0]] as const);
     const dictionary = induceDictionary([...beads, ...Array.from({ length: 5 }, () => [A.stems[1], B.stems[1]] as const)]);
     const without = buildEvidence(A, B, DEFAULT_CLASS_RATES, null);
-    const withDictionary = buildEvidence(A, B, DEFAULT_CLASS_RATES, dictionary);
+    const withDictionary = buildEvidence(A, B, DEFAULT_CLASS_RATES, dictionaryKeys(dictionary, A.stems, B.stems));
     expect(beadLexicalScore(without, 0, 1, 0, 1)).toBe(0);
     expect(beadLexicalScore(withDictionary, 0, 1, 0, 1)).toBeGreaterThan(0);
     expect(beadLexicalScore(withDictionary, 0, 1, 1, 1)).toBe(0);

@@ -1,6 +1,7 @@
 /**
  * Lexical evidence between segments of the two sides. Each segment carries evidence keys (numbers,
- * names, cognate prefixes, punctuation and, in the second pass, induced-dictionary translations); a
+ * names, cognate prefixes, punctuation and, in later passes, translations from an induced dictionary or the word
+ * model); a
  * key shared by a segment pair counts as a log-likelihood ratio: how much likelier the match is for a
  * translation pair (the key class's transfer rate) than for a random pair (the key's document
  * frequencies). Anchors (numbers, names, ? and !) that a bead pairing text on both sides leaves
@@ -8,7 +9,6 @@
  * sparse.
  */
 import type { SideFeatures } from "./features";
-import type { InducedDictionary } from "./induced-dictionary";
 import type { Band } from "./band";
 
 /** Probability that a key of each class in one segment reappears in its translation. */
@@ -19,6 +19,7 @@ export const DEFAULT_CLASS_RATES: ClassRates = {
   m: 0.7,
   c: 0.2,
   d: 0.3,
+  w: 0.5,
   "p?": 0.8,
   "p!": 0.6,
   "p(": 0.7,
@@ -177,15 +178,16 @@ function postings(b: SideKeys, keyCount: number): Pick<PairEvidence, "postingSta
   return { postingStart, postingSegment, postingCount };
 }
 
-export function buildEvidence(
-  A: SideFeatures,
-  B: SideFeatures,
-  rates: ClassRates,
-  dictionary: InducedDictionary | null,
-): PairEvidence {
+/** Further evidence keys per segment, beyond the sides' own (translations from a dictionary or a word model). */
+export interface SegmentKeys {
+  keysForA(i: number): Iterable<string>;
+  keysForB(j: number): Iterable<string>;
+}
+
+export function buildEvidence(A: SideFeatures, B: SideFeatures, rates: ClassRates, extra: SegmentKeys | null): PairEvidence {
   const ids = new Map<string, number>();
-  const rowsA = internSide(A, ids, dictionary ? (i) => dictionary.keysForA(A.stems[i]) : null);
-  const rowsB = internSide(B, ids, dictionary ? (i) => dictionary.keysForB(B.stems[i]) : null);
+  const rowsA = internSide(A, ids, extra ? (i) => extra.keysForA(i) : null);
+  const rowsB = internSide(B, ids, extra ? (j) => extra.keysForB(j) : null);
   const keyCount = ids.size;
   const classes: string[] = new Array(keyCount);
   for (const [key, id] of ids) classes[id] = keyClass(key);

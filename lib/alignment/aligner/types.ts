@@ -1,4 +1,5 @@
 /** Public types of the sentence aligner. */
+import type { Lexicon } from "../words/lexicon";
 
 /** One segment (usually a sentence) of a text to align. */
 export interface AlignSegment {
@@ -24,6 +25,13 @@ export interface AlignOptions {
   langB: string;
   /** Run the second pass with the dictionary induced from the first (default true). */
   induceDictionary?: boolean;
+  /**
+   * Add to the second pass's evidence the translations of the word aligner's model trained on the first pass's
+   * confident beads (default false: bench:align measures it).
+   */
+  wordModel?: boolean;
+  /** Bilingual dictionary entries for the word model (FreeDict, glossary), when the caller has them. */
+  lexicon?: Lexicon | null;
   /** Use paragraph numbers when both sides have them (default true). */
   useParagraphs?: boolean;
 }

@@ -95,7 +95,7 @@ describe("dictionaries", () => {
     expect(readFreeDictFile(dict.file).length).toBeGreaterThan(5_000);
     const lexicon = lexiconFor({ langA: "en", langB: "fr", vocabularyA: new Set(["hous"]), vocabularyB: new Set(["maison"]) });
     expect(lexicon.weight("hous", "maison")).toBeGreaterThan(0);
-  });
+  }, 60_000);
 
   it("parse a glossary fixture and name the line of a bad one", () => {
     expect(parseGlossary("# terms\ncur\tшавка\tcontempt\n\nThermidor\tтермидор\n")).toEqual([

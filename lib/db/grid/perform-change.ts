@@ -1,7 +1,8 @@
 /**
  * The common path of every write to a work's grid or text, inside the work's transaction: build the change
  * from the current grid, let the caller refuse it when rows it needs changed, apply it, check the result,
- * record it in the journal with its inverse under the next grid version, and notify open pages.
+ * record it in the journal with its inverse under the next grid version, queue the word alignment of the rows
+ * whose cells it changed, and notify open pages.
  */
 import { randomUUID } from "node:crypto";
 import type { Change, Actor, Tx } from "./types";
@@ -9,6 +10,7 @@ import { applyChange } from "./apply-change";
 import { describeChange, type DescribeContext } from "./describe-change";
 import { loadGridState, type StoredGrid } from "./load-grid-state";
 import { notifyGridChange } from "./notify";
+import { queueRowWords } from "../words/queue-row-words";
 import { verifyGrid } from "./verify-grid";
 import type { LockedWork } from "./work-lock";
 import type { Prisma } from "../generated/client";
@@ -59,6 +61,7 @@ export async function performChange(tx: Tx, work: LockedWork, request: ChangeReq
     },
   });
   await tx.work.update({ where: { id: work.id }, data: { gridVersion: version } });
+  if (changesCells(outcome.applied)) await queueRowWords(tx, work.id, outcome.touchedRowIds);
   await notifyGridChange(tx, {
     workId: work.id,
     version,
@@ -69,6 +72,13 @@ export async function performChange(tx: Tx, work: LockedWork, request: ChangeReq
     summary,
   });
   return { operationId, kind, version, summary, touchedRowIds: outcome.touchedRowIds };
+}
+
+/** Whether a change alters what rows hold (segments or text), so that their word links must be aligned again. */
+function changesCells(change: Change): boolean {
+  if (change.type === "wordLinks") return false;
+  if (change.type === "layout") return !["setStatus", "confirmUpTo", "restoreStatuses"].includes(change.op.type);
+  return true;
 }
 
 /** The journal's kind of a change: the grid operation's type, or splitSegment, mergeSegments, editText, revertRevision. */

@@ -42,7 +42,10 @@ export async function runImport(db: Db, request: ImportRequest): Promise<ImportR
         checksum: parsed.checksum,
       });
       const mode = result.alignment?.mode;
-      if (mode === "place" || mode === "new-grid" || mode === "from-file") await enqueueJobIn(tx, { kind: "row-signals", workId, userId: null });
+      if (mode === "place" || mode === "new-grid" || mode === "from-file") {
+        await enqueueJobIn(tx, { kind: "align-words", workId, userId: null });
+        await enqueueJobIn(tx, { kind: "row-signals", workId, userId: null });
+      }
       return result;
     },
     { maxWait: 10_000, timeout: TRANSACTION_TIMEOUT_MS },

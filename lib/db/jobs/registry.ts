@@ -5,6 +5,7 @@ import type { JobKind } from "./job-kind";
 import { alignEditionJob } from "./kinds/align-edition";
 import { alignJob, realignJob } from "./kinds/align-work";
 import { alignWordsJob } from "./kinds/align-words";
+import { alignRowWordsJob } from "./kinds/align-row-words";
 import { rowSignalsJob } from "./kinds/row-signals";
 
 export const JOB_KINDS: readonly JobKind<unknown>[] = [
@@ -12,6 +13,7 @@ export const JOB_KINDS: readonly JobKind<unknown>[] = [
   realignJob,
   alignEditionJob,
   alignWordsJob,
+  alignRowWordsJob,
   rowSignalsJob,
 ];
 

@@ -83,7 +83,7 @@ export interface RowStat {
 }
 
 /** The work's glossary for each language pair the aligner will align, by "langA|langB". */
-async function glossariesOf(db: Db, input: WordInput): Promise<Record<string, LexiconEntry[]>> {
+export async function glossariesOf(db: Db, input: WordInput): Promise<Record<string, LexiconEntry[]>> {
   const glossaries: Record<string, LexiconEntry[]> = {};
   for (const { a, b } of pairsOf(input)) {
     const [langA, langB] = [a, b].map((id) => input.editions.find((edition) => edition.id === id)!.language);

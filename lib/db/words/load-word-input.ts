@@ -67,25 +67,65 @@ export async function loadLibraryRows(db: Db, input: WordInput): Promise<Record<
 
 export async function loadWordInput(db: Db, workId: string): Promise<WordInput> {
   return db.$transaction(async (tx) => {
-    const work = await tx.work.findUnique({ where: { id: workId }, select: { gridVersion: true, pivotEditionId: true } });
-    if (!work) throw new DomainError("not_found", "There is no such work.");
-    const [editions, rows, segments, kept] = await Promise.all([
-      tx.edition.findMany({ where: { workId, supersededById: null }, orderBy: { position: "asc" }, select: { id: true, slug: true, language: true } }),
-      tx.alignmentRow.findMany({ where: { workId }, orderBy: { position: "asc" }, select: { id: true } }),
-      tx.segment.findMany({ where: { workId, rowId: { not: null }, edition: { supersededById: null } }, orderBy: { position: "asc" }, select: { id: true, rowId: true, editionId: true, text: true } }),
-      tx.wordLinkSet.findMany({ where: { workId, status: { not: "automatic" } } }),
-    ]);
-    const index = new Map(rows.map((row, r) => [row.id, r]));
-    const cells: Record<string, CellSegment[]>[] = rows.map(() => Object.fromEntries(editions.map((edition) => [edition.id, [] as CellSegment[]])));
-    for (const segment of segments) cells[index.get(segment.rowId!)!][segment.editionId]?.push({ id: segment.id, text: segment.text });
-    return {
-      workId,
-      gridVersion: work.gridVersion,
-      pivotEditionId: work.pivotEditionId,
-      editions,
-      rows: cells,
-      rowIds: rows.map((row) => row.id),
-      kept: kept.map((set) => ({ ...set, status: set.status })),
-    };
+    const rows = await tx.alignmentRow.findMany({ where: { workId }, orderBy: { position: "asc" }, select: { id: true } });
+    return readInput(tx, workId, rows.map((row) => row.id), { workId });
   }, { timeout: 60_000 });
+}
+
+/** Rows read on each side of every row a word window is asked for. */
+export const WINDOW_CONTEXT = 120;
+/** Rows a window may be asked for at most (more go to the whole-work run). */
+export const MAX_WINDOW_TARGETS = 200;
+
+/**
+ * The input of an incremental run (align-row-words.ts): the asked rows that still exist and up to `context` rows on
+ * each side of each, in reading order, so that the model has text around them to learn from; the cost depends on
+ * the rows asked for, not on the size of the work.
+ */
+export async function loadWordWindow(db: Db, workId: string, rowIds: readonly string[], context = WINDOW_CONTEXT): Promise<WordInput & { targetRowIds: string[] }> {
+  return db.$transaction(async (tx) => {
+    const targets = await tx.alignmentRow.findMany({ where: { workId, id: { in: [...rowIds] } }, orderBy: { position: "asc" }, select: { id: true, position: true } });
+    const window = new Map<string, number>();
+    for (const target of targets) {
+      if (window.has(target.id)) continue;
+      const before = await tx.alignmentRow.findMany({ where: { workId, position: { lt: target.position } }, orderBy: { position: "desc" }, take: context, select: { id: true, position: true } });
+      const after = await tx.alignmentRow.findMany({ where: { workId, position: { gte: target.position } }, orderBy: { position: "asc" }, take: context + 1, select: { id: true, position: true } });
+      for (const row of [...before, ...after]) window.set(row.id, row.position);
+    }
+    const ordered = [...window].sort((x, y) => x[1] - y[1]).map(([id]) => id);
+    const input = await readInput(tx, workId, ordered, { rowId: { in: ordered } });
+    return { ...input, targetRowIds: targets.map((target) => target.id) };
+  }, { timeout: 60_000 });
+}
+
+type ReadTx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+
+/** The editions, the given rows' cells and the kept link sets of their segments (`segmentWhere` narrows the read). */
+async function readInput(tx: ReadTx, workId: string, rowIds: string[], segmentWhere: { workId: string } | { rowId: { in: string[] } }): Promise<WordInput> {
+  const work = await tx.work.findUnique({ where: { id: workId }, select: { gridVersion: true, pivotEditionId: true } });
+  if (!work) throw new DomainError("not_found", "There is no such work.");
+  const editions = await tx.edition.findMany({ where: { workId, supersededById: null }, orderBy: { position: "asc" }, select: { id: true, slug: true, language: true } });
+  const segments = await tx.segment.findMany({
+    where: { ...segmentWhere, workId, rowId: { not: null }, edition: { supersededById: null } },
+    orderBy: { position: "asc" },
+    select: { id: true, rowId: true, editionId: true, text: true },
+  });
+  const kept = await tx.wordLinkSet.findMany({
+    where: "rowId" in segmentWhere ? { workId, status: { not: "automatic" }, segmentAId: { in: segments.map((segment) => segment.id) } } : { workId, status: { not: "automatic" } },
+  });
+  const index = new Map(rowIds.map((id, r) => [id, r]));
+  const cells: Record<string, CellSegment[]>[] = rowIds.map(() => Object.fromEntries(editions.map((edition) => [edition.id, [] as CellSegment[]])));
+  for (const segment of segments) {
+    const r = index.get(segment.rowId!);
+    if (r !== undefined) cells[r][segment.editionId]?.push({ id: segment.id, text: segment.text });
+  }
+  return {
+    workId,
+    gridVersion: work.gridVersion,
+    pivotEditionId: work.pivotEditionId,
+    editions,
+    rows: cells,
+    rowIds,
+    kept: kept.map((set) => ({ ...set, status: set.status })),
+  };
 }

@@ -106,6 +106,7 @@ export const alignEditionJob = defineJobKind<AlignEditionPayload>({
         const confirmed = outcome.confirmedRows > 0 ? `; ${outcome.confirmedRows} of them are confirmed rows, which stay confirmed — check the new text there` : "";
         const result = { ...outcome, editionId: payload.editionId, gridVersion, message: `${summary}${confirmed}.` };
         await ctx.complete(tx, result, result.message);
+        await enqueueJobIn(tx, { kind: "align-words", workId, userId: null });
         await enqueueJobIn(tx, { kind: "row-signals", workId, userId: null });
         return result;
       });

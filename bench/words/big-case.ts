@@ -1,0 +1,29 @@
+/**
+ * One speed-and-memory case of bench:words in a process of its own, so that its peak RSS is its own (not the
+ * accuracy runs' before it): the demo's rows repeated to `rows` rows, five editions, all 10 pairs, dictionaries
+ * and triangulation on. Prints one JSON line: seconds, cpuSeconds, peakMB, baseMB (RSS before aligning: Node,
+ * the modules, the texts).
+ */
+import { alignWordsNWay } from "../../lib/alignment/words/align-words";
+import { lexiconFor } from "../../lib/alignment/words/lexicon-sources";
+import { demoRows } from "./demo-rows";
+
+const count = Number(process.argv[2] ?? 2000);
+const demo = await demoRows();
+const times = Math.ceil(count / demo.rows.length);
+const rows = Array.from({ length: times }, () => demo.rows).flat().slice(0, count);
+const editions = demo.languages.map((lang) => ({ id: lang, language: lang, rows: rows.map((row) => row[lang]) }));
+const base = process.memoryUsage().rss;
+let peak = base;
+const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 25);
+const cpu = process.cpuUsage();
+const started = performance.now();
+await alignWordsNWay({
+  editions,
+  lexicon: (langA, langB, vocabularyA, vocabularyB) => lexiconFor({ langA, langB, vocabularyA, vocabularyB }),
+  onPair: () => new Promise((resolve) => setImmediate(resolve)),
+});
+clearInterval(timer);
+peak = Math.max(peak, process.memoryUsage().rss);
+const used = process.cpuUsage(cpu);
+console.log(JSON.stringify({ seconds: (performance.now() - started) / 1000, cpuSeconds: (used.user + used.system) / 1e6, peakMB: peak / 2 ** 20, baseMB: base / 2 ** 20, times }));
