@@ -3,8 +3,8 @@
  * (1440 × 900) load it in Chromium, against a production build made first (set BENCH_NO_BUILD=1 to measure the
  * existing build) on a fresh embedded PostgreSQL. For five and for two editions it prints the HTML's size (as sent,
  * compressed, and decoded), the server's time (request to first byte, and to the last byte of the HTML, median of
- * warm loads) and whether anything overflows the screen sideways; the laptop figures of the same run are the
- * baseline. The layout is CSS only, so both receive the same document: the figures differ only by noise.
+ * warm loads, the two screens taking turns) and whether anything overflows the screen sideways; the laptop figures of
+ * the same run are the baseline. The layout is CSS only, so both receive the same document: the figures differ only by noise.
  */
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -23,33 +23,42 @@ const screens = [
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
-async function measure(browser: Browser, url: string, screen: (typeof screens)[number]) {
-  const context = await browser.newContext({ viewport: screen.viewport, hasTouch: screen.hasTouch });
-  const page = await context.newPage();
-  const firstByte: number[] = [];
-  const lastByte: number[] = [];
-  let sizes = { encoded: 0, decoded: 0 };
-  let overflow = 0;
-  for (let i = 0; i < LOADS + 2; i++) {
-    await page.goto(url, { waitUntil: "load" });
-    const timing = await page.evaluate(() => {
-      const [entry] = performance.getEntriesByType("navigation") as PerformanceNavigationTiming[];
-      return {
-        firstByte: entry.responseStart - entry.requestStart,
-        lastByte: entry.responseEnd - entry.requestStart,
-        encoded: entry.encodedBodySize,
-        decoded: entry.decodedBodySize,
-        overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
-      };
-    });
-    if (i < 2) continue; // warm-up
-    firstByte.push(timing.firstByte);
-    lastByte.push(timing.lastByte);
-    sizes = { encoded: timing.encoded, decoded: timing.decoded };
-    overflow = Math.max(overflow, timing.overflow);
+interface Figures {
+  firstByte: number[];
+  lastByte: number[];
+  encoded: number;
+  decoded: number;
+  overflow: number;
+}
+
+/** Loads the page on every screen in turn, `LOADS` times after two warm-up rounds, so that both meet the same load. */
+async function measure(browser: Browser, url: string): Promise<Figures[]> {
+  const pages = await Promise.all(screens.map((screen) => browser.newContext({ viewport: screen.viewport, hasTouch: screen.hasTouch }).then((context) => context.newPage())));
+  const figures: Figures[] = screens.map(() => ({ firstByte: [], lastByte: [], encoded: 0, decoded: 0, overflow: 0 }));
+  for (let round = 0; round < LOADS + 2; round++) {
+    for (const [index, page] of pages.entries()) {
+      await page.goto(url, { waitUntil: "load" });
+      const timing = await page.evaluate(() => {
+        const [entry] = performance.getEntriesByType("navigation") as PerformanceNavigationTiming[];
+        return {
+          firstByte: entry.responseStart - entry.requestStart,
+          lastByte: entry.responseEnd - entry.requestStart,
+          encoded: entry.encodedBodySize,
+          decoded: entry.decodedBodySize,
+          overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+        };
+      });
+      if (round < 2) continue;
+      const own = figures[index];
+      own.firstByte.push(timing.firstByte);
+      own.lastByte.push(timing.lastByte);
+      own.encoded = timing.encoded;
+      own.decoded = timing.decoded;
+      own.overflow = Math.max(own.overflow, timing.overflow);
+    }
   }
-  await context.close();
-  return { firstByte: median(firstByte), lastByte: median(lastByte), ...sizes, overflow };
+  await Promise.all(pages.map((page) => page.context().close()));
+  return figures;
 }
 
 async function main() {
@@ -79,11 +88,12 @@ async function main() {
     for (const editions of ["ru,fr,es,it,en", "ru,en"]) {
       const url = `http://127.0.0.1:${port}/works/thirst-for-power/compare?editions=${editions}`;
       console.log(`  editions=${editions}`);
-      for (const screen of screens) {
-        const figures = await measure(browser, url, screen);
+      const figures = await measure(browser, url);
+      for (const [index, screen] of screens.entries()) {
+        const { firstByte, lastByte, encoded, decoded, overflow } = figures[index];
         console.log(
-          `    ${screen.name.padEnd(27)} HTML ${(figures.decoded / 1024).toFixed(0)} KiB (${(figures.encoded / 1024).toFixed(0)} KiB sent)  ` +
-            `server: first byte ${figures.firstByte.toFixed(0)} ms, whole HTML ${figures.lastByte.toFixed(0)} ms  sideways overflow ${figures.overflow} px`,
+          `    ${screen.name.padEnd(27)} HTML ${(decoded / 1024).toFixed(0)} KiB (${(encoded / 1024).toFixed(0)} KiB sent)  ` +
+            `server: first byte ${median(firstByte).toFixed(0)} ms, whole HTML ${median(lastByte).toFixed(0)} ms  sideways overflow ${overflow} px`,
         );
       }
     }
