@@ -168,7 +168,7 @@ export default async function ComparePage({ params, searchParams }: Props) {
 
   const many = columns.length > DEFAULT_EDITIONS;
   const gridStyle: Record<string, string | number> = { "--columns": columns.length };
-  columns.forEach((edition, index) => (gridStyle[`--label-${index + 1}`] = columnLabel(edition)));
+  for (const [index, edition] of columns.entries()) gridStyle[`--label-${index + 1}`] = columnLabel(edition);
 
   return (
     <>
