@@ -1,6 +1,6 @@
 /**
  * `npm run bench:reading`: the compare view of the demo chapter as a phone (390 × 844, touch) and a laptop
- * (1440 × 900) load it in Chromium, against a production build made first (set BENCH_NO_BUILD=1 to measure the
+ * (1440 × 900) load it in Chromium, against a production build made first (set BENCH_SKIP_BUILD=1 to measure the
  * existing build) on a fresh embedded PostgreSQL. For five and for two editions it prints the HTML's size (as sent,
  * compressed, and decoded), the server's time (request to first byte, and to the last byte of the HTML, median of
  * warm loads, the two screens taking turns) and whether anything overflows the screen sideways; the laptop figures of
@@ -62,7 +62,7 @@ async function measure(browser: Browser, url: string): Promise<Figures[]> {
 }
 
 async function main() {
-  if (process.env.BENCH_NO_BUILD !== "1") {
+  if (process.env.BENCH_SKIP_BUILD !== "1") {
     const build = spawnSync(process.execPath, [nextBin, "build"], { cwd: projectRoot, stdio: "ignore", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
     if (build.status !== 0) throw new Error("next build failed");
   }

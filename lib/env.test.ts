@@ -13,13 +13,30 @@ function envError(source: Record<string, string>): string {
   throw new Error("expected readEnv to throw");
 }
 
+const STREAM_DEFAULTS = { HEXAPLA_STREAMS_MAX: 1000, HEXAPLA_STREAMS_PER_CLIENT: 20, HEXAPLA_STREAM_IDLE_MINUTES: 30 };
+
 describe("readEnv", () => {
   it("gives the defaults for an empty environment", () => {
-    expect(readEnv({})).toEqual({ PORT: 3000, HEXAPLA_PG_PORT: 54329, HEXAPLA_SKIP_DEMO: "0", HEXAPLA_SIGNIN_LIMIT: 5, HEXAPLA_SIGNIN_ACCOUNT_LIMIT: 5, HEXAPLA_TOKEN_DAYS: 90, HEXAPLA_WORKER_CONCURRENCY: 2 });
+    expect(readEnv({})).toEqual({ PORT: 3000, HEXAPLA_PG_PORT: 54329, HEXAPLA_SKIP_DEMO: "0", HEXAPLA_SIGNIN_LIMIT: 5, HEXAPLA_SIGNIN_ACCOUNT_LIMIT: 5, HEXAPLA_TOKEN_DAYS: 90, HEXAPLA_WORKER_CONCURRENCY: 2, ...STREAM_DEFAULTS });
   });
 
   it("treats empty values as unset", () => {
-    expect(readEnv({ PORT: "", DATABASE_URL: "", HEXAPLA_DATA_DIR: "" })).toEqual({ PORT: 3000, HEXAPLA_PG_PORT: 54329, HEXAPLA_SKIP_DEMO: "0", HEXAPLA_SIGNIN_LIMIT: 5, HEXAPLA_SIGNIN_ACCOUNT_LIMIT: 5, HEXAPLA_TOKEN_DAYS: 90, HEXAPLA_WORKER_CONCURRENCY: 2 });
+    expect(readEnv({ PORT: "", DATABASE_URL: "", HEXAPLA_DATA_DIR: "" })).toEqual({ PORT: 3000, HEXAPLA_PG_PORT: 54329, HEXAPLA_SKIP_DEMO: "0", HEXAPLA_SIGNIN_LIMIT: 5, HEXAPLA_SIGNIN_ACCOUNT_LIMIT: 5, HEXAPLA_TOKEN_DAYS: 90, HEXAPLA_WORKER_CONCURRENCY: 2, ...STREAM_DEFAULTS });
+  });
+
+  it("reads the read replica's URL and the live-update stream limits, and refuses nonsense in them", () => {
+    expect(
+      readEnv({
+        DATABASE_READ_URL: "postgresql://reader@replica.example/hexapla",
+        HEXAPLA_STREAMS_MAX: "5000",
+        HEXAPLA_STREAMS_PER_CLIENT: "8",
+        HEXAPLA_STREAMS_ANONYMOUS: "100",
+        HEXAPLA_STREAM_IDLE_MINUTES: "0.5",
+      }),
+    ).toMatchObject({ DATABASE_READ_URL: "postgresql://reader@replica.example/hexapla", HEXAPLA_STREAMS_MAX: 5000, HEXAPLA_STREAMS_PER_CLIENT: 8, HEXAPLA_STREAMS_ANONYMOUS: 100, HEXAPLA_STREAM_IDLE_MINUTES: 0.5 });
+    expect(envError({ DATABASE_READ_URL: "mysql://replica/hexapla" })).toMatch(/DATABASE_READ_URL must be a postgres/);
+    expect(envError({ HEXAPLA_STREAMS_MAX: "0" })).toMatch(/HEXAPLA_STREAMS_MAX/);
+    expect(envError({ HEXAPLA_STREAM_IDLE_MINUTES: "-1" })).toMatch(/HEXAPLA_STREAM_IDLE_MINUTES/);
   });
 
   it("ignores variables it does not know", () => {
@@ -55,6 +72,7 @@ describe("readEnv", () => {
       HEXAPLA_TOKEN_DAYS: 30,
       HEXAPLA_BASE_URL: "https://hexapla.example.org",
       HEXAPLA_HOST: "0.0.0.0",
+      ...STREAM_DEFAULTS,
     });
     expect(readEnv({ DATABASE_URL: "postgres://localhost/hexapla" }).DATABASE_URL).toBe("postgres://localhost/hexapla");
   });

@@ -13,6 +13,8 @@ const port = (fallback: number) =>
 
 const EnvSchema = z.object({
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, message: "DATABASE_URL must be a postgres:// or postgresql:// URL" }).optional(),
+  /** A read replica for the reads of pages (may lag behind DATABASE_URL); unset: every read on DATABASE_URL. */
+  DATABASE_READ_URL: z.url({ protocol: /^postgres(ql)?$/, message: "DATABASE_READ_URL must be a postgres:// or postgresql:// URL" }).optional(),
   PORT: port(3000),
   HEXAPLA_DATA_DIR: z.string().min(1).optional(),
   HEXAPLA_PG_PORT: port(54329),
@@ -29,6 +31,14 @@ const EnvSchema = z.object({
     .regex(/^[A-Za-z0-9-]+$/, "must be a header name, e.g. x-real-ip")
     .transform((name) => name.toLowerCase())
     .optional(),
+  /** Live-update streams one app process keeps open at most. */
+  HEXAPLA_STREAMS_MAX: z.coerce.number().int().min(1).max(100_000).default(1000),
+  /** Live-update streams one signed-in user (or one trusted client address) may hold open on one app process. */
+  HEXAPLA_STREAMS_PER_CLIENT: z.coerce.number().int().min(1).max(100_000).default(20),
+  /** Live-update streams of readers who cannot be told apart (no account, no trusted address) together; default half of HEXAPLA_STREAMS_MAX. */
+  HEXAPLA_STREAMS_ANONYMOUS: z.coerce.number().int().min(0).max(100_000).optional(),
+  /** A live-update stream that has sent no change for this long is closed (the page reopens it when used again). */
+  HEXAPLA_STREAM_IDLE_MINUTES: z.coerce.number().positive().max(10_080).default(30),
   HEXAPLA_TOKEN_DAYS: z.coerce.number().int().min(1).max(MAX_TOKEN_DAYS).default(90),
   /** The public URL the app is reached at (https://… behind TLS); unset: this machine only, http://localhost. */
   HEXAPLA_BASE_URL: z

@@ -340,9 +340,16 @@ function paths() {
   });
   add("/api/works/{work}/grid/events", "get", {
     summary: "Live grid changes (Server-Sent Events)",
+    description:
+      "Events: `ready` (the current version: on connect and when the database is back after an outage; fetch what you missed from grid/changes), `change`, `unavailable` (the database cannot be reached; the stream stays open), `denied` (reading is no longer allowed; closed), `idle` (no change for HEXAPLA_STREAM_IDLE_MINUTES; closed). While the database is down a new stream is answered 200 with `retry:` and `unavailable`, then ended, so EventSource retries.",
     tags: grid,
     access: "reader",
-    responses: { "200": { description: "an event stream", content: { "text/event-stream": { schema: { type: "string" } } } }, ...errors(401, 404) },
+    responses: {
+      "200": { description: "an event stream", content: { "text/event-stream": { schema: { type: "string" } } } },
+      ...errors(401, 404),
+      "429": { description: "this user (or address) holds as many streams as it may (HEXAPLA_STREAMS_PER_CLIENT); see Retry-After", content: { "application/json": { schema: anyJson } } },
+      "503": { description: "the server holds as many streams as it allows (HEXAPLA_STREAMS_MAX, or the anonymous share); see Retry-After", content: { "application/json": { schema: anyJson } } },
+    },
   });
   add("/api/works/{work}/grid/operations", "post", {
     summary: "Apply a grid operation",

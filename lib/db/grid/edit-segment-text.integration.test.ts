@@ -4,7 +4,8 @@ import { DomainError } from "../errors";
 import { applyEditorOperation } from "./apply-operation";
 import { editSegmentText } from "./edit-segment-text";
 import { createActor, gridVersionOf, createWork, snapshotWork, type TestWork } from "./grid.fixtures";
-import { listenForGridChanges, type GridNotification } from "./notify";
+import { LiveHub } from "../live/live-hub";
+import type { GridNotification } from "./notify";
 import { revertRevision } from "./revert-revision";
 import { rowHistory } from "./row-history";
 import type { Actor } from "./types";
@@ -170,14 +171,17 @@ describe("live updates", () => {
   it("notifies listeners of a work when a change commits, and not when it is refused", async () => {
     const work = await freshWork();
     const heard: GridNotification[] = [];
-    const listener = await listenForGridChanges(database.url, work.workId, (n) => heard.push(n), (e) => { throw e; });
+    const hub = new LiveHub(database.url);
+    const unsubscribe = hub.subscribe({ workId: work.workId, onChange: (n) => heard.push(n) });
+    expect(await hub.ready(10_000)).toBe(true);
     try {
       await applyEditorOperation(database.prisma, work.workId, editor, { op: { type: "mergeRows", rowId: work.rowIds[0] }, baseVersion: await version(work.workId) });
       await applyEditorOperation(database.prisma, work.workId, editor, { op: { type: "mergeRows", rowId: work.rowIds[0] }, baseVersion: await version(work.workId) }).catch(() => null);
       await new Promise((resolve) => setTimeout(resolve, 300));
       expect(heard).toMatchObject([{ workId: work.workId, kind: "mergeRows", userName: "Eda Editor", summary: "Merged row 1 with row 2" }]);
     } finally {
-      await listener.close();
+      unsubscribe();
+      await hub.close();
     }
   });
 });

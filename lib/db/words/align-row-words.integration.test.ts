@@ -7,6 +7,8 @@ import { applyEditorOperation } from "../grid/apply-operation";
 import type { Actor } from "../grid/types";
 import { alignRowWords } from "./align-row-words";
 import { computeWordSets } from "./align-work-words";
+import type { GridNotification } from "../grid/notify";
+import { LiveHub } from "../live/live-hub";
 
 describe("word alignment of edited rows", () => {
   let database: TestDatabase;
@@ -49,7 +51,14 @@ describe("word alignment of edited rows", () => {
     const far = rowIds.slice(55, 60);
     const farBefore = await setsOfRows(far);
     await database.prisma.wordLinkSet.deleteMany({ where: { workId, status: "automatic", segmentA: { rowId: rowIds[20] } } });
+    const heard: GridNotification[] = [];
+    const hub = new LiveHub(database.url);
+    const unsubscribe = hub.subscribe({ workId, onChange: (notification) => heard.push(notification) });
+    expect(await hub.ready(10_000)).toBe(true);
     const result = await alignRowWords(database.prisma, workId, [rowIds[20]], { context: 5 });
+    await expect.poll(() => heard.map((notification) => notification.kind)).toContain("alignRowWords");
+    unsubscribe();
+    await hub.close();
     expect(result).toMatchObject({ rows: 1, written: 1 });
     expect(result.windowRows).toBeLessThanOrEqual(11);
     expect(result.links).toBeGreaterThan(0);

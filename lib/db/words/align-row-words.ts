@@ -4,10 +4,12 @@
  * trained on a window of rows around them (load-word-input.ts, `loadWordWindow`) with the installed dictionaries,
  * the work's glossary and the editors' sets in the window, so the cost depends on the rows edited, not on the size
  * of the work. Then, under the work's lock, only rows whose cells are still exactly those aligned are written: their
- * automatic sets replaced, their divergence figures stored; sets editors made are never touched. A row that changed
- * again meanwhile is left to the run its own edit queued.
+ * automatic sets replaced, their divergence figures stored, open pages told; sets editors made are never touched. A
+ * row that changed again meanwhile is left to the run its own edit queued.
  */
+import { randomUUID } from "node:crypto";
 import type { Db } from "../client";
+import { notifyGridChange } from "../grid/notify";
 import type { Tx } from "../grid/types";
 import { inWorkTransaction } from "../grid/work-lock";
 import { computeWordSets, glossariesOf } from "./align-work-words";
@@ -50,7 +52,7 @@ export async function alignRowWords(db: Db, workId: string, rowIds: readonly str
   const alignedCells = new Map(input.rowIds.map((id, r) => [id, cellsKey(input.rows[r])]));
   const editionIds = new Set(input.editions.map((edition) => edition.id));
 
-  return inWorkTransaction(db, workId, async (tx) => {
+  return inWorkTransaction(db, workId, async (tx, work) => {
     options.signal?.throwIfAborted();
     const current = await tx.segment.findMany({
       where: { workId, rowId: { in: [...targets] }, edition: { supersededById: null } },
@@ -85,6 +87,18 @@ export async function alignRowWords(db: Db, workId: string, rowIds: readonly str
       links: fresh.reduce((sum, set) => sum + set.aTokens.length, 0),
       milliseconds: Math.round(performance.now() - started),
     };
+    if (unchanged.length > 0) {
+      /* Open row pages reload their links; editors ignore it (the grid's version is unchanged). */
+      await notifyGridChange(tx, {
+        workId,
+        version: work.gridVersion,
+        operationId: randomUUID(),
+        kind: "alignRowWords",
+        userId: null,
+        userName: null,
+        summary: `Aligned the words of ${unchanged.length} edited row${unchanged.length === 1 ? "" : "s"}`,
+      });
+    }
     await options.beforeCommit?.(tx, result);
     return result;
   });

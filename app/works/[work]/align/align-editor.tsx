@@ -348,7 +348,9 @@ export function AlignEditor({
               ? "Connecting to live updates…"
               : live === "denied"
                 ? "Live updates stopped: reading needs signing in; reload the page."
-                : "Live updates interrupted; reconnecting…"}{" "}
+                : live === "paused"
+                  ? "Live updates paused while the page was idle; they resume when you use it."
+                  : "Live updates interrupted; reconnecting…"}{" "}
           <span className="lede">Version {grid.version}.</span>
         </p>
       </div>

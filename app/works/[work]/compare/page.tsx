@@ -2,7 +2,7 @@ import Link from "next/link";
 import { after } from "next/server";
 import { diffPairs } from "@/lib/compare/diff-pairs";
 import { DEFAULT_EDITIONS, parseEditionSelection } from "@/lib/compare/edition-selection";
-import { db } from "@/lib/db/client";
+import { db, readDb } from "@/lib/db/client";
 import { getRowCells } from "@/lib/db/search/get-row-cells";
 import { getRowSignals } from "@/lib/db/signals/get-row-signals";
 import { enqueueJob } from "@/lib/db/jobs/enqueue-job";
@@ -106,10 +106,10 @@ export default async function ComparePage({ params, searchParams }: Props) {
   const from = (view.page - 1) * PAGE_SIZE;
   const pageRowIds = signals.rows.slice(from, from + PAGE_SIZE).map((row) => row.rowId);
   const [cells, variants, user, wordStats] = await Promise.all([
-    getRowCells(db(), work.id, pageRowIds, columns.map((edition) => edition.id)),
-    countVariantsByRow(db(), work.id),
+    getRowCells(readDb(), work.id, pageRowIds, columns.map((edition) => edition.id)),
+    countVariantsByRow(readDb(), work.id),
     pageReader().then((access) => access.user),
-    view.words ? db().rowWordStat.findMany({ where: { workId: work.id }, select: { rowId: true, maxDivergence: true } }) : [],
+    view.words ? readDb().rowWordStat.findMany({ where: { workId: work.id }, select: { rowId: true, maxDivergence: true } }) : [],
   ]);
   const wordDivergence = new Map(wordStats.map((stat) => [stat.rowId, stat.maxDivergence]));
   const currentColumns = columns.filter((column) => column.witness === null);
@@ -118,7 +118,7 @@ export default async function ComparePage({ params, searchParams }: Props) {
     viewErrors.push(`base: ${view.base} is not one of the chosen current editions; measuring against ${base.slug}`);
     view = { ...view, base: null };
   }
-  const wordLinks = base && currentColumns.length > 1 ? await getRowLinks(db(), cells, currentColumns) : null;
+  const wordLinks = base && currentColumns.length > 1 ? await getRowLinks(readDb(), cells, currentColumns) : null;
   const shown = signalsForEditions(
     signals.rows.map((row) => row.signal),
     columns.map((edition) => edition.id),

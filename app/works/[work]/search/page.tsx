@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { parseEditionSelection } from "@/lib/compare/edition-selection";
-import { db } from "@/lib/db/client";
+import { readDb } from "@/lib/db/client";
 import { getRowCells } from "@/lib/db/search/get-row-cells";
 import { searchWork } from "@/lib/db/search/search-work";
 import { joinSegments, type TextMark } from "@/lib/diff/text-marks";
@@ -28,11 +28,11 @@ export default async function SearchPage({ params, searchParams }: Props) {
   const work = await loadWork(workSlug);
   const q = (Array.isArray(query.q) ? query.q[0] : query.q)?.trim().slice(0, 200) ?? "";
   const selection = parseEditionSelection(query.editions, work.editions.map((edition) => edition.slug));
-  const result = q ? await searchWork(db(), { workId: work.id, query: q, limitRows: RESULT_ROWS }) : null;
+  const result = q ? await searchWork(readDb(), { workId: work.id, query: q, limitRows: RESULT_ROWS }) : null;
 
   const hitEditions = new Set(result?.rows.flatMap((row) => row.hits.map((hit) => hit.editionId)) ?? []);
   const columns = work.editions.filter((edition) => selection.slugs.includes(edition.slug) || hitEditions.has(edition.id));
-  const cells = result ? await getRowCells(db(), work.id, result.rows.map((row) => row.rowId), columns.map((edition) => edition.id)) : [];
+  const cells = result ? await getRowCells(readDb(), work.id, result.rows.map((row) => row.rowId), columns.map((edition) => edition.id)) : [];
   const cellsOf = new Map(cells.map((row) => [row.id, row]));
   const compareEditions = selection.slugs.join(",");
 

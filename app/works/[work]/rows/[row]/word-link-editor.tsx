@@ -7,7 +7,8 @@
  * arrive live and the page refreshes.
  */
 import { useRouter } from "next/navigation";
-import { useEffect, useMemo, useState } from "react";
+import { useCallback, useMemo, useState } from "react";
+import { useLiveUpdates } from "../../align/use-live-updates";
 
 export interface LinkEdition {
   slug: string;
@@ -33,11 +34,9 @@ export function WordLinkEditor({ workSlug, rowId, gridVersion, editions, pairs, 
   const [message, setMessage] = useState("");
   const [busy, setBusy] = useState(false);
 
-  useEffect(() => {
-    const source = new EventSource(`/api/works/${encodeURIComponent(workSlug)}/grid/events`);
-    source.addEventListener("change", () => router.refresh());
-    return () => source.close();
-  }, [workSlug, router]);
+  const refresh = useCallback(() => router.refresh(), [router]);
+  const refreshWhenNewer = useCallback((version: number) => version > gridVersion && router.refresh(), [router, gridVersion]);
+  useLiveUpdates(workSlug, refresh, refreshWhenNewer);
 
   const editionA = editions.find((edition) => edition.slug === a);
   const editionB = editions.find((edition) => edition.slug === b);

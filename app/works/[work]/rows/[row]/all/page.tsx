@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
-import { db } from "@/lib/db/client";
+import { readDb } from "@/lib/db/client";
 import { findRow } from "@/lib/db/compare/find-row";
 import { getRowCells } from "@/lib/db/search/get-row-cells";
 import { languageName } from "@/lib/editions/provenance";
@@ -33,10 +33,10 @@ export default async function RowAllEditionsPage({ params }: Props) {
   const ref = RowParam.safeParse(rowParam);
   if (!ref.success) notFound();
   const work = await loadWork(slug);
-  const row = await findRow(db(), work.id, ref.data);
+  const row = await findRow(readDb(), work.id, ref.data);
   if (!row) notFound();
   const editions = [...work.editions, ...work.earlierWitnesses.filter((witness) => witness.inGrid)];
-  const [cells] = await getRowCells(db(), work.id, [row.id], editions.map((edition) => edition.id));
+  const [cells] = await getRowCells(readDb(), work.id, [row.id], editions.map((edition) => edition.id));
   const witnessIds = new Set(work.earlierWitnesses.map((witness) => witness.id));
   const shown = editions.filter((edition) => !witnessIds.has(edition.id) || cells.cells[edition.id].length > 0);
   /* Editions of one language side by side, languages in the work's order (the pivot's first), earlier witnesses last. */
