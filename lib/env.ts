@@ -47,6 +47,8 @@ const EnvSchema = z.object({
     .optional(),
   /** The address `npm start` listens on: 127.0.0.1 unless HEXAPLA_BASE_URL is set (then all interfaces). */
   HEXAPLA_HOST: z.string().min(1).optional(),
+  /** The Chromium workers print PDFs with; unset: Debian's /usr/bin/chromium (or chromium-browser). */
+  HEXAPLA_CHROMIUM: z.string().startsWith("/", "HEXAPLA_CHROMIUM must be an absolute path").optional(),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -7,6 +7,8 @@
 import { WordLinkEditSchema } from "../db/words/edit-word-links";
 import { GlossaryRequestSchema } from "../db/words/glossary";
 import { z } from "zod";
+import { CiteQuerySchema } from "../db/cite/read-citation";
+import { PdfRequestSchema } from "../db/print/pdf-exports";
 import { AlignRequestSchema } from "../db/alignment/align-request";
 import { BookmarkRequestSchema, OperationRequestSchema, RevertRequestSchema, TextEditRequestSchema, UndoRequestSchema } from "../db/grid/operation-request";
 import { CreateVariantSchema, UpdateVariantSchema, VariantFilterSchema } from "../variants/variant-schemas";
@@ -256,6 +258,15 @@ function paths() {
       "Which words of one edition render which words of another, row by row. JSON: each row's words per segment (start and end offsets in the segment's text, note references left out) and, per pair of the chosen editions, `links` as space-separated `i-j` (word i of the first edition's cell, word j of the second's, counted from 0 across the cell's segments) with their probabilities `p` and the pair's status (automatic, edited, confirmed). format=pharaoh (exactly two editions): one text line per row, the `i-j` links only.",
     responses: { ...ok("the rows' words and links (JSON) or Pharaoh lines (text/plain)", anyJson), ...errors(401, 404, 422) },
   });
+  add("/api/works/{work}/cite", "get", {
+    summary: "Cite a passage",
+    tags: works,
+    access: "reader",
+    query: CiteQuerySchema,
+    description:
+      "The rows asked for (numbered as today) in every chosen edition: `passages` (each edition's text), `text` (the quotations, the reference and the link, as plain text), `reference` and `references` (one common style; a working translation is cited as one, never with the imprint of the edition it stands in for), `bibtex` and `csl` (CSL-JSON items) for the editions, and `link`: a stable link keyed by the passage's segments, so it survives re-alignment (GET /works/{work}/passage/{segment} sends to the rows that hold them today).",
+    responses: { ...ok("the citation in every format", anyJson), ...errors(401, 404, 422) },
+  });
   add("/api/works/{work}/word-links", "post", {
     summary: "Link, unlink or confirm the words of a row",
     tags: grid,
@@ -300,6 +311,22 @@ function paths() {
     },
   });
 
+  add("/api/works/{work}/pdf", "post", {
+    summary: "Print a parallel edition as PDF",
+    description:
+      "Queues the printing of the chosen editions (2 to 5, in column order) and rows (from–to; default all) as a PDF — columns side by side, row numbers, each edition's title, provenance and imprint in the header, the app's fonts embedded, no row split across pages when it fits — and answers 202 with the job (Location: its URL). Download the file from /api/works/{work}/pdf/{job} once the job is done. 409 while another PDF of the work is being made.",
+    tags: interchange,
+    access: "reader",
+    body: schemaOf(PdfRequestSchema),
+    responses: { ...ok("the job, queued", anyJson, "202"), ...errors(401, 404, 409, 422) },
+  });
+  add("/api/works/{work}/pdf/{job}", "get", {
+    summary: "Download a PDF",
+    description: "The PDF an export-pdf job made (Content-Disposition: attachment); 404 before it is done, and after newer PDFs of the work replaced it (the latest five are kept).",
+    tags: interchange,
+    access: "reader",
+    responses: { "200": { description: "the PDF", content: { "application/pdf": { schema: { type: "string", format: "binary" } } } }, ...errors(401, 404) },
+  });
   add("/api/works/{work}/align", "post", {
     summary: "Align the work automatically",
     description:

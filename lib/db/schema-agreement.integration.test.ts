@@ -30,6 +30,7 @@ const SCALAR_TO_PG: Record<string, string> = {
   Float: "double precision",
   DateTime: "timestamp(3) without time zone",
   Json: "jsonb",
+  Bytes: "bytea",
 };
 
 const NATIVE_TO_PG: Record<string, string> = {

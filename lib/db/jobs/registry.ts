@@ -6,6 +6,7 @@ import { alignEditionJob } from "./kinds/align-edition";
 import { alignJob, realignJob } from "./kinds/align-work";
 import { alignWordsJob } from "./kinds/align-words";
 import { alignRowWordsJob } from "./kinds/align-row-words";
+import { exportPdfJob } from "./kinds/export-pdf";
 import { rowSignalsJob } from "./kinds/row-signals";
 
 export const JOB_KINDS: readonly JobKind<unknown>[] = [
@@ -15,6 +16,7 @@ export const JOB_KINDS: readonly JobKind<unknown>[] = [
   alignWordsJob,
   alignRowWordsJob,
   rowSignalsJob,
+  exportPdfJob,
 ];
 
 export function findJobKind(kind: string): JobKind<unknown> | null {

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { InlineDiff, TooDifferent } from "@/app/components/inline-diff";
 import { MarkedPassage } from "@/app/components/marked-passage";
 import { Passage } from "@/app/components/passage";
+import { CitePassage } from "./cite-passage";
 import type { PreparedCell, PreparedRow } from "./prepare-rows";
 import { expandWordMarks } from "./word-mark-codes";
 import { RecordVariant, type VariantFormEdition } from "./record-variant";
@@ -64,6 +65,7 @@ export function CompareRowView({ row, workSlug, recordable, slugs, pairLabels }:
           <Link href={`/works/${workSlug}/rows/${row.id}#row-words`}>
             Word links<span className="visually-hidden"> of row {row.number}</span>
           </Link>
+          <CitePassage workSlug={workSlug} rowNumber={row.number} editions={row.cells.map((cell) => cell.edition.slug)} />
           {recordable ? <RecordVariant workSlug={workSlug} rowId={row.id} rowNumber={row.number} editions={recordable} /> : null}
         </span>
       </div>

@@ -20,6 +20,8 @@ import { EditionPicker } from "./edition-picker";
 import { JumpToRow } from "./jump-to-row";
 import { OverviewStrip } from "./overview-strip";
 import { prepareRows, type ColumnEdition } from "./prepare-rows";
+import { PrintExport } from "./print-export";
+import "./print.css";
 import { ReadingPlace } from "./reading-place";
 import { RowHashRedirect } from "./row-hash-redirect";
 import { SearchBox } from "./search-box";
@@ -180,6 +182,7 @@ export default async function ComparePage({ params, searchParams }: Props) {
           <Link href={`/works/${work.slug}/alignment#alignment-uncertain`}>Least confident rows first</Link> ·{" "}
           <Link href={`/works/${work.slug}/search?editions=${currentEditions.join(",")}`}>Search</Link>
         </p>
+        <PrintExport workSlug={work.slug} editions={editions} rowCount={rowCount} />
       </div>
       <SettingsBar
         summary={
