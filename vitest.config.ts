@@ -20,6 +20,7 @@ export default defineConfig({
           include: ["**/*.integration.test.ts"],
           exclude: ["node_modules/**"],
           globalSetup: ["./test/global-setup.ts"],
+          setupFiles: ["./test/no-overlapping-queries.ts"],
           testTimeout: 60_000,
           hookTimeout: 120_000,
           fileParallelism: false,

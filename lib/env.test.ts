@@ -17,11 +17,11 @@ const STREAM_DEFAULTS = { HEXAPLA_STREAMS_MAX: 1000, HEXAPLA_STREAMS_PER_CLIENT:
 
 describe("readEnv", () => {
   it("gives the defaults for an empty environment", () => {
-    expect(readEnv({})).toEqual({ PORT: 3000, HEXAPLA_PG_PORT: 54329, HEXAPLA_SKIP_DEMO: "0", HEXAPLA_SIGNIN_LIMIT: 5, HEXAPLA_SIGNIN_ACCOUNT_LIMIT: 5, HEXAPLA_TOKEN_DAYS: 90, HEXAPLA_WORKER_CONCURRENCY: 2, ...STREAM_DEFAULTS });
+    expect(readEnv({})).toEqual({ PORT: 3000, HEXAPLA_PG_PORT: 54329, HEXAPLA_SKIP_DEMO: "0", HEXAPLA_SIGNIN_LIMIT: 5, HEXAPLA_SIGNIN_ACCOUNT_LIMIT: 5, HEXAPLA_TOKEN_DAYS: 90, HEXAPLA_WORKER_CONCURRENCY: 2, HEXAPLA_SERVER_HEAP_MB: 320, ...STREAM_DEFAULTS });
   });
 
   it("treats empty values as unset", () => {
-    expect(readEnv({ PORT: "", DATABASE_URL: "", HEXAPLA_DATA_DIR: "" })).toEqual({ PORT: 3000, HEXAPLA_PG_PORT: 54329, HEXAPLA_SKIP_DEMO: "0", HEXAPLA_SIGNIN_LIMIT: 5, HEXAPLA_SIGNIN_ACCOUNT_LIMIT: 5, HEXAPLA_TOKEN_DAYS: 90, HEXAPLA_WORKER_CONCURRENCY: 2, ...STREAM_DEFAULTS });
+    expect(readEnv({ PORT: "", DATABASE_URL: "", HEXAPLA_DATA_DIR: "" })).toEqual({ PORT: 3000, HEXAPLA_PG_PORT: 54329, HEXAPLA_SKIP_DEMO: "0", HEXAPLA_SIGNIN_LIMIT: 5, HEXAPLA_SIGNIN_ACCOUNT_LIMIT: 5, HEXAPLA_TOKEN_DAYS: 90, HEXAPLA_WORKER_CONCURRENCY: 2, HEXAPLA_SERVER_HEAP_MB: 320, ...STREAM_DEFAULTS });
   });
 
   it("reads the read replica's URL and the live-update stream limits, and refuses nonsense in them", () => {
@@ -43,7 +43,7 @@ describe("readEnv", () => {
     expect(readEnv({ PATH: "/usr/bin", NODE_ENV: "test" })).not.toHaveProperty("PATH");
   });
 
-  it("reads postgres:// and postgresql:// URLs, ports, the data directory, the demo switch, the sign-in limits, the trusted header, token days, the public URL and the worker's concurrency", () => {
+  it("reads postgres:// and postgresql:// URLs, ports, the data directory, the demo switch, the sign-in limits, the trusted header, token days, the public URL, the worker's concurrency and the server's heap", () => {
     expect(
       readEnv({
         DATABASE_URL: "postgresql://hexapla:secret@db.example:5432/hexapla",
@@ -58,6 +58,7 @@ describe("readEnv", () => {
         HEXAPLA_TOKEN_DAYS: "30",
         HEXAPLA_BASE_URL: "https://hexapla.example.org/",
         HEXAPLA_HOST: "0.0.0.0",
+        HEXAPLA_SERVER_HEAP_MB: "512",
       }),
     ).toEqual({
       DATABASE_URL: "postgresql://hexapla:secret@db.example:5432/hexapla",
@@ -72,6 +73,7 @@ describe("readEnv", () => {
       HEXAPLA_TOKEN_DAYS: 30,
       HEXAPLA_BASE_URL: "https://hexapla.example.org",
       HEXAPLA_HOST: "0.0.0.0",
+      HEXAPLA_SERVER_HEAP_MB: 512,
       ...STREAM_DEFAULTS,
     });
     expect(readEnv({ DATABASE_URL: "postgres://localhost/hexapla" }).DATABASE_URL).toBe("postgres://localhost/hexapla");

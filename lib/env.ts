@@ -21,6 +21,11 @@ const EnvSchema = z.object({
   HEXAPLA_SKIP_DEMO: z.enum(["0", "1"]).default("0"),
   /** Sign-in attempts per client address per minute; applies only when HEXAPLA_TRUSTED_IP_HEADER says where the address is. */
   HEXAPLA_SIGNIN_LIMIT: z.coerce.number().int().min(1).max(100_000).default(5),
+  /**
+   * The app server's JavaScript heap (V8's old space) in MB. Left to itself V8 lets the heap grow to a share of the
+   * machine's memory before collecting in earnest (500+ MB after serving a 10,000-row work whose pages need far less).
+   */
+  HEXAPLA_SERVER_HEAP_MB: z.coerce.number().int().min(128).max(65_536).default(320),
   /** Jobs a worker process runs at once (each uses at most one thread for the aligner). */
   HEXAPLA_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
   /** Failed sign-ins of one account before it is locked for a while that doubles with each further failure. */

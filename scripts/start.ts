@@ -20,8 +20,9 @@ const log = (line: string) => console.log(`[hexapla] ${line}`);
 const nextBin = path.join(projectRoot, "node_modules", "next", "dist", "bin", "next");
 const WORKER_RESTARTS = { limit: 5, withinMs: 60_000, delayMs: 1_000 };
 
-function runNext(args: string[], env: NodeJS.ProcessEnv) {
-  return spawn(process.execPath, [nextBin, ...args], { cwd: projectRoot, stdio: "inherit", env });
+function runNext(args: string[], env: NodeJS.ProcessEnv, heapMb?: number) {
+  const heap = heapMb === undefined ? [] : [`--max-old-space-size=${heapMb}`];
+  return spawn(process.execPath, [...heap, nextBin, ...args], { cwd: projectRoot, stdio: "inherit", env });
 }
 
 function runWorker(env: NodeJS.ProcessEnv) {
@@ -73,7 +74,7 @@ async function main() {
     if (stopping) return;
     if (code !== 0) return shutdown(code);
   }
-  server = runNext(["start", "--port", String(env.PORT), "--hostname", plan.host], childEnv);
+  server = runNext(["start", "--port", String(env.PORT), "--hostname", plan.host], childEnv, env.HEXAPLA_SERVER_HEAP_MB);
   server.once("exit", (code, signal) => {
     if (stopping) return;
     log(`The app server stopped (${describeExit(code, signal)}); stopping.`);

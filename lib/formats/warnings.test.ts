@@ -100,3 +100,21 @@ describe("segmentationStats", () => {
     expect(segmentationStats(empty)).toMatchObject({ blocks: 0, sentences: 0, averageSentenceLength: 0, longestSentence: null });
   });
 });
+
+describe("importWarnings on scripts written without spaces", () => {
+  it("does not read a Chinese, Japanese or Thai sentence as words run together", () => {
+    const raw = [
+      "# 世界人权宣言",
+      "",
+      "人人生而自由在尊严和权利上一律平等他们赋有理性和良心并应以兄弟关系的精神相对待。",
+      "",
+      "すべての人間は生れながらにして自由であり、かつ、尊厳と権利とについて平等である。",
+      "",
+      "มนุษย์ทั้งหลายเกิดมามีอิสระและเสมอกันในเกียรติศักดิ์และสิทธิต่างมีเหตุผลและมโนธรรม",
+      "",
+      "Latin still counts: thenakedthirstforpowerasitsonlyprogramme.",
+    ].join("\n");
+    const warnings = importWarnings(parseMarkdownEdition(raw, "udhr.md", { ...defaults, language: "zh" }), raw);
+    expect(warnings.filter((warning) => warning.code === "long-token").map((warning) => warning.excerpt)).toEqual(["thenakedthirstforpowerasitsonlyprogramme"]);
+  });
+});

@@ -4,6 +4,7 @@
  * Warnings never block an import.
  */
 import type { BlockDoc, EditionDocument } from "../text/edition-document";
+import { hasUnspacedScript } from "../text/unspaced-scripts";
 
 export const WARNING_CODES = [
   "joined-words",
@@ -95,6 +96,7 @@ function checkText(text: string, block: BlockDoc, locate: Locate, add: Add): voi
   }
   const longRuns = LONG_CANDIDATE.test(text) ? text.matchAll(LONG_RUN) : [];
   for (const [run] of longRuns) {
+    if (hasUnspacedScript(run)) continue;
     add("long-token", at(run), run, `“${run}” has ${run.length} letters in a row: words may have run together`);
   }
   if (MAYBE_MIXED.test(text)) {

@@ -1,6 +1,11 @@
 /**
  * Sentence segmentation per language: Intl.Segmenter's sentence breaks, then re-joined where a break
- * falls after an initial ("G.E. Zinoviev", "Л.Б. Каменев") or a known abbreviation ("M.", "Sr.", "т.е.").
+ * falls after an initial ("G.E. Zinoviev", "Л.Б. Каменев") or a known abbreviation ("M.", "Sr.", "т.е."), after a
+ * clause mark that Unicode counts as a sentence end (the Burmese comma ၊), or after a Japanese quotation that the
+ * sentence goes on from (「…。」と言った。); and broken after the Tibetan ༎, which the segmenter does not know. The
+ * segmenter already ends sentences at the full stops of the scripts of the UDHR (। ॥ ؟ ۔ ። ፧ ։ 。！？ ။ ។ ᠃ …) and never
+ * at a space (Thai, Lao and Khmer separate phrases by spaces); the Tibetan ། separates clauses as often as
+ * sentences and is left alone.
  * Linear in the paragraph's length: the segmenter runs in windows (segment.ts), and the checks at a break look
  * only at the end of the text before it (a paragraph of a million "A. A. A." joins its pieces without rescanning).
  */
@@ -39,6 +44,17 @@ const NUMBER_CHAR = /\p{N}/u;
 const LOW_SURROGATE = /[\udc00-\udfff]/;
 /** Longer than any abbreviation in NEVER_FINAL: a longer word before a full stop is never one. */
 const LONGEST_ABBREVIATION = Math.max(...Object.values(NEVER_FINAL).flat().map((word) => word.length));
+/** Marks that Unicode gives Sentence_Break=STerm but that end a clause, not a sentence: the Burmese ၊ (little section). */
+const CLAUSE_END = /\u104A[\s»”’)\]]*$/u;
+/** A Japanese quotation closed after its full stop, followed by the particle or verb that goes on with the sentence. */
+const QUOTATION_END = /[。！？!?][」』]\s*$/u;
+const GOES_ON = /^\s*\p{Script=Hiragana}/u;
+/** A lower-case letter or a digit at the start of a piece (after opening quotes): the sentence goes on. */
+const LOWER_START = /^[\s«“"„'‘(]*([\p{Ll}\d])/u;
+/** Scripts whose lower-case letters start sentences too (modern Georgian is written in one case, gc=Ll). */
+const UNICAMERAL_LOWER = /\p{Script=Georgian}/u;
+/** Sentence ends the segmenter does not know: the Tibetan nyis shad ༎ followed by a space. */
+const EXTRA_BREAK = /(?<=\u0F0E\s+)(?=\S)/u;
 /** Closing quotes and brackets (and a full stop after them, as in `! ».`) that the segmenter put at the start of the next piece. */
 const CLOSING = /^\s*[»”’)\]]+[.!?…]*/u;
 
@@ -88,13 +104,24 @@ export function isFalseBreak(piece: string, next: string, lang: string, meter?: 
   const tail = end.length > INITIAL_TAIL ? end.slice(-INITIAL_TAIL) : end;
   if (meter) meter.steps += tail.length + LONGEST_ABBREVIATION + 2 + next.length;
   if (INITIAL.test(tail)) return true;
-  if (/^[\s«“"„'‘(]*[\p{Ll}\d]/u.test(next)) return true;
+  if (CLAUSE_END.test(tail)) return true;
+  if (QUOTATION_END.test(tail) && GOES_ON.test(next)) return true;
+  const lower = LOWER_START.exec(next);
+  if (lower && !UNICAMERAL_LOWER.test(lower[1])) return true;
   const word = trailingWord(end);
   return word !== null && (NEVER_FINAL[baseLanguage(lang)] ?? []).includes(word);
 }
 
 /** How much of a sentence's end the checks at a break read (more than INITIAL_TAIL and any abbreviation). */
 const SENTENCE_TAIL = 64;
+
+/** The segmenter's sentences, each broken again at the ends it does not know (EXTRA_BREAK, rare: split only when present). */
+function* sentencePieces(text: string, lang: string, meter?: WorkMeter): Generator<string> {
+  for (const segment of segmentText(sentenceSegmenter(baseLanguage(lang)), text, meter)) {
+    if (segment.segment.includes("\u0F0E")) yield* segment.segment.split(EXTRA_BREAK);
+    else yield segment.segment;
+  }
+}
 
 /**
  * Each sentence is kept as its pieces (joined once at the end) with a copy of its last SENTENCE_TAIL characters for
@@ -109,10 +136,10 @@ function splitWithoutNoteRefs(paragraph: string, lang: string, max: number, mete
     sentences[sentences.length - 1].push(piece);
     tail = (tail + piece).slice(-SENTENCE_TAIL);
   };
-  for (const segment of segmentText(sentenceSegmenter(baseLanguage(lang)), text, meter)) {
+  for (const whole of sentencePieces(text, lang, meter)) {
     if (sentences.length > max) break;
-    let piece = segment.segment;
     const started = sentences.length > 0;
+    let piece = whole;
     const closing = CLOSING.exec(piece);
     if (started && closing) {
       append(closing[0]);

@@ -8,6 +8,7 @@
 import { randomUUID } from "node:crypto";
 import type { Db } from "../client";
 import { POSITION_GAP } from "../editions/import-edition";
+import { writeInChunks } from "../write-in-chunks";
 
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
@@ -53,16 +54,15 @@ export async function replaceGrid(tx: Tx, workId: string, rows: NewRow[], option
   const ids = rows.map((row) => row.id ?? randomUUID());
   const created = rows.flatMap((row, index) => (row.id === undefined ? [{ row, index }] : []));
   if (created.length > 0) {
-    await tx.alignmentRow.createMany({
-      data: created.map(({ row, index }) => ({
-        id: ids[index],
-        workId,
-        position: (index + 1) * POSITION_GAP,
-        status: row.status,
-        confidence: row.confidence,
-        version: gridVersion,
-      })),
-    });
+    const data = created.map(({ row, index }) => ({
+      id: ids[index],
+      workId,
+      position: (index + 1) * POSITION_GAP,
+      status: row.status,
+      confidence: row.confidence,
+      version: gridVersion,
+    }));
+    await writeInChunks(data, (chunk) => tx.alignmentRow.createMany({ data: chunk }));
   }
   const keptRows = rows.flatMap((row, index) => (row.id === undefined ? [] : [{ row, index }]));
   if (keptRows.length > 0) {

@@ -9,6 +9,7 @@ import { randomUUID } from "node:crypto";
 import type { Db } from "../client";
 import { POSITION_GAP } from "../editions/import-edition";
 import { replaceGrid } from "./replace-grid";
+import { writeInChunks } from "../write-in-chunks";
 
 const NAMES = ["Kamenev", "Zinoviev", "Bukharin", "Radek", "Pyatakov", "Vyshinsky", "Trotsky", "Stalin", "Sedov", "Smirnov"];
 const LENGTH_RATIO: Record<string, number> = { ru: 0.9, fr: 1.15, es: 1.1, it: 1.1, en: 1 };
@@ -78,17 +79,16 @@ export async function createSyntheticWork(db: Db, slug: string, languages: strin
       data: { workId: work.id, slug: lang, language: lang, title: `${lang} edition`, isOriginal: index === 0, provenance: "imported", position: index },
     });
     const ids = texts[index].map(() => randomUUID());
-    await db.segment.createMany({
-      data: texts[index].map((text, i) => ({
-        id: ids[i],
-        editionId: edition.id,
-        workId: work.id,
-        position: (i + 1) * POSITION_GAP,
-        paragraph: Math.floor(i / 8),
-        kind: "paragraph" as const,
-        text,
-      })),
-    });
+    const segments = texts[index].map((text, i) => ({
+      id: ids[i],
+      editionId: edition.id,
+      workId: work.id,
+      position: (i + 1) * POSITION_GAP,
+      paragraph: Math.floor(i / 8),
+      kind: "paragraph" as const,
+      text,
+    }));
+    await writeInChunks(segments, (data) => db.segment.createMany({ data }));
     segmentIds.push(ids);
     editionIds.push(edition.id);
   }

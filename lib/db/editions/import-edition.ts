@@ -9,6 +9,7 @@ import type { Db } from "../client";
 import { type Provenance as DbProvenance } from "../generated/enums";
 import { ConflictError } from "../errors";
 import { pivotCandidates } from "../works/pivot";
+import { writeInChunks } from "../write-in-chunks";
 
 export const POSITION_GAP = 1024;
 
@@ -116,38 +117,35 @@ export async function createEdition(tx: Tx, work: StoredWork, edition: NewEditio
   );
   const segmentIds = edition.segmentIds ?? segments.map(() => randomUUID());
   const paragraphs = edition.paragraphs ?? segments.map((segment) => segment.paragraph);
-  await tx.segment.createMany({
-    data: segments.map((segment, index) => ({
-      ...segment,
-      id: segmentIds[index],
-      paragraph: paragraphs[index],
-      position: (index + 1) * POSITION_GAP,
-      rowId: edition.rowIds?.[index] ?? null,
-    })),
-  });
+  const segmentRows = segments.map((segment, index) => ({
+    ...segment,
+    id: segmentIds[index],
+    paragraph: paragraphs[index],
+    position: (index + 1) * POSITION_GAP,
+    rowId: edition.rowIds?.[index] ?? null,
+  }));
+  await writeInChunks(segmentRows, (data) => tx.segment.createMany({ data }));
   if (document.apparatus) {
-    await tx.apparatusBlock.createMany({
-      data: document.apparatus.blocks.map((block, index) => ({
-        editionId: created.id,
-        position: index,
-        kind: block.kind,
-        headingLevel: block.level,
-        label: block.labels[0] ?? null,
-        text: block.sentences.map((sentence) => sentence.text).join(" "),
-      })),
-    });
-  }
-  await tx.sourceCorrection.createMany({
-    data: document.corrections.map((correction, index) => ({
+    const blocks = document.apparatus.blocks.map((block, index) => ({
       editionId: created.id,
       position: index,
-      sourceLine: correction.line,
-      kind: correction.kind,
-      before: correction.before,
-      after: correction.after,
-      reason: correction.reason,
-    })),
-  });
+      kind: block.kind,
+      headingLevel: block.level,
+      label: block.labels[0] ?? null,
+      text: block.sentences.map((sentence) => sentence.text).join(" "),
+    }));
+    await writeInChunks(blocks, (data) => tx.apparatusBlock.createMany({ data }));
+  }
+  const corrections = document.corrections.map((correction, index) => ({
+    editionId: created.id,
+    position: index,
+    sourceLine: correction.line,
+    kind: correction.kind,
+    before: correction.before,
+    after: correction.after,
+    reason: correction.reason,
+  }));
+  await writeInChunks(corrections, (data) => tx.sourceCorrection.createMany({ data }));
   if (segments.length > 0) await offerPivot(tx, work, created.id);
   return { editionId: created.id, segmentIds };
 }

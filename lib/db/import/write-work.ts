@@ -12,6 +12,7 @@ import { replaceGrid } from "../alignment/replace-grid";
 import { createEdition } from "../editions/import-edition";
 import type { Tx } from "./types";
 import type { WrittenEditions } from "./write-aligned";
+import { writeInChunks } from "../write-in-chunks";
 
 type ExportedEdition = WorkExport["editions"][number];
 
@@ -146,5 +147,5 @@ async function writeWordLinks(tx: Tx, workId: string, exported: WorkExport, edit
       modelVersion: WORD_MODEL_VERSION,
     };
   });
-  for (let from = 0; from < data.length; from += 5_000) await tx.wordLinkSet.createMany({ data: data.slice(from, from + 5_000) });
+  await writeInChunks(data, (chunk) => tx.wordLinkSet.createMany({ data: chunk }));
 }

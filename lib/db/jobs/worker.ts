@@ -102,10 +102,14 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
   let settle!: { resolve: () => void; reject: (error: Error) => void };
   const stopped = new Promise<void>((resolve, reject) => (settle = { resolve, reject }));
   stopped.catch(() => undefined);
+  /* One sweep at a time: a slow one (a busy database) must not queue a second query on the session behind it. */
+  let sweeping = false;
   const sweep = setInterval(() => {
-    void Promise.all([recoverJobs(db), session.query("UPDATE job_worker SET heartbeat_at = now() WHERE id = $1", [id])]).catch((error: Error) =>
-      log(`Sweep failed: ${error.message}`),
-    );
+    if (sweeping) return;
+    sweeping = true;
+    void Promise.all([recoverJobs(db), session.query("UPDATE job_worker SET heartbeat_at = now() WHERE id = $1", [id])])
+      .catch((error: Error) => log(`Sweep failed: ${error.message}`))
+      .finally(() => (sweeping = false));
   }, options.recoverEveryMs ?? RECOVER_EVERY_MS);
   const prune = setInterval(() => void pruneJobs(db).catch((error: Error) => log(`Pruning old jobs failed: ${error.message}`)), 3_600_000);
 

@@ -102,20 +102,26 @@ export async function createScholarWork(db: Db, slug: string, editions: FixtureE
   }
   const workId = imported[0].workId;
   const rowCount = Math.max(...editions.map((edition) => edition.rows.length));
-  await db.$transaction(async (tx) => {
-    const segments = await tx.segment.findMany({ where: { workId }, orderBy: { position: "asc" }, select: { id: true, editionId: true, paragraph: true } });
-    await replaceGrid(
-      tx,
-      workId,
-      Array.from({ length: rowCount }, (_, row) => ({
-        cells: Object.fromEntries(
-          imported.map(({ editionId }) => [editionId, segments.filter((segment) => segment.editionId === editionId && segment.paragraph === row).map((segment) => segment.id)]),
-        ),
-        status: "automatic" as const,
-        confidence: null,
-      })),
-    );
-    await tx.work.update({ where: { id: workId }, data: { pivotEditionId: imported[0].editionId } });
-  });
+  await db.$transaction(
+    async (tx) => {
+      const segments = await tx.segment.findMany({ where: { workId }, orderBy: { position: "asc" }, select: { id: true, editionId: true, paragraph: true } });
+      const cell = new Map<string, string[]>();
+      for (const segment of segments) {
+        const key = `${segment.editionId} ${segment.paragraph}`;
+        cell.set(key, [...(cell.get(key) ?? []), segment.id]);
+      }
+      await replaceGrid(
+        tx,
+        workId,
+        Array.from({ length: rowCount }, (_, row) => ({
+          cells: Object.fromEntries(imported.map(({ editionId }) => [editionId, cell.get(`${editionId} ${row}`) ?? []])),
+          status: "automatic" as const,
+          confidence: null,
+        })),
+      );
+      await tx.work.update({ where: { id: workId }, data: { pivotEditionId: imported[0].editionId } });
+    },
+    { timeout: 120_000 },
+  );
   return workId;
 }

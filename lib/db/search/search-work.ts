@@ -5,9 +5,12 @@
  * query, and a word counts when its trigram similarity is high enough or it is the same name by the rules of
  * `namesMatch` (so "Zinovyev" finds Zinoviev, Zinóviev and Зиновьева). The spelling search runs when a query
  * word is capitalised like a name or when the words themselves are found nowhere. Hits are grouped by aligned
- * row, in reading order, with the words to highlight.
+ * row, in reading order, with the words to highlight. In scripts written without spaces (Chinese, Thai…), a query's
+ * run of letters is found as written, inside longer words too, through the index's character bigrams
+ * (`lib/text/search-query.ts`).
  */
 import { namesMatch } from "../../text/name-key";
+import { findRuns, splitSearchQuery, type SearchQueryParts } from "../../text/search-query";
 import { wordChunks } from "../../diff/word-chunks";
 import type { Db } from "../client";
 import { Prisma } from "../generated/client";
@@ -81,23 +84,29 @@ function spellingWords(query: string): string[] {
   return words.length <= MAX_SPELLING_WORDS ? words.filter((word) => letters(word) >= MIN_SPELLING_LETTERS) : [];
 }
 
+/**
+ * The segments of the work that meet `condition`, found first (through its index) and only then numbered by row: left
+ * to itself, the planner walks a large work's rows and tests every segment's text (seconds at 10,000 rows).
+ */
 function segmentsWhere(workId: string, condition: Prisma.Sql) {
   return Prisma.sql`
-    WITH numbered AS (
+    WITH matched AS MATERIALIZED (
+      SELECT s.id, s.edition_id, s.row_id, s.search_config, s.text, s.position FROM segment s WHERE s.work_id = ${workId}::uuid AND (${condition})
+    ), numbered AS (
       SELECT id, row_number() OVER (ORDER BY position)::int AS number FROM alignment_row WHERE work_id = ${workId}::uuid
     )
     SELECT s.id::text AS "segmentId", s.edition_id::text AS "editionId", s.row_id::text AS "rowId", n.number AS "rowNumber",
            s.search_config AS config, e.language, s.text, s.position
-    FROM segment s
+    FROM matched s
     JOIN numbered n ON n.id = s.row_id
-    JOIN edition e ON e.id = s.edition_id
-    WHERE s.work_id = ${workId}::uuid AND (${condition})`;
+    JOIN edition e ON e.id = s.edition_id`;
 }
 
 /** Segments whose words match the query in their edition's language (one indexable branch per configuration). */
-function lexicalHits(db: Db, workId: string, query: string) {
+function lexicalHits(db: Db, workId: string, query: SearchQueryParts) {
   const branches = SEARCH_CONFIGS.map(
-    (config) => Prisma.sql`(s.search_config = ${config} AND hexapla_search_vector(s.search_config, s.text) @@ hexapla_search_query(${config}, ${query}))`,
+    (config) =>
+      Prisma.sql`(s.search_config = ${config} AND hexapla_search_vector(s.search_config, s.text) @@ hexapla_search_query(${config}, ${query.words}, ${query.runs}::text[]))`,
   );
   return db.$queryRaw<SegmentRecord[]>(segmentsWhere(workId, Prisma.join(branches, " OR ")));
 }
@@ -111,9 +120,9 @@ function spellingCandidates(db: Db, workId: string, words: string[]) {
   });
 }
 
-/** For each (configuration, word) pair: does it share a lexeme with the query, and how close is its spelling to a query word. */
+/** For each (configuration, word) pair: does it share a lexeme with the query's words, and how close is its spelling to a query word. */
 async function matchChunks(db: Db, query: string, words: string[], pairs: { config: string; chunk: string }[]): Promise<Map<string, ChunkMatch>> {
-  if (pairs.length === 0) return new Map();
+  if (pairs.length === 0 || (query === "" && words.length === 0)) return new Map();
   const rows = await db.$queryRaw<ChunkMatch[]>`
     SELECT c.config, c.chunk,
            tsvector_to_array(hexapla_search_vector(c.config, c.chunk)) && tsvector_to_array(hexapla_search_vector(c.config, ${query})) AS lexical,
@@ -123,7 +132,7 @@ async function matchChunks(db: Db, query: string, words: string[], pairs: { conf
 }
 
 /** Rows of hits, in reading order, confirmed a batch of rows at a time until `limit` rows are found. */
-async function confirmRows(db: Db, query: string, words: string[], bySpelling: boolean, segments: SegmentRecord[], lexicalIds: Set<string>, limit: number) {
+async function confirmRows(db: Db, query: SearchQueryParts, words: string[], bySpelling: boolean, segments: SegmentRecord[], lexicalIds: Set<string>, limit: number) {
   const byRow = new Map<string, SegmentRecord[]>();
   for (const segment of [...segments].sort((a, b) => a.rowNumber - b.rowNumber || a.position - b.position)) {
     byRow.set(segment.rowId, [...(byRow.get(segment.rowId) ?? []), segment]);
@@ -136,7 +145,7 @@ async function confirmRows(db: Db, query: string, words: string[], bySpelling: b
     for (const segment of batch.flat()) {
       for (const { chunk } of wordChunks(segment.text, segment.language)) pairs.set(`${segment.config}\u0000${chunk}`, { config: segment.config, chunk });
     }
-    const matches = await matchChunks(db, query, words, [...pairs.values()]);
+    const matches = await matchChunks(db, query.words, words, [...pairs.values()]);
     const spelt = (segment: SegmentRecord, chunk: string) => {
       const match = matches.get(`${segment.config}\u0000${chunk}`);
       return !!match && (match.similarity >= SPELLING_SIMILARITY || words.some((word) => namesMatch(word, chunk, undefined, segment.language)));
@@ -144,9 +153,10 @@ async function confirmRows(db: Db, query: string, words: string[], bySpelling: b
     for (const rowSegments of batch) {
       const hits = rowSegments.flatMap((segment): SearchHit[] => {
         const lexical = lexicalIds.has(segment.segmentId);
-        const highlights = wordChunks(segment.text, segment.language)
+        const wordRanges = wordChunks(segment.text, segment.language)
           .filter(({ chunk }) => matches.get(`${segment.config}\u0000${chunk}`)?.lexical || (bySpelling && spelt(segment, chunk)))
           .map(({ start, end }) => ({ start, end }));
+        const highlights = lexical ? mergeRanges([...wordRanges, ...findRuns(segment.text, query.runs)]) : wordRanges;
         if (!lexical && highlights.length === 0) return [];
         return [{ segmentId: segment.segmentId, editionId: segment.editionId, how: lexical ? "words" : "spelling", highlights }];
       });
@@ -156,11 +166,22 @@ async function confirmRows(db: Db, query: string, words: string[], bySpelling: b
   return { rows, more: pending.length > 0 };
 }
 
+/** Ranges sorted by start, overlapping ones merged. */
+function mergeRanges(ranges: { start: number; end: number }[]): { start: number; end: number }[] {
+  const merged: { start: number; end: number }[] = [];
+  for (const range of [...ranges].sort((a, b) => a.start - b.start)) {
+    const last = merged.at(-1);
+    if (last && range.start < last.end) last.end = Math.max(last.end, range.end);
+    else merged.push({ ...range });
+  }
+  return merged;
+}
+
 export async function searchWork(db: Db, options: SearchWorkOptions): Promise<SearchResult> {
-  const query = options.query.trim();
-  if (!query) return { rows: [], more: false, wordRows: 0, bySpelling: false };
+  const query = splitSearchQuery(options.query.trim());
+  if (!query.words && query.runs.length === 0) return { rows: [], more: false, wordRows: 0, bySpelling: false };
   const lexical = await lexicalHits(db, options.workId, query);
-  const words = spellingWords(query);
+  const words = spellingWords(query.words);
   const bySpelling = words.length > 0 && (lexical.length === 0 || words.some((word) => /^\p{Lu}/u.test(word)));
   const lexicalIds = new Set(lexical.map((hit) => hit.segmentId));
   const candidates = bySpelling ? (await spellingCandidates(db, options.workId, words)).filter((hit) => !lexicalIds.has(hit.segmentId)) : [];

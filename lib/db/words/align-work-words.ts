@@ -23,6 +23,7 @@ import { primaryLanguage } from "../../text/name-key";
 import { rowWordMarks } from "../../diff/word-marks";
 import type { LexiconEntry } from "../../alignment/words/lexicon";
 import { glossaryFor } from "./glossary";
+import { writeInChunks } from "../write-in-chunks";
 
 /** Up to this many editions every pair is aligned; beyond, each edition with the pivot only. */
 export const MAX_ALL_PAIRS = 6;
@@ -170,18 +171,16 @@ export async function alignWorkWords(db: Db, workId: string, options: AlignWorkW
       if (work.gridVersion !== input.gridVersion) return null;
       options.signal?.throwIfAborted();
       await tx.wordLinkSet.deleteMany({ where: { workId, status: "automatic" } });
-      for (let from = 0; from < sets.length; from += 5_000) {
-        await tx.wordLinkSet.createMany({
-          data: sets.slice(from, from + 5_000).map((set) => ({ ...set, workId, status: "automatic" as const, modelVersion: WORD_MODEL_VERSION })),
-        });
-      }
+      await writeInChunks(sets, (chunk) =>
+        tx.wordLinkSet.createMany({ data: chunk.map((set) => ({ ...set, workId, status: "automatic" as const, modelVersion: WORD_MODEL_VERSION })) }),
+      );
       await tx.rowWordStat.deleteMany({ where: { workId } });
       if (baseId) {
-        for (let from = 0; from < stats.length; from += 5_000) {
-          await tx.rowWordStat.createMany({
-            data: stats.slice(from, from + 5_000).map((stat) => ({ rowId: stat.rowId, workId, baseEditionId: baseId, divergence: stat.divergence, maxDivergence: stat.max })),
-          });
-        }
+        await writeInChunks(stats, (chunk) =>
+          tx.rowWordStat.createMany({
+            data: chunk.map((stat) => ({ rowId: stat.rowId, workId, baseEditionId: baseId, divergence: stat.divergence, maxDivergence: stat.max })),
+          }),
+        );
       }
       const result: AlignWorkWordsResult = {
         pairs: pairsOf(input).length,

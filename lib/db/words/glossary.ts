@@ -9,6 +9,7 @@ import type { LexiconEntry } from "../../alignment/words/lexicon";
 import { primaryLanguage } from "../../text/name-key";
 import type { Db } from "../client";
 import { DomainError } from "../errors";
+import { writeInChunks } from "../write-in-chunks";
 
 export const MAX_GLOSSARY_BYTES = 2 * 1024 * 1024;
 
@@ -35,11 +36,13 @@ export async function addGlossary(db: Db, workId: string, request: { languageA: 
   const notes = request.tsv.split(/\r?\n/).filter((line) => line.trim() && !line.startsWith("#")).map((line) => line.split("\t")[2]?.trim() || null);
   entries = entries.map((entry, index) => ({ ...entry, note: notes[index] ?? null }));
   if (entries.some((entry) => entry.a.length > 200 || entry.b.length > 200)) throw new DomainError("invalid", "A glossary term is longer than 200 characters.");
-  const result = await db.glossaryEntry.createMany({
-    data: entries.map((entry) => ({ workId, languageA, languageB, termA: entry.a, termB: entry.b, note: entry.note, addedById: request.userId })),
-    skipDuplicates: true,
+  const rows = entries.map((entry) => ({ workId, languageA, languageB, termA: entry.a, termB: entry.b, note: entry.note, addedById: request.userId }));
+  const added = await db.$transaction(async (tx) => {
+    let count = 0;
+    await writeInChunks(rows, async (data) => (count += (await tx.glossaryEntry.createMany({ data, skipDuplicates: true })).count));
+    return count;
   });
-  return { added: result.count, entries: entries.length };
+  return { added, entries: entries.length };
 }
 
 /** The work's glossary entries between two languages, oriented from `langA` to `langB`. */

@@ -1,0 +1,11 @@
+/**
+ * Writes many rows in chunks, one after another. Prisma splits a statement with more bind parameters than
+ * PostgreSQL takes (32,767) into pieces that it sends at once on one connection — which node-postgres deprecates (pg@9
+ * will refuse it) and which printed a DeprecationWarning on every large import. CHUNK_ROWS rows of up to 15 columns
+ * stay under the limit, so Prisma keeps each chunk whole.
+ */
+export const CHUNK_ROWS = 2_000;
+
+export async function writeInChunks<T>(items: readonly T[], write: (chunk: T[]) => PromiseLike<unknown>): Promise<void> {
+  for (let from = 0; from < items.length; from += CHUNK_ROWS) await write(items.slice(from, from + CHUNK_ROWS));
+}
