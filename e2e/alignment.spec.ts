@@ -85,6 +85,8 @@ test("an editor confirms a row, re-aligns, and finds the row unchanged", async (
   await page.goto(`/works/${slug}/alignment`);
   await expect(page.locator('[data-figure="confirmed"]')).toHaveText("1");
   await page.getByRole("button", { name: "Re-align (keeps confirmed rows)" }).click();
+  await expect(page.getByRole("group", { name: "Confirm the alignment" })).toContainText("1 confirmed row is kept");
+  await page.getByRole("button", { name: "Re-align now" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Re-aligned" })).toContainText("the confirmed row kept as it was", { timeout: 30_000 });
 
   expect(await cellsOf(db, confirmedRow)).toEqual(before);
@@ -97,12 +99,13 @@ test("an editor confirms a row, re-aligns, and finds the row unchanged", async (
   await context.close();
 });
 
-test("an editor aligns the work to another pivot and sees its statistics and least confident rows", async ({ browser, db }) => {
-  const { slug } = await roughWork(db);
+test("an editor aligns the work to another pivot, sees its statistics and least confident rows, and restores the grid it replaced", async ({ browser, db }) => {
+  const { slug, work } = await roughWork(db);
   const { context, page } = await as(browser, db, EDITOR);
   await page.goto(`/works/${slug}/alignment`);
   await page.getByLabel("Pivot").selectOption("fr");
   await page.getByRole("button", { name: "Align", exact: true }).click();
+  await page.getByRole("button", { name: "Align now" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Last run" })).toContainText("Aligned in", { timeout: 30_000 });
   await expect(page.locator("table.alignment-shapes caption")).toContainText("(fr)");
   await expect(page.locator('[data-figure="rows"]')).toHaveText("6");
@@ -115,8 +118,23 @@ test("an editor aligns the work to another pivot and sees its statistics and lea
   expect((await db.work.findUniqueOrThrow({ where: { slug } })).pivotEditionId).toBe(
     (await db.edition.findFirstOrThrow({ where: { work: { slug }, slug: "fr" } })).id,
   );
+
+  /* The journal restores the grid the run replaced: every row as it was before. */
+  const aligned = await gridRows(db, slug);
+  await page.goto(`/works/${slug}/journal`);
+  await page.locator('tr[data-kind="align"]').getByRole("button", { name: "Restore the grid before this" }).click();
+  await page.getByRole("button", { name: "Restore now" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Restored the grid" })).toBeVisible();
+  await expect(page.locator('tr[data-kind="restore"]')).toHaveCount(1);
+  const restored = await gridRows(db, slug);
+  expect(restored).not.toEqual(aligned);
+  expect(restored.map((row) => row.id)).toEqual(work.rowIds);
   await context.close();
 });
+
+async function gridRows(db: Db, slug: string) {
+  return db.alignmentRow.findMany({ where: { work: { slug } }, orderBy: { position: "asc" }, select: { id: true, status: true } });
+}
 
 test("two starts at once: one is accepted (202), the other refused (409) naming the running job", async ({ browser, db }) => {
   const { slug } = await roughWork(db);
@@ -172,6 +190,7 @@ for (const who of ["anonymous", "editor"] as const) {
       const { slug } = await roughWork(db);
       await page.goto(`/works/${slug}/alignment`);
       await page.getByRole("button", { name: "Re-align (keeps confirmed rows)" }).click();
+      await page.getByRole("button", { name: "Re-align now" }).click();
       await expect(page.getByRole("status").filter({ hasText: "Last run" })).toBeVisible({ timeout: 30_000 });
     } else {
       await page.goto("/works/thirst-for-power/alignment");

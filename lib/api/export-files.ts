@@ -1,25 +1,26 @@
 /**
- * Renders an export of a work (lib/formats exporters over a WorkExport) as a file: body, media type and a file
- * name. The alignment, TMX, CSV, JSON and parallel exports default to the current editions (earlier witnesses only
+ * Renders an export of a work (lib/formats exporters over a WorkExport) as a file: its text a piece at a time (the
+ * route streams it; the pieces joined are the exporter's whole text), media type and a file name. Bad options are
+ * refused here, before the first piece. The alignment, TMX, CSV, JSON and parallel exports default to the current editions (earlier witnesses only
  * when named); every edition named must exist.
  */
 import {
-  exportGridCsv,
-  exportGridJson,
-  exportTeiAlignment,
-  exportTeiEdition,
-  exportTeiParallel,
-  exportTmx,
-  exportVariantsCsv,
-  exportVariantsJson,
-  exportWorkJson,
+  gridCsvChunks,
+  gridJsonChunks,
+  teiAlignmentChunks,
+  teiEditionChunks,
+  teiParallelChunks,
+  tmxChunks,
+  variantsCsvChunks,
+  variantsJsonChunks,
+  workJsonChunks,
   type WorkExport,
 } from "../formats";
 import { DomainError } from "../db/errors";
 import type { ExportKind } from "./schemas";
 
 export interface ExportFile {
-  body: string;
+  body: Iterable<string>;
   contentType: string;
   fileName: string;
 }
@@ -45,23 +46,50 @@ export function renderExport(work: WorkExport, kind: ExportKind, options: { edit
     case "tei-edition": {
       if (!options.edition) throw invalid("Say which edition to export (?edition=…).", "edition");
       if (!known.has(options.edition)) throw invalid(`The work has no edition “${options.edition}”.`, "edition");
-      return { body: exportTeiEdition(work, options.edition), contentType: TEI, fileName: `${base}-${options.edition}.tei.xml` };
+      return { body: teiEditionChunks(work, options.edition), contentType: TEI, fileName: `${base}-${options.edition}.tei.xml` };
     }
     case "tei-alignment":
-      return { body: exportTeiAlignment(work, editions), contentType: TEI, fileName: `${base}-alignment${suffix}.tei.xml` };
+      return { body: teiAlignmentChunks(work, editions), contentType: TEI, fileName: `${base}-alignment${suffix}.tei.xml` };
     case "tei-parallel":
-      return { body: exportTeiParallel(work, editions), contentType: TEI, fileName: `${base}-parallel${suffix}.tei.xml` };
+      return { body: teiParallelChunks(work, editions), contentType: TEI, fileName: `${base}-parallel${suffix}.tei.xml` };
     case "tmx":
-      return { body: exportTmx(work, editions), contentType: XML, fileName: `${base}${suffix}.tmx` };
+      return { body: tmxChunks(work, editions), contentType: XML, fileName: `${base}${suffix}.tmx` };
     case "grid-csv":
-      return { body: exportGridCsv(work, editions), contentType: CSV, fileName: `${base}-grid${suffix}.csv` };
+      return { body: gridCsvChunks(work, editions), contentType: CSV, fileName: `${base}-grid${suffix}.csv` };
     case "grid-json":
-      return { body: exportGridJson(work, editions), contentType: JSON_TYPE, fileName: `${base}-grid${suffix}.json` };
+      return { body: gridJsonChunks(work, editions), contentType: JSON_TYPE, fileName: `${base}-grid${suffix}.json` };
     case "variants-csv":
-      return { body: exportVariantsCsv(work), contentType: CSV, fileName: `${base}-variants.csv` };
+      return { body: variantsCsvChunks(work), contentType: CSV, fileName: `${base}-variants.csv` };
     case "variants-json":
-      return { body: exportVariantsJson(work), contentType: JSON_TYPE, fileName: `${base}-variants.json` };
+      return { body: variantsJsonChunks(work), contentType: JSON_TYPE, fileName: `${base}-variants.json` };
     case "work-json":
-      return { body: exportWorkJson(work), contentType: JSON_TYPE, fileName: `${base}.hexapla.json` };
+      return { body: workJsonChunks(work), contentType: JSON_TYPE, fileName: `${base}.hexapla.json` };
   }
+}
+
+/** Characters per piece of a streamed export: the exporters' small pieces are gathered up to about this size. */
+const STREAM_PIECE_CHARS = 64 * 1024;
+
+/** The export's text as a stream of UTF-8 bytes, each piece rendered when the client is ready for it. */
+export function exportStream(body: Iterable<string>): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  const pieces = body[Symbol.iterator]();
+  return new ReadableStream<Uint8Array>({
+    pull(controller) {
+      let gathered = "";
+      while (gathered.length < STREAM_PIECE_CHARS) {
+        const next = pieces.next();
+        if (next.done) {
+          if (gathered) controller.enqueue(encoder.encode(gathered));
+          controller.close();
+          return;
+        }
+        gathered += next.value;
+      }
+      controller.enqueue(encoder.encode(gathered));
+    },
+    cancel() {
+      pieces.return?.();
+    },
+  });
 }

@@ -9,7 +9,7 @@ import { GlossaryRequestSchema } from "../db/words/glossary";
 import { z } from "zod";
 import { CiteQuerySchema } from "../db/cite/read-citation";
 import { PdfRequestSchema } from "../db/print/pdf-exports";
-import { AlignRequestSchema } from "../db/alignment/align-request";
+import { AlignPreviewQuerySchema, AlignRequestSchema } from "../db/alignment/align-request";
 import { BookmarkRequestSchema, OperationRequestSchema, RevertRequestSchema, TextEditRequestSchema, UndoRequestSchema } from "../db/grid/operation-request";
 import { CreateVariantSchema, UpdateVariantSchema, VariantFilterSchema } from "../variants/variant-schemas";
 import { ROLES } from "../auth/roles";
@@ -23,7 +23,12 @@ import {
   ErrorSchema,
   EXPORT_KINDS,
   ExportQuerySchema,
+  GridQuerySchema,
   ImportFormSchema,
+  JournalQuerySchema,
+  PAGE_LIMIT_MAX,
+  SearchQuerySchema,
+  VariantsQuerySchema,
   RowPageSchema,
   RowsQuerySchema,
   WordLinksQuerySchema,
@@ -62,6 +67,7 @@ function pathParams(path: string): Parameter[] {
     token: "the token's id",
     kind: "what to export",
     job: "the job's id",
+    entry: "the journal entry's id",
     all: "the authentication library's endpoint, e.g. sign-in/email, sign-out, get-session",
   };
   return [...path.matchAll(/\{(\w+)\}/g)].map(([, name]) => ({
@@ -311,6 +317,15 @@ function paths() {
     },
   });
 
+  add("/api/works/{work}/align", "get", {
+    summary: "What an alignment would change, before it runs",
+    description:
+      "How many rows the run may change, how many confirmed rows it keeps, the editions not in the grid yet, whether a re-alignment would be refused, and a message for the confirmation step. Counts only: the aligner does not run.",
+    tags: grid,
+    access: "editor",
+    query: AlignPreviewQuerySchema,
+    responses: { ...ok("the preview", anyJson), ...errors(401, 403, 404, 422) },
+  });
   add("/api/works/{work}/pdf", "post", {
     summary: "Print a parallel edition as PDF",
     description:
@@ -330,7 +345,7 @@ function paths() {
   add("/api/works/{work}/align", "post", {
     summary: "Align the work automatically",
     description:
-      "mode=align aligns the whole work afresh around the pivot; mode=realign only the rows between confirmed rows. Queues the alignment for a worker and answers 202 with the job at once (Location: its URL); 409 while another alignment of the work is queued or running.",
+      "Both modes keep confirmed rows and align the rows between them around the pivot; mode=align also runs when an edition is not in the grid yet, and then aligns the whole work afresh, confirmed rows included (mode=realign is then refused). The grid the run replaces is kept with its journal entry and can be restored (POST /api/works/{work}/journal/{entry}/restore). Queues the alignment for a worker and answers 202 with the job at once (Location: its URL); 409 while another alignment of the work is queued or running.",
     tags: grid,
     access: "editor",
     body: schemaOf(AlignRequestSchema),
@@ -357,13 +372,36 @@ function paths() {
     access: "editor",
     responses: { ...ok("the job, cancelled", anyJson), ...errors(401, 403, 404, 409) },
   });
-  add("/api/works/{work}/grid", "get", { summary: "The whole grid with its version", tags: grid, access: "reader", responses: { ...ok("the grid", anyJson), ...errors(401, 404) } });
+  add("/api/works/{work}/grid", "get", {
+    summary: "The grid with its version, a page of rows at a time",
+    description: "`{ workId, version, editions, rows, next }`; pass `next` as `cursor` for the next page (null on the last). Every page carries the grid version: a client that sees it change between pages starts again.",
+    tags: grid,
+    access: "reader",
+    query: GridQuerySchema,
+    responses: { ...ok("a page of the grid", anyJson), ...errors(401, 404, 422) },
+  });
+  add("/api/works/{work}/journal", "get", {
+    summary: "The journal, newest first, a page at a time",
+    description: "Every change to the grid and the text, with who made it and when, filtered by user, kind and date (YYYY-MM-DD). `restorable`: the entry (an alignment run, an import, a restore) kept the grid it replaced.",
+    tags: grid,
+    access: "reader",
+    query: JournalQuerySchema,
+    responses: { ...ok("`{ entries, rowNumbers, next }`", anyJson), ...errors(401, 404, 422) },
+  });
+  add("/api/works/{work}/journal/{entry}/restore", "post", {
+    summary: "Restore the grid a journal entry replaced",
+    description:
+      "Puts back the grid as it was before an alignment run, an import (removing the edition it added) or a restore, from the snapshot kept with the entry. Journalled as a restore with a snapshot of its own, so it can be restored in turn. 409, changing nothing, when later changes stand in the way (corrected text, split or merged sentences, variants, corrections or edited word links of an edition it would remove); 422 for an entry that keeps no snapshot.",
+    tags: grid,
+    access: "editor",
+    responses: { ...ok("what was restored", anyJson), ...errors(401, 403, 404, 409, 422) },
+  });
   add("/api/works/{work}/grid/changes", "get", {
     summary: "What changed since a version",
     tags: grid,
     access: "reader",
     extraQuery: [{ name: "since", in: "query", required: true, description: "the grid version the client holds", schema: { type: "integer", minimum: 0 } }],
-    responses: { ...ok("rows to replace, insert and remove, or `full`", anyJson), ...errors(401, 404, 422) },
+    responses: { ...ok(`rows to replace, insert and remove, or \`full\` (load the grid again, a page at a time): also when more than ${PAGE_LIMIT_MAX} rows changed`, anyJson), ...errors(401, 404, 422) },
   });
   add("/api/works/{work}/grid/events", "get", {
     summary: "Live grid changes (Server-Sent Events)",
@@ -411,13 +449,18 @@ function paths() {
     summary: "Full-text and name search",
     tags: works,
     access: "reader",
-    extraQuery: [
-      { name: "q", in: "query", required: true, description: "websearch syntax: words, \"a phrase\", -excluded, or", schema: { type: "string" } },
-      { name: "limit", in: "query", required: false, schema: { type: "integer", minimum: 1 } },
-    ],
+    description: "Rows with hits in reading order, a page at a time: `next` (null on the last page) goes back as `cursor`.",
+    query: SearchQuerySchema,
     responses: { ...ok("hits grouped by row", anyJson), ...errors(401, 404, 422) },
   });
-  add("/api/works/{work}/variants", "get", { summary: "The variant register", tags: variants, access: "reader", query: VariantFilterSchema, responses: { ...ok("variants", anyJson), ...errors(401, 404, 422) } });
+  add("/api/works/{work}/variants", "get", {
+    summary: "The variant register, a page at a time",
+    description: "`{ variants, next }` in reading order of their rows; `next` (null on the last page) goes back as `cursor`.",
+    tags: variants,
+    access: "reader",
+    query: VariantsQuerySchema,
+    responses: { ...ok("variants", anyJson), ...errors(401, 404, 422) },
+  });
   add("/api/works/{work}/variants", "post", { summary: "Record a variant", tags: variants, access: "scholar", body: schemaOf(CreateVariantSchema), responses: { ...ok("recorded", anyJson, "201"), ...errors(401, 403, 404, 422) } });
   add("/api/works/{work}/variants/{variant}", "get", { summary: "A variant", tags: variants, access: "reader", responses: { ...ok("the variant", anyJson), ...errors(401, 404) } });
   add("/api/works/{work}/variants/{variant}", "patch", {

@@ -6,6 +6,8 @@ import { z } from "zod";
 import { IMPORT_FORMATS, SUPPORTED_ENCODINGS } from "../formats";
 import { BLOCK_KINDS, CORRECTION_KINDS, PROVENANCES } from "../text/edition-document";
 import { MAX_TOKEN_DAYS, TOKEN_SCOPES } from "../auth/roles";
+import { JournalFilterSchema } from "../db/grid/list-journal";
+import { VariantFilterSchema } from "../variants/variant-schemas";
 
 const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "a slug: a–z, 0–9 and hyphens");
 const slugList = z
@@ -16,10 +18,29 @@ const slugList = z
 export const PAGE_LIMIT_DEFAULT = 100;
 export const PAGE_LIMIT_MAX = 1000;
 
-const page = {
-  limit: z.coerce.number().int().min(1).max(PAGE_LIMIT_MAX).default(PAGE_LIMIT_DEFAULT).describe("items per page"),
+/** `limit` and `cursor` of every paged read (rows, segments, the grid, variants, the journal). */
+export const PAGE_PARAMS = {
+  limit: z.coerce.number().int().min(1).max(PAGE_LIMIT_MAX).default(PAGE_LIMIT_DEFAULT).describe(`items per page (at most ${PAGE_LIMIT_MAX})`),
   cursor: z.string().min(1).max(200).optional().describe("the `next` cursor of the previous page"),
 };
+const page = PAGE_PARAMS;
+
+/** The editor's grid, a page of rows at a time (every page carries the grid version: a client that sees it change starts again). */
+export const GridQuerySchema = z.strictObject({ ...page });
+
+/** The variant register's filters (as on the variants page), a page at a time in reading order. */
+export const VariantsQuerySchema = VariantFilterSchema.extend(page);
+
+/** The journal's filters (as on the journal page), newest first, a page at a time. */
+export const JournalQuerySchema = JournalFilterSchema.omit({ before: true }).extend(page);
+
+export const SEARCH_LIMIT_MAX = 500;
+
+export const SearchQuerySchema = z.strictObject({
+  q: z.string().trim().min(1, "say what to search for").max(200, "keep the query under 200 characters").describe("websearch syntax: words, \"a phrase\", -excluded, or"),
+  limit: z.coerce.number().int().min(1).max(SEARCH_LIMIT_MAX).default(100).describe(`rows per page (at most ${SEARCH_LIMIT_MAX})`),
+  cursor: page.cursor,
+});
 
 export const WorkQuerySchema = z.strictObject({
   superseded: z.enum(["true", "false"]).default("false").describe("also list earlier witnesses (texts replaced by a newer one)"),

@@ -23,7 +23,26 @@ export function csvEditionName(edition: EditionExport): string {
   return working ? `${edition.slug} ${WORKING_TRANSLATION_LABEL}` : edition.slug;
 }
 
-export function exportGridCsv(work: WorkExport, editionSlugs?: readonly string[], options: CsvOptions = {}): string {
+/** Records per piece when a CSV export is written as a stream. */
+const CSV_BATCH = 500;
+
+/** The header (with the byte order mark unless `bom` is false), then the records, a batch of CSV_BATCH at a time. */
+function* csvChunks(header: string[], records: Iterable<string[]>, options: CsvOptions): Generator<string> {
+  const cast = { string: neutraliseCell };
+  yield stringify([header], { bom: options.bom ?? true, cast });
+  let batch: string[][] = [];
+  for (const record of records) {
+    batch.push(record);
+    if (batch.length === CSV_BATCH) {
+      yield stringify(batch, { cast });
+      batch = [];
+    }
+  }
+  if (batch.length > 0) yield stringify(batch, { cast });
+}
+
+/** The grid CSV a batch of rows at a time (the export route streams it). */
+export function gridCsvChunks(work: WorkExport, editionSlugs?: readonly string[], options: CsvOptions = {}): Iterable<string> {
   const editions = selectEditions(work, editionSlugs);
   const texts = new Map(editions.map((edition) => [edition.slug, segmentTexts(edition)]));
   const records = rowsInOrder(work).map((row) => [
@@ -33,12 +52,17 @@ export function exportGridCsv(work: WorkExport, editionSlugs?: readonly string[]
     row.confidence == null ? "" : String(row.confidence),
     ...editions.map((edition) => cellTexts(row, edition, texts.get(edition.slug)!).join("\n")),
   ]);
-  return stringify([[...CSV_ROW_COLUMNS, ...editions.map(csvEditionName)], ...records], { bom: options.bom ?? true, cast: { string: neutraliseCell } });
+  return csvChunks([...CSV_ROW_COLUMNS, ...editions.map(csvEditionName)], records, options);
+}
+
+export function exportGridCsv(work: WorkExport, editionSlugs?: readonly string[], options: CsvOptions = {}): string {
+  return [...gridCsvChunks(work, editionSlugs, options)].join("");
 }
 
 export const VARIANT_CSV_COLUMNS = ["id", "row_id", "row_position", "editions", "category", "status", "note", "author", "created_at"] as const;
 
-export function exportVariantsCsv(work: WorkExport, options: CsvOptions = {}): string {
+/** The variant register's CSV a batch of variants at a time (the export route streams it). */
+export function variantsCsvChunks(work: WorkExport, options: CsvOptions = {}): Iterable<string> {
   const positions = new Map(work.rows.map((row) => [row.id, row.position]));
   const names = new Map(work.editions.map((edition) => [edition.slug, csvEditionName(edition)]));
   const records = work.variants.map((variant) => [
@@ -52,5 +76,9 @@ export function exportVariantsCsv(work: WorkExport, options: CsvOptions = {}): s
     variant.author ?? "",
     variant.createdAt,
   ]);
-  return stringify([[...VARIANT_CSV_COLUMNS], ...records], { bom: options.bom ?? true, cast: { string: neutraliseCell } });
+  return csvChunks([...VARIANT_CSV_COLUMNS], records, options);
+}
+
+export function exportVariantsCsv(work: WorkExport, options: CsvOptions = {}): string {
+  return [...variantsCsvChunks(work, options)].join("");
 }

@@ -8,6 +8,7 @@ import { segmentWordTokens } from "../alignment/words/cell-tokens";
 import { ImportError, resolveRole } from "../text/edition-document";
 import { assertTextSize } from "../text/limits";
 import { provenanceKind, roleLabel } from "../editions/provenance";
+import { jsonChunks } from "./json-chunks";
 import { cellTexts, rowsInOrder, selectEditions, segmentTexts, WorkExportSchema, type EditionExport, type WorkExport } from "./work-export";
 
 export const WORK_JSON_FORMAT = "hexapla-work";
@@ -19,7 +20,13 @@ function roleOf(edition: EditionExport): string {
   return roleLabel({ provenance: provenanceKind(meta.provenance), isOriginal: meta.original, standsInForOriginal: meta.standsInForOriginal, language: meta.language });
 }
 
-export function exportGridJson(work: WorkExport, editionSlugs?: readonly string[]): string {
+/** The JSON text of a value with a final line feed, a piece at a time (the export route streams it). */
+function* withLineFeed(value: unknown): Generator<string> {
+  yield* jsonChunks(value);
+  yield "\n";
+}
+
+export function gridJsonChunks(work: WorkExport, editionSlugs?: readonly string[]): Iterable<string> {
   const editions = selectEditions(work, editionSlugs);
   const texts = new Map(editions.map((edition) => [edition.slug, segmentTexts(edition)]));
   const grid = {
@@ -43,22 +50,34 @@ export function exportGridJson(work: WorkExport, editionSlugs?: readonly string[
       cells: Object.fromEntries(editions.map((edition) => [edition.slug, cellTexts(row, edition, texts.get(edition.slug)!)])),
     })),
   };
-  return `${JSON.stringify(grid, null, 2)}\n`;
+  return withLineFeed(grid);
+}
+
+export function exportGridJson(work: WorkExport, editionSlugs?: readonly string[]): string {
+  return [...gridJsonChunks(work, editionSlugs)].join("");
 }
 
 /** The register, with the editions it names and their provenance (a working translation is labelled as such). */
-export function exportVariantsJson(work: WorkExport): string {
+export function variantsJsonChunks(work: WorkExport): Iterable<string> {
   const positions = new Map(work.rows.map((row) => [row.id, row.position]));
   const variants = work.variants.map((variant) => ({ ...variant, rowPosition: positions.get(variant.rowId) ?? null }));
   const named = new Set(work.variants.flatMap((variant) => variant.editionSlugs));
   const editions = work.editions
     .filter((edition) => named.has(edition.slug))
     .map((edition) => ({ slug: edition.slug, language: edition.meta.language, title: edition.meta.title, provenance: edition.meta.provenance, role: roleOf(edition) }));
-  return `${JSON.stringify({ format: "hexapla-variants", version: 1, work: work.work, editions, variants }, null, 2)}\n`;
+  return withLineFeed({ format: "hexapla-variants", version: 1, work: work.work, editions, variants });
+}
+
+export function exportVariantsJson(work: WorkExport): string {
+  return [...variantsJsonChunks(work)].join("");
+}
+
+export function workJsonChunks(work: WorkExport): Iterable<string> {
+  return withLineFeed({ format: WORK_JSON_FORMAT, version: WORK_JSON_VERSION, ...work });
 }
 
 export function exportWorkJson(work: WorkExport): string {
-  return `${JSON.stringify({ format: WORK_JSON_FORMAT, version: WORK_JSON_VERSION, ...work }, null, 2)}\n`;
+  return [...workJsonChunks(work)].join("");
 }
 
 /** Line and column of a character offset. */

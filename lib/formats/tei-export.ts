@@ -23,7 +23,7 @@ import {
   type SegmentExport,
   type WorkExport,
 } from "./work-export";
-import { el, renderXml, toXmlId, type XmlOut } from "./xml-writer";
+import { el, renderXmlChunks, toXmlId, type XmlOut } from "./xml-writer";
 import { segmentWordTokens } from "../alignment/words/cell-tokens";
 
 const TEI_NS = "http://www.tei-c.org/ns/1.0";
@@ -280,15 +280,20 @@ function wordLinkElements(work: WorkExport, editions: readonly EditionExport[]):
     );
 }
 
-export function exportTeiEdition(work: WorkExport, editionSlug: string): string {
+/** The document a line at a time (the export route streams it). */
+export function teiEditionChunks(work: WorkExport, editionSlug: string): Iterable<string> {
   const edition = editionOf(work, editionSlug);
   const apparatus = edition.apparatus ?? [];
-  return renderXml(
+  return renderXmlChunks(
     el("TEI", { xmlns: TEI_NS, "xml:lang": edition.meta.language }, [
       editionHeader(edition),
       el("text", { "xml:lang": edition.meta.language }, [editionBody(edition, hasWordLinks(work, edition.slug)), ...(apparatus.length > 0 ? [apparatusBack(apparatus)] : [])]),
     ]),
   );
+}
+
+export function exportTeiEdition(work: WorkExport, editionSlug: string): string {
+  return [...teiEditionChunks(work, editionSlug)].join("");
 }
 
 function collectionHeader(work: WorkExport, title: string, sourceDesc: XmlOut, extra: XmlOut[] = []): XmlOut {
@@ -319,7 +324,8 @@ function editionLabel(edition: EditionExport): string {
   return `${meta.title} (${details.join("; ")})`;
 }
 
-export function exportTeiAlignment(work: WorkExport, editionSlugs?: readonly string[]): string {
+/** The document a line at a time (the export route streams it). */
+export function teiAlignmentChunks(work: WorkExport, editionSlugs?: readonly string[]): Iterable<string> {
   const editions = selectEditions(work, editionSlugs);
   const listBibl = el(
     "listBibl",
@@ -350,7 +356,7 @@ export function exportTeiAlignment(work: WorkExport, editionSlugs?: readonly str
     ];
   });
   const wordLinks = wordLinkElements(work, editions);
-  return renderXml(
+  return renderXmlChunks(
     el("TEI", { xmlns: TEI_NS }, [
       collectionHeader(work, `${work.work.title}: alignment of ${editions.map((e) => e.slug).join(", ")}`, el("sourceDesc", {}, [listBibl])),
       el("standOff", {}, [
@@ -361,7 +367,12 @@ export function exportTeiAlignment(work: WorkExport, editionSlugs?: readonly str
   );
 }
 
-export function exportTeiParallel(work: WorkExport, editionSlugs?: readonly string[]): string {
+export function exportTeiAlignment(work: WorkExport, editionSlugs?: readonly string[]): string {
+  return [...teiAlignmentChunks(work, editionSlugs)].join("");
+}
+
+/** The document a line at a time (the export route streams it). */
+export function teiParallelChunks(work: WorkExport, editionSlugs?: readonly string[]): Iterable<string> {
   const editions = selectEditions(work, editionSlugs);
   const texts = new Map(editions.map((edition) => [edition.slug, segmentTexts(edition)]));
   const chosen = new Set(editions.map((e) => e.slug));
@@ -388,7 +399,7 @@ export function exportTeiParallel(work: WorkExport, editionSlugs?: readonly stri
       ]),
     ];
   });
-  return renderXml(
+  return renderXmlChunks(
     el("TEI", { xmlns: TEI_NS }, [
       collectionHeader(
         work,
@@ -399,4 +410,8 @@ export function exportTeiParallel(work: WorkExport, editionSlugs?: readonly stri
       el("text", { "xml:lang": "mul" }, [el("body", {}, [el("div", { type: "alignment" }, rows)])]),
     ]),
   );
+}
+
+export function exportTeiParallel(work: WorkExport, editionSlugs?: readonly string[]): string {
+  return [...teiParallelChunks(work, editionSlugs)].join("");
 }

@@ -10,7 +10,7 @@
 import { languageName } from "../editions/provenance";
 import { TMX_PROP } from "./tmx-shared";
 import { cellTexts, rowsInOrder, selectEditions, segmentTexts, type EditionExport, type WorkExport } from "./work-export";
-import { el, renderXml, type XmlOut } from "./xml-writer";
+import { el, renderXmlChunks, type XmlOut } from "./xml-writer";
 
 const prop = (type: string, value: string | number) => el("prop", { type }, [String(value)]);
 
@@ -36,7 +36,8 @@ function provenanceNote(editions: EditionExport[]): XmlOut {
   return el("note", {}, [`Editions: ${lines.join("; ")}.`]);
 }
 
-export function exportTmx(work: WorkExport, editionSlugs?: readonly string[]): string {
+/** The document a line at a time (the export route streams it). */
+export function tmxChunks(work: WorkExport, editionSlugs?: readonly string[]): Iterable<string> {
   const editions = selectEditions(work, editionSlugs);
   const original = editions.find((edition) => edition.meta.original) ?? editions.find((edition) => edition.meta.standsInForOriginal);
   const texts = new Map(editions.map((edition) => [edition.slug, segmentTexts(edition)]));
@@ -67,7 +68,7 @@ export function exportTmx(work: WorkExport, editionSlugs?: readonly string[]): s
     ];
   });
 
-  return renderXml(
+  return renderXmlChunks(
     el("tmx", { version: "1.4" }, [
       el(
         "header",
@@ -91,4 +92,8 @@ export function exportTmx(work: WorkExport, editionSlugs?: readonly string[]): s
       el("body", {}, units),
     ]),
   );
+}
+
+export function exportTmx(work: WorkExport, editionSlugs?: readonly string[]): string {
+  return [...tmxChunks(work, editionSlugs)].join("");
 }

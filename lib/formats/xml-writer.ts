@@ -33,20 +33,21 @@ function renderAttributes(attrs: XmlOut["attrs"]): string {
     .join("");
 }
 
-function render(node: XmlOut, indent: string, out: string[]): void {
+/** The lines of an element, each with its line feed. */
+function* render(node: XmlOut, indent: string): Generator<string> {
   const open = `<${node.name}${renderAttributes(node.attrs)}`;
   const children = node.children ?? [];
   if (children.length === 0) {
-    out.push(`${indent}${open}/>`);
+    yield `${indent}${open}/>\n`;
     return;
   }
   if (children.some((child) => typeof child === "string")) {
-    out.push(`${indent}${open}>${children.map(inline).join("")}</${node.name}>`);
+    yield `${indent}${open}>${children.map(inline).join("")}</${node.name}>\n`;
     return;
   }
-  out.push(`${indent}${open}>`);
-  for (const child of children) render(child as XmlOut, `${indent}  `, out);
-  out.push(`${indent}</${node.name}>`);
+  yield `${indent}${open}>\n`;
+  for (const child of children) yield* render(child as XmlOut, `${indent}  `);
+  yield `${indent}</${node.name}>\n`;
 }
 
 function inline(node: XmlOut | string): string {
@@ -56,11 +57,10 @@ function inline(node: XmlOut | string): string {
   return children.length === 0 ? `${open}/>` : `${open}>${children.map(inline).join("")}</${node.name}>`;
 }
 
-/** A complete XML document: the XML declaration, then the root element. */
-export function renderXml(root: XmlOut): string {
-  const out = ['<?xml version="1.0" encoding="UTF-8"?>'];
-  render(root, "", out);
-  return `${out.join("\n")}\n`;
+/** A complete XML document: the XML declaration, then the root element, a line at a time (for streaming). */
+export function* renderXmlChunks(root: XmlOut): Generator<string> {
+  yield '<?xml version="1.0" encoding="UTF-8"?>\n';
+  yield* render(root, "");
 }
 
 /** An NCName usable as xml:id: the id itself when valid, else the id with `prefix` in front and other characters replaced. */

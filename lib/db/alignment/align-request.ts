@@ -11,6 +11,9 @@ export const AlignRequestSchema = z.strictObject({
 });
 export type AlignRequest = z.infer<typeof AlignRequestSchema>;
 
+/** The preview before a run (GET …/align): which mode it would be. */
+export const AlignPreviewQuerySchema = z.strictObject({ mode: z.enum(["align", "realign"]).default("align").describe("the run to preview") });
+
 /** The id of the work's current edition with this slug; invalid when there is none. */
 export async function pivotEditionIdOf(db: Db, workId: string, slug: string): Promise<string> {
   const edition = await db.edition.findFirst({ where: { workId, slug, supersededById: null }, select: { id: true } });

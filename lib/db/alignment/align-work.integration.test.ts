@@ -150,7 +150,8 @@ describe("the journal of alignment runs", () => {
     expect(await version()).toBe(before + 1);
     expect(result.gridVersion).toBe(before + 1);
     expect(entry).toMatchObject({ kind: "align", userId: editor.id, gridVersion: before + 1, inverse: { type: "none" }, undoneAt: null });
-    expect((entry.payload as { summary: string }).summary).toMatch(/^Aligned the work automatically to “\w+” \(\d+ rows\)$/);
+    expect((entry.payload as { summary: string }).summary).toMatch(/^Aligned the work automatically to “\w+” \(\d+ rows, \d+ of them confirmed and kept\)$/);
+    expect(await database.prisma.gridSnapshot.count({ where: { operationId: entry.id } })).toBe(1);
   });
 
   it("records a re-alignment; the editor's undo right after it is refused and changes nothing", async () => {

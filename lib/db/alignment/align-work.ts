@@ -1,11 +1,14 @@
 /**
- * Aligns a whole work automatically: every edition against the pivot, merged into n-way rows (mode "align"), or
- * only the stretches between confirmed rows, which stay exactly as they are (mode "realign"). The texts are read
+ * Aligns a whole work automatically: every edition against the pivot, merged into n-way rows. Both modes keep
+ * confirmed rows exactly as they are and align only the stretches between them; "align" (unlike "realign") also
+ * runs when an edition is not in the grid yet, and then aligns the whole work afresh, confirmed rows included
+ * (previewAlignment says which will happen before it runs). The texts are read
  * in one snapshot and aligned outside any transaction; the rows are then written in one transaction that locks
  * the work and first checks that the grid is still the one that was aligned (an editor may have changed it
  * meanwhile: then the work is aligned again from the new grid, up to three times). Variants and bookmarks of
  * rows that go follow their segments (replace-grid.ts). The run is recorded in the work's journal under the one
- * grid version it produces (it cannot be undone), and open editor pages hear of the new grid. A job runs it with the
+ * grid version it produces, with a snapshot of the grid it replaced (lib/db/snapshots/: an editor can restore it
+ * from the journal), and open editor pages hear of the new grid. A job runs it with the
  * aligning on a worker thread (`compute`), a signal that stops it, and `beforeCommit` to record its completion in
  * the very transaction that writes the rows.
  */
@@ -15,6 +18,7 @@ import type { Db } from "../client";
 import { DomainError } from "../errors";
 import { loadGridState } from "../grid/load-grid-state";
 import { recordGridWrite } from "../grid/record-grid-write";
+import { attachSnapshot, captureSnapshot } from "../snapshots/capture-snapshot";
 import type { Tx } from "../grid/types";
 import { inWorkTransaction } from "../grid/work-lock";
 import { betweenConfirmed, computeAlignment, wholeWork, type Piece, type ProgressReport } from "./compute-alignment";
@@ -82,16 +86,18 @@ export async function alignWork(db: Db, workId: string, options: AlignWorkOption
     const result = await inWorkTransaction(db, workId, async (tx, work) => {
       if (work.gridVersion !== input.gridVersion) return null;
       options.signal?.throwIfAborted();
+      const snapshotId = await captureSnapshot(tx, workId);
       const replaced = await replaceGrid(tx, workId, computed.rows, { pivotEditionId: pivot.id });
       await tx.work.update({ where: { id: workId }, data: { pivotEditionId: pivot.id } });
       const { state } = await loadGridState(tx, workId);
       const violations = checkGridInvariant(state.grid, state.segments);
       if (violations.length > 0) throw new Error(`Aligning would leave the grid inconsistent: ${violations.slice(0, 3).map((v) => v.message).join(" ")}`);
+      const kept = computed.kept > 0 ? `, ${computed.kept} of them confirmed and kept` : "";
       const summary =
         options.mode === "align"
-          ? `Aligned the work automatically to “${pivot.slug}” (${computed.rows.length} rows)`
+          ? `Aligned the work automatically to “${pivot.slug}” (${computed.rows.length} rows${kept})`
           : `Re-aligned the rows between confirmed rows (${computed.rows.length} rows, ${computed.kept} of them confirmed and kept)`;
-      await recordGridWrite(tx, {
+      const entryId = await recordGridWrite(tx, {
         workId,
         kind: options.mode,
         version: replaced.gridVersion,
@@ -99,6 +105,7 @@ export async function alignWork(db: Db, workId: string, options: AlignWorkOption
         summary,
         details: { pivotEditionId: pivot.id, rows: computed.rows.length, keptConfirmed: computed.kept, runId: options.runId ?? null },
       });
+      await attachSnapshot(tx, snapshotId, entryId);
       const result: AlignWorkResult = {
         mode: options.mode,
         pivotEditionId: pivot.id,
@@ -136,16 +143,21 @@ export function choosePivot(input: AlignmentInput, requested?: string): Alignmen
   return pivot;
 }
 
+/** Editions with text that are not in the grid yet: confirmed rows have no place for them. */
+export function editionsOutsideGrid(input: AlignmentInput): string[] {
+  return input.editions.filter((e) => !e.inGrid && e.text.segments.length > 0).map((e) => e.slug);
+}
+
 function piecesFor(input: AlignmentInput, mode: AlignMode): Piece[] {
   const withText = input.editions.filter((e) => e.text.segments.length > 0).map((e) => e.text);
-  if (mode === "align") return wholeWork(withText);
   const confirmed = input.rows.filter((row) => row.status === "confirmed").length;
   if (confirmed === 0) return wholeWork(withText);
-  const outside = input.editions.filter((e) => !e.inGrid && e.text.segments.length > 0);
+  const outside = editionsOutsideGrid(input);
+  if (outside.length > 0 && mode === "align") return wholeWork(withText);
   if (outside.length > 0) {
     throw new DomainError(
       "invalid",
-      `Re-aligning keeps the confirmed rows, which have no place for ${outside.map((e) => `“${e.slug}”`).join(", ")}: that edition is not aligned yet. ` +
+      `Re-aligning keeps the confirmed rows, which have no place for ${outside.map((slug) => `“${slug}”`).join(", ")}: that edition is not aligned yet. ` +
         "Align the whole work instead (confirmed rows are then aligned afresh too).",
     );
   }
@@ -154,7 +166,7 @@ function piecesFor(input: AlignmentInput, mode: AlignMode): Piece[] {
 
 export function describeResult(result: AlignWorkResult): string {
   const parts = [`${result.rows} rows`];
-  if (result.mode === "realign") {
+  if (result.mode === "realign" || result.keptConfirmed > 0) {
     parts.push(result.keptConfirmed === 0
         ? "no confirmed rows to keep"
         : result.keptConfirmed === 1

@@ -51,8 +51,11 @@ export async function findChanges(db: Reader, where: Prisma.GridOperationWhereIn
   return records.map(toSummary);
 }
 
-/** Journal kinds of writes that replace or extend the grid as a whole (record-grid-write.ts): they touch every row. */
-export const WHOLE_GRID_KINDS = ["align", "realign", "import", "replace-edition"] as const;
+/**
+ * Journal kinds of writes that replace or extend the grid as a whole (record-grid-write.ts): they touch every row.
+ * "restore" puts back a grid an earlier one of them replaced (lib/db/snapshots/).
+ */
+export const WHOLE_GRID_KINDS = ["align", "realign", "import", "replace-edition", "restore"] as const;
 export type WholeGridKind = (typeof WHOLE_GRID_KINDS)[number];
 
 export function isWholeGrid(kind: string): kind is WholeGridKind {

@@ -82,3 +82,24 @@ async function editorRows(tx: Tx, workId: string, rowIds: string[] | null): Prom
   }
   return result;
 }
+
+/**
+ * A page of the editor's grid: at most `limit` rows after the row at position `after`, with the grid's version and
+ * editions, and the position to continue after (null on the last page). Paging a grid that changes between pages
+ * gives pages of different versions: a client that sees the version change starts again.
+ */
+export async function loadEditorGridPage(db: Db, workId: string, page: { limit: number; after?: number }): Promise<EditorGrid & { next: number | null }> {
+  return db.$transaction(async (tx) => {
+    const work = await requireWork(tx, workId);
+    const editions = await gridEditions(tx, workId);
+    const ids = await tx.alignmentRow.findMany({
+      where: { workId, ...(page.after === undefined ? {} : { position: { gt: page.after } }) },
+      orderBy: { position: "asc" },
+      take: page.limit + 1,
+      select: { id: true, position: true },
+    });
+    const shown = ids.slice(0, page.limit);
+    const rows = shown.length === 0 ? [] : await editorRows(tx, workId, shown.map((row) => row.id));
+    return { workId, version: work.gridVersion, editions, rows, next: ids.length > page.limit ? shown[shown.length - 1].position : null };
+  }, SNAPSHOT);
+}

@@ -5,8 +5,9 @@
  * the target: undoing it is redo). Redo applies the inverse of the editor's latest undo that is not redone,
  * as long as the editor has made no new change since (a new change empties the redo stack). Both are refused,
  * with the changes that stand in the way, when someone else has since changed a row they would touch. Aligning a
- * work and importing into it are in the journal but cannot be undone: the editor's own such write is a barrier
- * that undo refuses to reach across, and redo stops at it.
+ * work, importing into it and restoring a grid are in the journal but not undone step by step (the grid they replaced
+ * is restored from the journal instead, lib/db/snapshots/): the editor's own such write is a barrier that undo
+ * refuses to reach across, and redo stops at it.
  */
 import type { Db } from "../client";
 import { DomainError } from "../errors";
@@ -113,8 +114,9 @@ async function reverse(tx: Tx, work: LockedWork, actor: Actor, target: Target, k
 }
 
 function notUndoable(kind: WholeGridKind): string {
-  const what = { align: "An alignment run", realign: "An alignment run", import: "An import", "replace-edition": "Replacing an edition's text" }[kind];
-  return `${what} cannot be undone; your changes before it cannot be undone across it either. Change the grid by hand, or run the alignment again.`;
+  const what = { align: "An alignment run", realign: "An alignment run", import: "An import", "replace-edition": "Replacing an edition's text", restore: "A restore" }[kind];
+  const instead = kind === "replace-edition" ? "Change the grid by hand, or run the alignment again." : "Restore the grid it replaced from the journal (“Restore the grid before this”).";
+  return `${what} cannot be undone; your changes before it cannot be undone across it either. ${instead}`;
 }
 
 /** A journal line without the "Undid: " or "Redid: " in front. */

@@ -8,6 +8,7 @@
 import type { Db } from "../client";
 import { DomainError } from "../errors";
 import { enqueueJobIn } from "../jobs/enqueue-job";
+import { attachSnapshotToVersion, captureSnapshot } from "../snapshots/capture-snapshot";
 import { planImport, type ImportPlan } from "./plan-import";
 import { gridVersionOf, journalImport } from "./journal-import";
 import { documentsOf, readRequest, type ParsedImport } from "./read-request";
@@ -30,6 +31,7 @@ export async function runImport(db: Db, request: ImportRequest): Promise<ImportR
       const plan = await planImport(tx, parsed, request);
       if (plan.unchanged) return unchanged(plan, parsed);
       const versionBefore = await gridVersionOf(tx, plan.workSlug);
+      const snapshotId = await snapshotBeforeAdding(tx, plan, parsed);
       const { result, rowIds } = await write(tx, plan, parsed, request);
       const workId = await journalImport(tx, {
         workSlug: plan.workSlug,
@@ -41,6 +43,7 @@ export async function runImport(db: Db, request: ImportRequest): Promise<ImportR
         file: parsed.file,
         checksum: parsed.checksum,
       });
+      if (snapshotId) await attachSnapshotToVersion(tx, snapshotId, workId, await gridVersionOf(tx, plan.workSlug));
       const mode = result.alignment?.mode;
       if (mode === "place" || mode === "new-grid" || mode === "from-file") {
         await enqueueJobIn(tx, { kind: "align-words", workId, userId: null });
@@ -59,6 +62,16 @@ export function workSlugOf(parsed: ParsedImport): string {
 /** Serialises writes to one work (as the grid editor's writes are); a work that does not exist yet locks nothing. */
 async function lockWork(tx: Tx, slug: string): Promise<void> {
   await tx.$queryRaw`SELECT id FROM work WHERE slug = ${slug} FOR UPDATE`;
+}
+
+/**
+ * The grid before an import that adds an edition to an existing work, kept with the import's journal entry: restoring
+ * it removes the edition again (lib/db/snapshots/). Imports that create a work or replace an edition's text keep none.
+ */
+async function snapshotBeforeAdding(tx: Tx, plan: ImportPlan, parsed: ParsedImport): Promise<string | null> {
+  if (parsed.content.kind === "work" || parsed.content.kind === "aligned" || plan.replaced) return null;
+  const work = await tx.work.findUnique({ where: { slug: plan.workSlug }, select: { id: true } });
+  return work ? captureSnapshot(tx, work.id) : null;
 }
 
 function unchanged(plan: ImportPlan, parsed: ParsedImport): ImportResult {

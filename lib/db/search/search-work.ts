@@ -31,6 +31,8 @@ export interface SearchWorkOptions {
   query: string;
   /** Rows returned at most (default 100); `totalRows` says how many matched. */
   limitRows?: number;
+  /** Only rows after this row number (the next page of a search). */
+  afterRow?: number;
 }
 
 export interface SearchHit {
@@ -185,6 +187,8 @@ export async function searchWork(db: Db, options: SearchWorkOptions): Promise<Se
   const bySpelling = words.length > 0 && (lexical.length === 0 || words.some((word) => /^\p{Lu}/u.test(word)));
   const lexicalIds = new Set(lexical.map((hit) => hit.segmentId));
   const candidates = bySpelling ? (await spellingCandidates(db, options.workId, words)).filter((hit) => !lexicalIds.has(hit.segmentId)) : [];
-  const { rows, more } = await confirmRows(db, query, words, bySpelling, [...lexical, ...candidates], lexicalIds, options.limitRows ?? 100);
+  const after = options.afterRow ?? 0;
+  const segments = [...lexical, ...candidates].filter((segment) => segment.rowNumber > after);
+  const { rows, more } = await confirmRows(db, query, words, bySpelling, segments, lexicalIds, options.limitRows ?? 100);
   return { rows, more, wordRows: new Set(lexical.map((hit) => hit.rowId)).size, bySpelling };
 }

@@ -7,7 +7,7 @@ import { applyGridPatch, gridOfRows, type EditorGrid, type GridPatch } from "@/l
 import type { GridNotification } from "@/lib/db/grid/notify";
 import type { EditorOperation } from "@/lib/db/grid/operation-request";
 import type { ChangeSummary } from "@/lib/db/grid/types";
-import { ApiError, getJson, sendJson } from "./api";
+import { ApiError, getJson, getWholeGrid, sendJson } from "./api";
 import { ChangeList } from "./change-list";
 import { cellId, GridView, type FocusRequest } from "./grid-view";
 import { MergeSegmentsDialog, SplitSegmentDialog } from "./segment-dialogs";
@@ -102,7 +102,7 @@ export function AlignEditor({
   }, []);
 
   const reloadAll = useCallback(async () => {
-    setGrid(await getJson<EditorGrid>(`${api}/grid`));
+    setGrid(await getWholeGrid(api));
   }, [api, setGrid]);
 
   /** Applies a patch when it fits the copy; otherwise asks for what the copy misses. */

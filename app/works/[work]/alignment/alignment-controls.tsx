@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useId, useRef, useState } from "react";
+import type { AlignmentPreview } from "@/lib/db/alignment/preview-alignment";
 import type { JobView } from "@/lib/db/jobs/job-view";
 import { formatTime } from "../align/change-list";
 
@@ -15,7 +16,6 @@ interface Props {
   workSlug: string;
   editions: EditionOption[];
   pivotSlug: string | null;
-  confirmedRows: number;
   canAlign: boolean;
   signedIn: boolean;
   initialJob: JobView | null;
@@ -28,17 +28,19 @@ function isActive(job: JobView | null): boolean {
 }
 
 /**
- * The pivot, the Align and Re-align buttons (editors), and the progress of the work's latest alignment job, read
+ * The pivot, the Align and Re-align buttons (editors) with a confirmation step that says what the run will change
+ * (GET ../align?mode=…: rows it may change, confirmed rows kept), and the progress of the work's latest alignment job, read
  * by polling the job's route while it runs (the job's state is in the database, so any app server answers); an
  * editor can cancel it while it is queued or running.
  */
-export function AlignmentControls({ workSlug, editions, pivotSlug, confirmedRows, canAlign, signedIn, initialJob }: Props) {
+export function AlignmentControls({ workSlug, editions, pivotSlug, canAlign, signedIn, initialJob }: Props) {
   const router = useRouter();
   const pivotId = useId();
   const [pivot, setPivot] = useState(pivotSlug ?? "");
   const [job, setJob] = useState(initialJob);
   const [error, setError] = useState<string | null>(null);
   const [sending, setSending] = useState(false);
+  const [preview, setPreview] = useState<AlignmentPreview | null>(null);
   const api = `/api/works/${encodeURIComponent(workSlug)}/align`;
   const jobsApi = `/api/works/${encodeURIComponent(workSlug)}/jobs`;
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
@@ -70,13 +72,24 @@ export function AlignmentControls({ workSlug, editions, pivotSlug, confirmedRows
     };
   }, [initialJob, follow]);
 
-  async function start(mode: "align" | "realign") {
-    if (mode === "align" && confirmedRows > 0) {
-      const replace = window.confirm(
-        `Aligning afresh replaces every row, including the ${confirmedRows} confirmed row${confirmedRows === 1 ? "" : "s"}. Re-align keeps them. Align afresh anyway?`,
-      );
-      if (!replace) return;
+  /** First step: what the run would change, shown for confirmation (a refused re-alignment says why). */
+  async function ask(mode: "align" | "realign") {
+    setSending(true);
+    setError(null);
+    setPreview(null);
+    const response = await fetch(`${api}?mode=${mode}`, { cache: "no-store" }).catch(() => null);
+    setSending(false);
+    const body = (await response?.json().catch(() => null)) as { preview?: AlignmentPreview; error?: { message: string } } | null;
+    if (!response?.ok || !body?.preview) {
+      setError(body?.error?.message ?? "The server could not be reached; nothing was started.");
+      return;
     }
+    if (body.preview.refused) setError(body.preview.message);
+    else setPreview(body.preview);
+  }
+
+  async function start(mode: "align" | "realign") {
+    setPreview(null);
     setSending(true);
     setError(null);
     const response = await fetch(api, {
@@ -127,10 +140,10 @@ export function AlignmentControls({ workSlug, editions, pivotSlug, confirmedRows
               ))}
             </select>
           </span>
-          <button type="button" className="button" onClick={() => void start("align")} disabled={active || sending}>
+          <button type="button" className="button" onClick={() => void ask("align")} disabled={active || sending}>
             Align
           </button>
-          <button type="button" className="button secondary" onClick={() => void start("realign")} disabled={active || sending}>
+          <button type="button" className="button secondary" onClick={() => void ask("realign")} disabled={active || sending}>
             Re-align (keeps confirmed rows)
           </button>
         </div>
@@ -147,6 +160,19 @@ export function AlignmentControls({ workSlug, editions, pivotSlug, confirmedRows
           . {signedIn ? "Aligning needs the editor role." : "Sign in as an editor to align."}
         </p>
       )}
+      {preview ? (
+        <div className="alignment-confirm" role="group" aria-label="Confirm the alignment">
+          <p data-rows-to-change={preview.rowsToChange} data-confirmed-kept={preview.confirmedKept}>
+            {preview.message}
+          </p>
+          <button type="button" className="button" onClick={() => void start(preview.mode)} disabled={active || sending}>
+            {preview.mode === "align" ? "Align now" : "Re-align now"}
+          </button>{" "}
+          <button type="button" className="button secondary" onClick={() => setPreview(null)}>
+            Cancel
+          </button>
+        </div>
+      ) : null}
       {error ? (
         <p role="alert" className="error">
           {error}

@@ -52,7 +52,6 @@ export default async function AlignmentPage({ params }: Props) {
           workSlug={slug}
           editions={work.editions.map((e) => ({ slug: e.slug, title: e.title, language: e.language }))}
           pivotSlug={overview.pivot?.slug ?? work.editions[0]?.slug ?? null}
-          confirmedRows={overview.confirmed}
           canAlign={user !== null && hasRole(user.role, "editor")}
           signedIn={user !== null}
           initialJob={job}

@@ -1,10 +1,13 @@
 import Link from "next/link";
+import { hasRole } from "@/lib/auth/roles";
 import { db } from "@/lib/db/client";
 import { isWholeGrid } from "@/lib/db/grid/list-changes";
 import { JournalFilterSchema, listJournal, type JournalFilter } from "@/lib/db/grid/list-journal";
+import { restorableEntries } from "@/lib/db/snapshots/restorable-entries";
 import { pageReader } from "@/app/page-reader";
 import { formatTime } from "../align/change-list";
 import { loadWork } from "../load-work";
+import { RestoreButton } from "./restore-button";
 
 export const dynamic = "force-dynamic";
 
@@ -31,12 +34,14 @@ function query(filter: JournalFilter, before?: number): string {
 /** Every change to the work's grid and text, newest first, filterable by who, what and when. */
 export default async function JournalPage({ params, searchParams }: Props) {
   const { work: slug } = await params;
-  await pageReader();
+  const { user } = await pageReader();
   const work = await loadWork(slug);
   const raw = await searchParams;
   const parsed = JournalFilterSchema.safeParse({ user: first(raw.user), kind: first(raw.kind), from: first(raw.from), to: first(raw.to), before: first(raw.before) });
   const filter: JournalFilter = parsed.success ? parsed.data : {};
   const page = await listJournal(db(), work.id, filter);
+  const canRestore = user !== null && hasRole(user.role, "editor");
+  const restorable = canRestore ? await restorableEntries(db(), page.entries.map((entry) => entry.id)) : new Set<string>();
   const rowLink = (id: string) => `/works/${slug}/rows/${id}`;
 
   return (
@@ -46,8 +51,9 @@ export default async function JournalPage({ params, searchParams }: Props) {
       </p>
       <h1>Journal: {work.title}</h1>
       <p className="lede">
-        Every change to the alignment and the text, with who made it and when, including automatic alignment runs and imports (which cannot be
-        undone). Newest first.
+        Every change to the alignment and the text, with who made it and when, including automatic alignment runs and imports. These are not
+        undone step by step: the grid they replaced is kept, and an editor can restore it here (the restore is kept in the journal too). Newest
+        first.
       </p>
       {parsed.success ? null : (
         <p role="alert" className="provenance-box">
@@ -119,6 +125,7 @@ export default async function JournalPage({ params, searchParams }: Props) {
                 <td>
                   {entry.summary}
                   {entry.undoneAt ? <span className="badge"> undone</span> : null}
+                  {restorable.has(entry.id) ? <RestoreButton workSlug={slug} entryId={entry.id} gridVersion={entry.gridVersion} /> : null}
                 </td>
                 <td>
                   {isWholeGrid(entry.kind) ? (entry.rowIds.length > 0 ? "every row (text placed in: " : "every row") : null}
