@@ -9,6 +9,7 @@ test("turning on a diff of two English editions highlights the changed words, si
   const work = uniqueSlug("diff");
   await createScholarWork(db, work);
   await page.goto(`/works/${work}/compare?editions=ru,en,en-pub`);
+  await page.getByRole("button", { name: "Editions and settings" }).click();
   await page.getByLabel("Diff", { exact: true }).selectOption("en,en-pub");
   await expect(page).toHaveURL(/diff=en,en-pub&editions=ru,en,en-pub$/);
   const row = page.locator("#r2");
@@ -33,6 +34,7 @@ test("the diff options are kept in the URL and change what counts as a differenc
   ]);
   await page.goto(`/works/${work}/compare?diff=en,en-pub&editions=en,en-pub`);
   await expect(page.locator('#r2 [data-edition="en-pub"] ins')).toHaveText(["opposition", "party"]);
+  await page.getByRole("button", { name: "Editions and settings" }).click();
   await page.getByLabel("ignore case").check();
   await expect(page).toHaveURL(/ignoreCase=1/);
   await expect(page.locator("#r2 ins, #r2 del")).toHaveCount(0);
@@ -41,6 +43,7 @@ test("the diff options are kept in the URL and change what counts as a differenc
   await expect(page).toHaveURL(/profile=none/);
   await expect(page.locator('#r2 [data-edition="en-pub"] ins')).toHaveText("-");
   await page.reload();
+  await page.getByRole("button", { name: "Editions and settings" }).click();
   await expect(page.getByLabel("ignore case")).toBeChecked();
 });
 
@@ -48,6 +51,7 @@ test("a pair in two languages cannot be diffed, and the controls offer the Engli
   const work = uniqueSlug("diff-pairs");
   await createScholarWork(db, work);
   await page.goto(`/works/${work}/compare?editions=ru,en`);
+  await page.getByRole("button", { name: "Editions and settings" }).click();
   await expect(page.getByText("No two chosen editions share a language")).toBeVisible();
   await page.getByRole("link", { name: /\(en\) with .*\(en-pub\)/ }).click();
   await expect(page).toHaveURL(/diff=en,en-pub&editions=ru,en,en-pub$/);

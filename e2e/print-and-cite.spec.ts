@@ -59,7 +59,7 @@ test("the compare view prints its text only, and a PDF of chosen rows is made by
   test.setTimeout(90_000); // a worker launches Chromium for the PDF
   await page.goto(`${WORK}/compare?editions=en,ru`);
   await page.emulateMedia({ media: "print" });
-  await expect(page.locator(".compare-toolbar")).toBeHidden();
+  await expect(page.locator(".compare-bar")).toBeHidden();
   await expect(page.locator(".overview")).toBeHidden();
   expect(await page.locator(".grid-row").first().evaluate((node) => getComputedStyle(node).breakInside)).toBe("avoid");
   await page.emulateMedia({ media: "screen" });

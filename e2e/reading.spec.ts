@@ -22,6 +22,7 @@ test("the home page lists the five editions with their metadata and provenance",
 test("choosing editions and their order in the compare view updates the columns and the URL", async ({ page }) => {
   await page.goto(`${WORK}/compare`);
   await expect(page.getByRole("columnheader")).toHaveCount(6);
+  await page.getByRole("button", { name: "Editions and settings" }).click();
   await page.getByRole("checkbox", { name: /La sed de poder/ }).uncheck();
   await page.getByRole("checkbox", { name: /La sete di potere/ }).uncheck();
   await expect(page).toHaveURL(/editions=en,ru,fr$/);

@@ -25,6 +25,7 @@ test("an earlier witness is chosen in the compare view and diffed against the te
   await page.goto(`/works/${work}/compare`);
   const grid = page.getByRole("table");
   await expect(grid.locator('[role="columnheader"][data-edition]')).toHaveCount(2);
+  await page.getByRole("button", { name: "Editions and settings" }).click();
   await expect(page.getByText("No two chosen editions share a language")).toBeVisible();
   await expect(page.getByRole("link", { name: /^La soif du pouvoir \(fr-superseded, earlier witness\) with .*\(fr\)$/ })).toBeVisible();
 

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../../test/database";
 import { demoCorpusDir } from "../boot";
 import { seedDemo } from "../demo/seed-demo";
+import { findRow } from "./find-row";
 import { getCompareRows } from "./get-compare-rows";
 
 describe("the compare view's rows", () => {
@@ -29,5 +30,14 @@ describe("the compare view's rows", () => {
     }
     expect(rows[0].cells[ru.id][0]).toMatchObject({ kind: "heading", text: "«Жажда власти»" });
     expect(Object.keys(rows[0].cells)).toEqual([en.id, ru.id]);
+  });
+
+  it("find one row by its id or its number, with the number of rows, and nothing past the last", async () => {
+    const work = await database.prisma.work.findUniqueOrThrow({ where: { slug: "thirst-for-power" } });
+    const rows = await database.prisma.alignmentRow.findMany({ where: { workId: work.id }, orderBy: { position: "asc" }, select: { id: true } });
+    const third = await findRow(database.prisma, work.id, { number: 3 });
+    expect(third).toEqual({ id: rows[2].id, number: 3, rowCount: rows.length });
+    expect(await findRow(database.prisma, work.id, { id: rows[2].id })).toEqual(third);
+    expect(await findRow(database.prisma, work.id, { number: rows.length + 1 })).toBeNull();
   });
 });

@@ -59,6 +59,9 @@ export function CompareRowView({ row, workSlug, recordable, slugs, pairLabels }:
           <Link href={`/works/${workSlug}/diff/${row.number}`}>
             History<span className="visually-hidden"> and word diffs of row {row.number}</span>
           </Link>
+          <Link href={`/works/${workSlug}/rows/${row.id}/all`}>
+            All editions<span className="visually-hidden"> of row {row.number}</span>
+          </Link>
           <Link href={`/works/${workSlug}/rows/${row.id}#row-words`}>
             Word links<span className="visually-hidden"> of row {row.number}</span>
           </Link>

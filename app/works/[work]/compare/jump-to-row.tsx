@@ -22,7 +22,7 @@ export function JumpToRow({ rowCount }: { rowCount: number }) {
       }}
     >
       <label htmlFor="jump-row">Go to row</label>
-      <input id="jump-row" type="number" min={1} max={rowCount} value={value} onChange={(event) => setValue(event.target.value)} />
+      <input id="jump-row" type="number" min={1} max={rowCount} placeholder="Row" value={value} onChange={(event) => setValue(event.target.value)} />
       <button type="submit" className="button secondary">
         Go
       </button>

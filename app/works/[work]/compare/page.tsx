@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { after } from "next/server";
 import { diffPairs } from "@/lib/compare/diff-pairs";
-import { parseEditionSelection } from "@/lib/compare/edition-selection";
+import { DEFAULT_EDITIONS, parseEditionSelection } from "@/lib/compare/edition-selection";
 import { db, readDb } from "@/lib/db/client";
 import { getRowCells } from "@/lib/db/search/get-row-cells";
 import { getRowSignals } from "@/lib/db/signals/get-row-signals";
@@ -14,7 +14,7 @@ import { pageOfRow, parseViewParams, viewQuery, type ViewParams } from "@/lib/di
 import { primaryLanguage } from "@/lib/text/name-key";
 import { ProvenanceBadges } from "@/app/components/provenance-badges";
 import { TitleOurs } from "@/app/components/title-ours";
-import { roleLabel } from "@/lib/editions/provenance";
+import { languageName, PROVENANCE_LABEL, roleLabel } from "@/lib/editions/provenance";
 import { CompareRowView } from "./compare-row";
 import { EditionPicker } from "./edition-picker";
 import { JumpToRow } from "./jump-to-row";
@@ -22,10 +22,14 @@ import { OverviewStrip } from "./overview-strip";
 import { prepareRows, type ColumnEdition } from "./prepare-rows";
 import { PrintExport } from "./print-export";
 import "./print.css";
+import { ReadingPlace } from "./reading-place";
 import { RowHashRedirect } from "./row-hash-redirect";
 import { SearchBox } from "./search-box";
+import { SettingsBar } from "./settings-bar";
+import { settingsSummary } from "./settings-summary";
 import { ViewControls } from "./view-controls";
 import { WordLinks } from "./word-links";
+import "./reading-layout.css";
 import { loadWork } from "../load-work";
 import { pageReader } from "@/app/page-reader";
 
@@ -51,6 +55,16 @@ const day = (date: Date) => date.toISOString().slice(0, 10);
 function combinedScore(signal: number | null, words: number | null): number | null {
   if (signal === null) return words;
   return words === null ? signal : Math.max(signal, words);
+}
+
+/**
+ * What names a column's text in each row when the rows are stacked on a narrow screen (CSS generated content, one
+ * custom property per column on the grid, so the rows' markup does not grow): title, name and provenance.
+ */
+function columnLabel(edition: { title: string; slug: string; provenance: keyof typeof PROVENANCE_LABEL; witness: unknown }): string {
+  const kind = edition.witness ? "earlier witness" : edition.provenance === "working_translation" ? PROVENANCE_LABEL.working_translation.toLowerCase() : null;
+  const text = [edition.title, edition.slug, kind].filter(Boolean).join(" · ");
+  return `"${text.replace(/[^\p{L}\p{N} ]/gu, (char) => `\\${char.codePointAt(0)!.toString(16)} `)}"`;
 }
 
 /** The edition word differences are measured against: the one asked for, else the work's pivot, else the first column. */
@@ -154,22 +168,47 @@ export default async function ComparePage({ params, searchParams }: Props) {
       </nav>
     ) : null;
 
+  const many = columns.length > DEFAULT_EDITIONS;
+  const gridStyle: Record<string, string | number> = { "--columns": columns.length };
+  for (const [index, edition] of columns.entries()) gridStyle[`--label-${index + 1}`] = columnLabel(edition);
+
   return (
     <>
-      <p>
-        <Link href="/">Works</Link> › {work.title} · <Link href={`/works/${work.slug}/variants`}>Variants</Link> ·{" "}
-        <Link href={`/works/${work.slug}/align`}>Edit alignment</Link> ·{" "}
-        <Link href={`/works/${work.slug}/alignment#alignment-uncertain`}>Least confident rows first</Link> ·{" "}
-        <Link href={`/works/${work.slug}/search?editions=${currentEditions.join(",")}`}>Search</Link>
-      </p>
-      <h1>Compare: {work.title}</h1>
-      <PrintExport workSlug={work.slug} editions={editions} rowCount={rowCount} />
-      <div className="compare-toolbar">
+      <div className="compare-heading">
+        <h1 className="compare-title">Compare: {work.title}</h1>
+        <p className="breadcrumbs">
+          <Link href="/">Works</Link> · <Link href={`/works/${work.slug}/variants`}>Variants</Link> ·{" "}
+          <Link href={`/works/${work.slug}/align`}>Edit alignment</Link> ·{" "}
+          <Link href={`/works/${work.slug}/alignment#alignment-uncertain`}>Least confident rows first</Link> ·{" "}
+          <Link href={`/works/${work.slug}/search?editions=${currentEditions.join(",")}`}>Search</Link>
+        </p>
+        <PrintExport workSlug={work.slug} editions={editions} rowCount={rowCount} />
+      </div>
+      <SettingsBar
+        summary={
+          <>
+            <span>
+              {columns.length} editions: {editions.join(" · ")}
+            </span>
+            {settingsSummary(view, base?.slug ?? null).map((part) => (
+              <span key={part}>{part}</span>
+            ))}
+            <span>{rowCount} aligned rows</span>
+          </>
+        }
+        tools={
+          <>
+            <JumpToRow rowCount={rowCount} />
+            <SearchBox workSlug={work.slug} editions={currentEditions} compact />
+          </>
+        }
+      >
         <EditionPicker
           editions={choosable.map(({ slug, title, language, provenance, isOriginal, standsInForOriginal, witness }) => ({
             slug,
             title,
             language,
+            languageName: languageName(language),
             workingTranslation: provenance === "working_translation" ? (standsInForOriginal ? roleLabel({ provenance, isOriginal, standsInForOriginal, language }) : "Working translation") : null,
             witness: witness
               ? { replacedOn: day(witness.replacedAt), replacedByTitle: witness.replacedBy.title, replacedBySlug: witness.replacedBy.slug, replacedByLanguage: witness.replacedBy.language }
@@ -187,16 +226,13 @@ export default async function ComparePage({ params, searchParams }: Props) {
           baseEditions={currentColumns.map(({ slug, title, language }) => ({ slug, title, language }))}
           base={base?.slug ?? null}
         />
-        <div>
-          <JumpToRow rowCount={rowCount} />
-          <SearchBox workSlug={work.slug} editions={currentEditions} />
-          <p className="lede">{rowCount} aligned rows.</p>
-          {pending > 0 ? <p className="hint">Signals of {pending} rows are still being computed; reload to see them.</p> : null}
-        </div>
-      </div>
+        <p className="hint">
+          Keys: <kbd>j</kbd> / <kbd>k</kbd> next / previous row; in a focused cell, <kbd>W</kbd> word mode, then <kbd>←</kbd> <kbd>→</kbd>.
+        </p>
+      </SettingsBar>
       {selection.error ? (
         <p role="alert" className="provenance-box">
-          The address asked for an edition choice that does not work ({selection.error}); showing the first editions instead.
+          Not every edition in the address could be shown ({selection.error}). Showing {editions.join(", ")}.
         </p>
       ) : null}
       {viewErrors.length > 0 ? (
@@ -204,46 +240,50 @@ export default async function ComparePage({ params, searchParams }: Props) {
           Some settings in the address do not work and were left out: {viewErrors.join("; ")}.
         </p>
       ) : null}
+      {pending > 0 ? <p className="hint">Signals of {pending} rows are still being computed; reload to see them.</p> : null}
       {pageCount > 1 ? (
         <RowHashRedirect from={from + 1} to={from + PAGE_SIZE} pageSize={PAGE_SIZE} pageQueries={Array.from({ length: pageCount }, (_, i) => pageQuery(i + 1))} />
       ) : null}
+      <ReadingPlace workSlug={work.slug} rowCount={rowCount} />
       {pagination}
       <div className="compare-layout">
-        <div className="grid" style={{ "--columns": columns.length } as React.CSSProperties} role="table" aria-label={`${work.title}, aligned editions`}>
-          <div className="grid-head" role="row">
-            <div role="columnheader">Row</div>
-            {columns.map((edition) => (
-              <div key={edition.id} role="columnheader" data-edition={edition.slug}>
-                <div className="column-title" lang={edition.language}>
-                  {edition.title}
-                </div>
-                <TitleOurs ours={edition.titleOurs} />
-                <div className="column-meta">
-                  <span>
-                    {edition.language} · {[edition.place, edition.year].filter(Boolean).join(" ")}
-                  </span>
-                  <ProvenanceBadges {...edition} />
-                  {edition.witness ? (
-                    <span className="witness-note">
-                      Earlier witness ({edition.slug}), replaced on {day(edition.witness.replacedAt)} by{" "}
-                      <span lang={edition.witness.replacedBy.language}>{edition.witness.replacedBy.title}</span> ({edition.witness.replacedBy.slug}).
-                      {edition.witness.inGrid ? null : " Its text is not in the alignment grid, so its cells are empty."}
+        <div className={many ? "grid-scroll many-columns" : "grid-scroll"}>
+          <div className="grid compare-grid" style={gridStyle as React.CSSProperties} role="table" aria-label={`${work.title}, aligned editions`}>
+            <div className="grid-head" role="row">
+              <div role="columnheader">Row</div>
+              {columns.map((edition) => (
+                <div key={edition.id} role="columnheader" data-edition={edition.slug}>
+                  <div className="column-title" lang={edition.language}>
+                    {edition.title}
+                  </div>
+                  <TitleOurs ours={edition.titleOurs} />
+                  <div className="column-meta">
+                    <span>
+                      {edition.language} · {[edition.place, edition.year].filter(Boolean).join(" ")}
                     </span>
-                  ) : null}
+                    <ProvenanceBadges {...edition} />
+                    {edition.witness ? (
+                      <span className="witness-note">
+                        Earlier witness ({edition.slug}), replaced on {day(edition.witness.replacedAt)} by{" "}
+                        <span lang={edition.witness.replacedBy.language}>{edition.witness.replacedBy.title}</span> ({edition.witness.replacedBy.slug}).
+                        {edition.witness.inGrid ? null : " Its text is not in the alignment grid, so its cells are empty."}
+                      </span>
+                    ) : null}
+                  </div>
                 </div>
-              </div>
+              ))}
+            </div>
+            {rows.map((row) => (
+              <CompareRowView
+                key={row.id}
+                row={row}
+                workSlug={work.slug}
+                recordable={recordable}
+                slugs={slugs}
+                pairLabels={pair ? [pair[0].slug, pair[1].slug] : null}
+              />
             ))}
           </div>
-          {rows.map((row) => (
-            <CompareRowView
-              key={row.id}
-              row={row}
-              workSlug={work.slug}
-              recordable={recordable}
-              slugs={slugs}
-              pairLabels={pair ? [pair[0].slug, pair[1].slug] : null}
-            />
-          ))}
         </div>
         <OverviewStrip marks={marks} hrefOf={hrefOfRow} />
       </div>

@@ -201,8 +201,9 @@ export function WordLinks({ workSlug, editions, from, to }: { workSlug: string; 
       const next = wordAt(event.clientX, event.clientY);
       if (!same(next, active.current)) show(next);
     };
-    const onLeave = () => {
-      if (!mode.current) show(null);
+    /* A finger or pen "leaves" as it lifts: a tapped word stays shown until the next tap. */
+    const onLeave = (event: PointerEvent) => {
+      if (!mode.current && event.pointerType === "mouse") show(null);
     };
     const onTap = (event: PointerEvent) => {
       if (event.pointerType === "mouse") return;
@@ -247,14 +248,14 @@ export function WordLinks({ workSlug, editions, from, to }: { workSlug: string; 
       }
     };
     grid.addEventListener("pointermove", onMove as EventListener);
-    grid.addEventListener("pointerleave", onLeave);
+    grid.addEventListener("pointerleave", onLeave as EventListener);
     grid.addEventListener("pointerdown", onTap as EventListener);
     grid.addEventListener("keydown", onKey as EventListener);
     grid.addEventListener("focusout", onFocusOut as EventListener);
     grid.setAttribute("data-word-links", "ready");
     return () => {
       grid.removeEventListener("pointermove", onMove as EventListener);
-      grid.removeEventListener("pointerleave", onLeave);
+      grid.removeEventListener("pointerleave", onLeave as EventListener);
       grid.removeEventListener("pointerdown", onTap as EventListener);
       grid.removeEventListener("keydown", onKey as EventListener);
       grid.removeEventListener("focusout", onFocusOut as EventListener);
