@@ -13,7 +13,12 @@ export interface LockedWork {
   gridVersion: number;
 }
 
-export async function inWorkTransaction<T>(db: Db, workId: string, run: (tx: Tx, work: LockedWork) => Promise<T>): Promise<T> {
+export async function inWorkTransaction<T>(
+  db: Db,
+  workId: string,
+  run: (tx: Tx, work: LockedWork) => Promise<T>,
+  options: { timeout?: number } = {},
+): Promise<T> {
   return db.$transaction(
     async (tx) => {
       const [work] = await tx.$queryRaw<{ id: string; slug: string; grid_version: number }[]>`
@@ -21,7 +26,7 @@ export async function inWorkTransaction<T>(db: Db, workId: string, run: (tx: Tx,
       if (!work) throw new DomainError("not_found", "There is no such work.");
       return run(tx, { id: work.id, slug: work.slug, gridVersion: work.grid_version });
     },
-    { maxWait: 10_000, timeout: 30_000 },
+    { maxWait: 10_000, timeout: options.timeout ?? 30_000 },
   );
 }
 

@@ -28,6 +28,11 @@ import { writeInChunks } from "../write-in-chunks";
 /** Up to this many editions every pair is aligned; beyond, each edition with the pivot only. */
 export const MAX_ALL_PAIRS = 6;
 const ATTEMPTS = 3;
+/**
+ * The write replaces every automatic set of the work (10 pairs × 10,000 rows is 100,000 sets): longer than the
+ * write path's 30 s on a busy machine, and a timeout would throw the whole run away.
+ */
+const WRITE_TIMEOUT_MS = 10 * 60_000;
 
 export interface AlignWorkWordsOptions {
   onProgress?: (fraction: number, message: string) => Promise<void> | void;
@@ -193,7 +198,7 @@ export async function alignWorkWords(db: Db, workId: string, options: AlignWorkW
       };
       await options.beforeCommit?.(tx, result);
       return result;
-    });
+    }, { timeout: WRITE_TIMEOUT_MS });
     if (result === null) continue;
     await options.onProgress?.(1, "Done.");
     return result;
