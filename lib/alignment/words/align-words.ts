@@ -7,7 +7,7 @@
  */
 import { wordForm, type WordForm } from "./forms";
 import type { Lexicon } from "./lexicon";
-import { DEFAULT_MODEL_OPTIONS, trainPair, type ModelOptions, type RowForms, type RowPosteriors } from "./model";
+import { denseOf, DEFAULT_MODEL_OPTIONS, trainPairSparse, type ModelOptions, type RowForms, type SparsePosteriors } from "./model";
 import { agreement, decodeLinks, DEFAULT_DECODE_OPTIONS, type DecodeOptions, type WordLink } from "./symmetrise";
 
 export interface EditionTokens {
@@ -66,47 +66,10 @@ function vocabulary(rows: WordForm[][]): Set<string> {
 /** Posteriors below this are not kept between training and decoding (far below the decoder's thresholds). */
 const KEPT_POSTERIOR = 0.005;
 
-/**
- * A row's posteriors as kept between training and decoding: only the cells where either direction reaches
- * KEPT_POSTERIOR (a few per word out of m×n), so that every pair of a long work fits in memory at once.
- */
-interface KeptRow {
-  m: number;
-  n: number;
-  cells: Uint32Array;
-  forward: Float32Array;
-  backward: Float32Array;
-}
-
-function keep(row: RowPosteriors): KeptRow {
-  let count = 0;
-  for (let c = 0; c < row.forward.length; c++) if (row.forward[c] >= KEPT_POSTERIOR || row.backward[c] >= KEPT_POSTERIOR) count++;
-  const kept: KeptRow = { m: row.m, n: row.n, cells: new Uint32Array(count), forward: new Float32Array(count), backward: new Float32Array(count) };
-  let k = 0;
-  for (let c = 0; c < row.forward.length; c++) {
-    if (row.forward[c] < KEPT_POSTERIOR && row.backward[c] < KEPT_POSTERIOR) continue;
-    kept.cells[k] = c;
-    kept.forward[k] = row.forward[c];
-    kept.backward[k] = row.backward[c];
-    k++;
-  }
-  return kept;
-}
-
-function restore(kept: KeptRow): RowPosteriors {
-  const forward = new Float32Array(kept.m * kept.n);
-  const backward = new Float32Array(kept.m * kept.n);
-  kept.cells.forEach((c, k) => {
-    forward[c] = kept.forward[k];
-    backward[c] = kept.backward[k];
-  });
-  return { m: kept.m, n: kept.n, forward, backward };
-}
-
 /** Posteriors of every requested pair (and, for triangulation, of the pairs through third editions). */
-async function trainAll(input: NWayInput, pairs: PairRequest[], forms: Map<string, WordForm[][]>): Promise<Map<string, KeptRow[]>> {
+async function trainAll(input: NWayInput, pairs: PairRequest[], forms: Map<string, WordForm[][]>): Promise<Map<string, SparsePosteriors[]>> {
   const byId = new Map(input.editions.map((edition) => [edition.id, edition]));
-  const trained = new Map<string, KeptRow[]>();
+  const trained = new Map<string, SparsePosteriors[]>();
   let done = 0;
   for (const { a, b } of pairs) {
     const A = byId.get(a)!;
@@ -115,7 +78,7 @@ async function trainAll(input: NWayInput, pairs: PairRequest[], forms: Map<strin
     const formsB = forms.get(b)!;
     const lexicon = input.lexicon?.(A.language, B.language, vocabulary(formsA), vocabulary(formsB)) ?? null;
     const rows = formsA.map((row, r) => ({ a: row, b: formsB[r] }));
-    trained.set(pairKey(a, b), trainPair({
+    trained.set(pairKey(a, b), trainPairSparse({
       langA: A.language,
       langB: B.language,
       rows,
@@ -123,7 +86,7 @@ async function trainAll(input: NWayInput, pairs: PairRequest[], forms: Map<strin
       lexicon,
       fixed: input.fixed?.(a, b),
       options: { ...DEFAULT_MODEL_OPTIONS, ...input.options?.model },
-    }).map(keep));
+    }, KEPT_POSTERIOR));
     done += 1;
     await input.onPair?.(done, pairs.length);
   }
@@ -131,20 +94,20 @@ async function trainAll(input: NWayInput, pairs: PairRequest[], forms: Map<strin
 }
 
 /** The posteriors of (a, b) read from whichever direction was trained. */
-function posteriorsOf(trained: Map<string, KeptRow[]>, a: string, b: string, row: number): Float32Array | null {
+function posteriorsOf(trained: Map<string, SparsePosteriors[]>, a: string, b: string, row: number): Float32Array | null {
   const direct = trained.get(pairKey(a, b));
-  if (direct) return agreement(restore(direct[row]));
+  if (direct) return agreement(denseOf(direct[row]));
   const reverse = trained.get(pairKey(b, a));
   if (!reverse) return null;
   const r = reverse[row];
   const out = new Float32Array(r.m * r.n);
-  const matrix = agreement(restore(r));
+  const matrix = agreement(denseOf(r));
   for (let i = 0; i < r.m; i++) for (let j = 0; j < r.n; j++) out[j * r.m + i] = matrix[i * r.n + j];
   return out;
 }
 
 /** Mean over third editions c of min(1, Σ_k S_ac[i,k] · S_cb[k,j]), per cell of (a, b); null without thirds. */
-function thirdPaths(trained: Map<string, KeptRow[]>, editions: EditionTokens[], a: string, b: string, row: number, m: number, n: number): Float32Array | null {
+function thirdPaths(trained: Map<string, SparsePosteriors[]>, editions: EditionTokens[], a: string, b: string, row: number, m: number, n: number): Float32Array | null {
   const sum = new Float32Array(m * n);
   let thirds = 0;
   for (const c of editions) {
@@ -185,7 +148,7 @@ export async function alignWordsNWay(input: NWayInput): Promise<Map<string, Word
   for (const { a, b } of pairs) {
     const rows = trained.get(pairKey(a, b)) ?? null;
     const links = input.editions[0].rows.map((_, r) => {
-      const posteriors = rows ? restore(rows[r]) : null;
+      const posteriors = rows ? denseOf(rows[r]) : null;
       if (!posteriors || posteriors.m === 0 || posteriors.n === 0) return [];
       const third = weight > 0 ? thirdPaths(trained, input.editions, a, b, r, posteriors.m, posteriors.n) : null;
       if (!third) return decodeLinks(posteriors, decode);

@@ -245,10 +245,18 @@ class Direction {
 /**
  * EM of both directions in step. With `agreement` (Liang, Taskar & Klein 2006, "Alignment by agreement") each
  * direction learns from the product of both directions' posteriors, so that a link counts only as far as both
- * models believe it; otherwise each learns from its own. Writes the last E-step's posteriors of the first
- * `forwardOut.length` rows.
+ * models believe it; otherwise each learns from its own. Hands the last E-step's posteriors of each of the first
+ * `outputs` rows to `emit` (the arrays are reused: copy what is kept).
  */
-function trainBoth(rows: PreparedRow[], pairCount: number, vocabA: number, vocabB: number, options: ModelOptions, forwardOut: Float32Array[], backwardOut: Float32Array[]): void {
+function trainBoth(
+  rows: PreparedRow[],
+  pairCount: number,
+  vocabA: number,
+  vocabB: number,
+  options: ModelOptions,
+  outputs: number,
+  emit: (r: number, forward: Float64Array, backward: Float64Array) => void,
+): void {
   const forward = new Direction(rows, pairCount, vocabA, true, options);
   const backward = new Direction(rows, pairCount, vocabB, false, options);
   let pf = new Float64Array(0);
@@ -266,12 +274,7 @@ function trainBoth(rows: PreparedRow[], pairCount: number, vocabA: number, vocab
       }
       forward.posteriors(row, pf);
       backward.posteriors(row, pb);
-      if (last && r < forwardOut.length) {
-        for (let c = 0; c < cells; c++) {
-          forwardOut[r][c] = pf[c];
-          backwardOut[r][c] = pb[c];
-        }
-      }
+      if (last && r < outputs) emit(r, pf, pb);
       if (options.agreement) {
         for (let c = 0; c < cells; c++) product[c] = Math.sqrt(pf[c] * pb[c]);
         forward.accumulate(row, product);
@@ -290,9 +293,59 @@ function trainBoth(rows: PreparedRow[], pairCount: number, vocabA: number, vocab
 export function trainPair(input: TrainInput): RowPosteriors[] {
   const options = { ...DEFAULT_MODEL_OPTIONS, ...input.options };
   const { rows, pairCount, vocabA, vocabB } = prepare(input, options);
+  const out: RowPosteriors[] = rows.slice(0, input.rows.length).map((row) => ({ m: row.m, n: row.n, forward: new Float32Array(row.m * row.n), backward: new Float32Array(row.m * row.n) }));
+  trainBoth(rows, pairCount, vocabA.ids.size, vocabB.ids.size, options, out.length, (r, forward, backward) => {
+    out[r].forward.set(forward.subarray(0, out[r].forward.length));
+    out[r].backward.set(backward.subarray(0, out[r].backward.length));
+  });
+  return out;
+}
+
+/**
+ * A row's posteriors kept sparse: only the cells where either direction reaches `floor` (a few per word out of m×n),
+ * so that every pair of a long work fits in memory at once.
+ */
+export interface SparsePosteriors {
+  m: number;
+  n: number;
+  cells: Uint32Array;
+  forward: Float32Array;
+  backward: Float32Array;
+}
+
+/** trainPair, with each row's posteriors kept sparse as soon as they are computed (no dense array per row). */
+export function trainPairSparse(input: TrainInput, floor: number): SparsePosteriors[] {
+  const options = { ...DEFAULT_MODEL_OPTIONS, ...input.options };
+  const { rows, pairCount, vocabA, vocabB } = prepare(input, options);
   const own = rows.slice(0, input.rows.length);
-  const forward = own.map((row) => new Float32Array(row.m * row.n));
-  const backward = own.map((row) => new Float32Array(row.m * row.n));
-  trainBoth(rows, pairCount, vocabA.ids.size, vocabB.ids.size, options, forward, backward);
-  return own.map((row, r) => ({ m: row.m, n: row.n, forward: forward[r], backward: backward[r] }));
+  const out: SparsePosteriors[] = own.map((row) => ({ m: row.m, n: row.n, cells: new Uint32Array(0), forward: new Float32Array(0), backward: new Float32Array(0) }));
+  trainBoth(rows, pairCount, vocabA.ids.size, vocabB.ids.size, options, out.length, (r, forward, backward) => {
+    const cells = own[r].m * own[r].n;
+    let count = 0;
+    for (let c = 0; c < cells; c++) if (forward[c] >= floor || backward[c] >= floor) count++;
+    const kept = out[r];
+    kept.cells = new Uint32Array(count);
+    kept.forward = new Float32Array(count);
+    kept.backward = new Float32Array(count);
+    let k = 0;
+    for (let c = 0; c < cells; c++) {
+      if (forward[c] < floor && backward[c] < floor) continue;
+      kept.cells[k] = c;
+      kept.forward[k] = forward[c];
+      kept.backward[k] = backward[c];
+      k++;
+    }
+  });
+  return out;
+}
+
+/** The dense posteriors of a sparse row. */
+export function denseOf(sparse: SparsePosteriors): RowPosteriors {
+  const forward = new Float32Array(sparse.m * sparse.n);
+  const backward = new Float32Array(sparse.m * sparse.n);
+  sparse.cells.forEach((c, k) => {
+    forward[c] = sparse.forward[k];
+    backward[c] = sparse.backward[k];
+  });
+  return { m: sparse.m, n: sparse.n, forward, backward };
 }
