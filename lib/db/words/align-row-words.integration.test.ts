@@ -9,6 +9,7 @@ import { alignRowWords } from "./align-row-words";
 import { computeWordSets } from "./align-work-words";
 import type { GridNotification } from "../grid/notify";
 import { LiveHub } from "../live/live-hub";
+import { WORD_REALIGNMENT_KIND } from "../../live/notification-kinds";
 
 describe("word alignment of edited rows", () => {
   let database: TestDatabase;
@@ -56,7 +57,7 @@ describe("word alignment of edited rows", () => {
     const unsubscribe = hub.subscribe({ workId, onChange: (notification) => heard.push(notification) });
     expect(await hub.ready(10_000)).toBe(true);
     const result = await alignRowWords(database.prisma, workId, [rowIds[20]], { context: 5 });
-    await expect.poll(() => heard.map((notification) => notification.kind)).toContain("alignRowWords");
+    await expect.poll(() => heard.map((notification) => notification.kind)).toContain(WORD_REALIGNMENT_KIND);
     unsubscribe();
     await hub.close();
     expect(result).toMatchObject({ rows: 1, written: 1 });

@@ -10,6 +10,7 @@
 import { randomUUID } from "node:crypto";
 import type { Db } from "../client";
 import { notifyGridChange } from "../grid/notify";
+import { WORD_REALIGNMENT_KIND } from "../../live/notification-kinds";
 import type { Tx } from "../grid/types";
 import { inWorkTransaction } from "../grid/work-lock";
 import { computeWordSets, glossariesOf } from "./align-work-words";
@@ -93,7 +94,7 @@ export async function alignRowWords(db: Db, workId: string, rowIds: readonly str
         workId,
         version: work.gridVersion,
         operationId: randomUUID(),
-        kind: "alignRowWords",
+        kind: WORD_REALIGNMENT_KIND,
         userId: null,
         userName: null,
         summary: `Aligned the words of ${unchanged.length} edited row${unchanged.length === 1 ? "" : "s"}`,

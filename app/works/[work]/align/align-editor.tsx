@@ -17,6 +17,7 @@ import {
   type ShownRow,
 } from "@/lib/db/grid/editor-grid";
 import type { GridNotification } from "@/lib/db/grid/notify";
+import { WORD_REALIGNMENT_KIND } from "@/lib/live/notification-kinds";
 import type { EditorOperation } from "@/lib/db/grid/operation-request";
 import type { ChangeSummary } from "@/lib/db/grid/types";
 import { ApiError, getJson, sendJson } from "./api";
@@ -215,7 +216,8 @@ export function AlignEditor({
 
   const onRemoteChange = useCallback(
     (change: GridNotification) => {
-      if (change.version <= gridRef.current.version) return;
+      /* Re-aligned word links change no row of the grid (row pages reload for them; this page shows no links). */
+      if (change.kind === WORD_REALIGNMENT_KIND || change.version <= gridRef.current.version) return;
       if (change.userId !== user?.id) setStatus(`${change.userName ?? "Someone"} changed the grid: ${change.summary}.`);
       void catchUp().catch(() => setStatus("Could not load the latest changes; they will come with the next update."));
     },
