@@ -9,22 +9,18 @@
  * - The worker's event loop while a 2,000-sentence, five-edition work is aligned: the longest it is blocked with the
  *   aligner on the event loop, and with the aligner on the worker's thread pool.
  */
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { monitorEventLoopDelay, performance } from "node:perf_hooks";
 import { alignWork } from "../lib/db/alignment/align-work";
 import { createSyntheticWork } from "../lib/db/alignment/synthetic-work.fixtures";
 import { replaceGrid } from "../lib/db/alignment/replace-grid";
-import { bootDatabase } from "../lib/db/boot";
-import { createPrismaClient, type Db } from "../lib/db/client";
+import type { Db } from "../lib/db/client";
 import { runImport } from "../lib/db/import/run-import";
 import { enqueueJob } from "../lib/db/jobs/enqueue-job";
 import { startWorker } from "../lib/db/jobs/worker";
 import { getRowSignals } from "../lib/db/signals/get-row-signals";
 import { refreshRowSignals } from "../lib/db/signals/refresh-row-signals";
 import { runOnThread } from "../lib/jobs/thread-pool";
-import { freePort } from "../test/global-setup";
+import { openBenchDatabase, runBench } from "./bench-database";
 
 const LANGUAGES = ["ru", "fr", "es", "it", "en"];
 const PAGE = { from: 1, to: 200 };
@@ -100,10 +96,7 @@ async function eventLoopWhileAligning(db: Db, workId: string) {
 }
 
 async function main() {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "hexapla-bench-jobs-"));
-  fs.chmodSync(dataDir, 0o755);
-  const database = await bootDatabase({ dataDir, pgPort: await freePort(), seedDemo: false, log: () => undefined });
-  const db = createPrismaClient(database.url);
+  const { database, db, close } = await openBenchDatabase("jobs", { seedDemo: false });
   const worker = await startWorker({ databaseUrl: database.url, concurrency: 2 });
   try {
     const { workId } = await createSyntheticWork(db, "bench-jobs", LANGUAGES, 2000);
@@ -113,16 +106,8 @@ async function main() {
     await eventLoopWhileAligning(db, workId);
   } finally {
     await worker.stop();
-    await db.$disconnect();
-    await database.stop();
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    await close();
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (error) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runBench(main);

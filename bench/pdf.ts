@@ -4,19 +4,17 @@
  * its file stored (on a worker, as the app runs it), and its parts — reading the rows and writing the HTML, and
  * Chromium's rendering — with the PDF's size and pages. Median of RUNS runs after one warm-up. Prints; asserts nothing.
  */
-import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
-import { bootDatabase, projectRoot } from "../lib/db/boot";
-import { createPrismaClient, type Db } from "../lib/db/client";
+import { projectRoot } from "../lib/db/boot";
+import type { Db } from "../lib/db/client";
 import { enqueueJob } from "../lib/db/jobs/enqueue-job";
 import { startWorker } from "../lib/db/jobs/worker";
 import { readPrintDocument } from "../lib/db/print/read-print-document";
 import { trustedReadAccess } from "../lib/db/users/reading-access";
 import { isLandscape, printHtml } from "../lib/print/print-document";
 import { PRINT_FONT_BASE, renderPdf } from "../lib/print/render-pdf";
-import { freePort } from "../test/global-setup";
+import { openBenchDatabase, runBench } from "./bench-database";
 
 const RUNS = 3;
 const SLUG = "thirst-for-power";
@@ -67,10 +65,7 @@ async function measure(db: Db, workId: string, editions: string[]) {
 }
 
 async function main() {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "hexapla-bench-pdf-"));
-  fs.chmodSync(dataDir, 0o755);
-  const database = await bootDatabase({ dataDir, pgPort: await freePort(), seedDemo: true, log: () => undefined });
-  const db = createPrismaClient(database.url);
+  const { database, db, close } = await openBenchDatabase("pdf", { seedDemo: true });
   const worker = await startWorker({ databaseUrl: database.url, concurrency: 1 });
   try {
     const { id: workId } = await db.work.findUniqueOrThrow({ where: { slug: SLUG }, select: { id: true } });
@@ -84,16 +79,8 @@ async function main() {
     }
   } finally {
     await worker.stop();
-    await db.$disconnect();
-    await database.stop();
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    await close();
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (error) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runBench(main);

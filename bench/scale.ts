@@ -20,7 +20,7 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { chromium } from "@playwright/test";
 import { replaceGrid } from "../lib/db/alignment/replace-grid";
-import { bootDatabase, projectRoot } from "../lib/db/boot";
+import { projectRoot } from "../lib/db/boot";
 import { createPrismaClient, type Db } from "../lib/db/client";
 import { applyEditorOperation } from "../lib/db/grid/apply-operation";
 import { createActor, createLargeWork } from "../lib/db/grid/grid.fixtures";
@@ -29,6 +29,7 @@ import { undoLastChange } from "../lib/db/grid/undo-operation";
 import { runImport } from "../lib/db/import/run-import";
 import { startWorker } from "../lib/db/jobs/worker";
 import { freePort } from "../test/global-setup";
+import { openBenchDatabase, runBench } from "./bench-database";
 
 const LANGUAGES = ["en", "ru", "fr", "es", "it"];
 const FORTY = ["en", "ru", "fr", "de", "it", "es", "pt", "nl", "sv", "da", "nb", "fi", "pl", "cs", "sk", "sl", "hr", "sr", "bg", "uk", "be", "ro", "hu", "el", "tr", "ar", "he", "fa", "hi", "bn", "zh", "ja", "ko", "th", "vi", "id", "ms", "sw", "et", "lv"];
@@ -288,10 +289,7 @@ async function main() {
     if (build.status !== 0) throw new Error("next build failed");
     console.log(`next build: ${((performance.now() - started) / 1000).toFixed(1)} s (the figures below are of this build)`);
   }
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "hexapla-bench-scale-"));
-  fs.chmodSync(dataDir, 0o755);
-  const database = await bootDatabase({ dataDir, pgPort: await freePort(), seedDemo: false, log: () => undefined });
-  const db = createPrismaClient(database.url);
+  const { database, db, close } = await openBenchDatabase("scale", { seedDemo: false });
   let server: ChildProcess | null = null;
   try {
     const novelId = NOVEL > 0 ? await importNovel(db, database.url) : null;
@@ -323,16 +321,8 @@ async function main() {
   } finally {
     server?.kill("SIGTERM");
     if (server) await new Promise((resolve) => server!.once("exit", resolve));
-    await db.$disconnect();
-    await database.stop();
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    await close();
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (error) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runBench(main);

@@ -10,6 +10,7 @@ import { backupDatabase, backupFileName } from "../lib/db/backup/backup";
 import { describeTarget } from "../lib/db/backup/pg-tools";
 import { openTarget } from "../lib/db/backup/target";
 import { readEnv } from "../lib/env";
+import { runCommand } from "./cli-support";
 
 async function main(): Promise<number> {
   let out: string | undefined;
@@ -32,10 +33,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error) => {
-    console.error(error instanceof Error ? error.message : error);
-    process.exit(1);
-  },
-);
+runCommand(main);

@@ -1,7 +1,7 @@
 /**
- * What the measurement command lines (align, align-words) share: their arguments parsed by Node's util.parseArgs
- * (an unknown option, a missing or empty value become a UsageError), and input files read as strict UTF-8 relative
- * to the directory npm was started from.
+ * What the command lines share: arguments parsed by Node's util.parseArgs (an unknown option, a missing or empty
+ * value become a UsageError), input files read as strict UTF-8 relative to the directory npm was started from, and
+ * the exit status of a command's main.
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
@@ -39,4 +39,15 @@ export function readUtf8File(file: string): string {
   } catch {
     throw new UsageError(`${file} is not valid UTF-8`);
   }
+}
+
+/** Runs a command's main and exits with the status it returns, or 1 with the error's message when it throws. */
+export function runCommand(main: () => Promise<number>): void {
+  main().then(
+    (code) => process.exit(code),
+    (error) => {
+      console.error(error instanceof Error ? error.message : error);
+      process.exit(1);
+    },
+  );
 }

@@ -11,6 +11,7 @@ import { describeBackup, describeDatabase, restoreDatabase, toolsFor } from "../
 import { describeTarget } from "../lib/db/backup/pg-tools";
 import { openTarget } from "../lib/db/backup/target";
 import { readEnv } from "../lib/env";
+import { runCommand } from "./cli-support";
 
 const USAGE = "usage: npm run restore -- FILE [--yes]";
 
@@ -46,10 +47,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error) => {
-    console.error(error instanceof Error ? error.message : error);
-    process.exit(1);
-  },
-);
+runCommand(main);

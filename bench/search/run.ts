@@ -6,16 +6,12 @@
  * segments. Medians of 7 runs after one warm-up; the full search (hits of all rows, the first 100 rows confirmed and
  * highlighted). Prints; asserts nothing.
  */
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { performance } from "node:perf_hooks";
-import { bootDatabase } from "../../lib/db/boot";
-import { createPrismaClient, type Db } from "../../lib/db/client";
+import type { Db } from "../../lib/db/client";
 import { createScholarWork } from "../../lib/db/search/scholar-work.fixtures";
 import { searchWork } from "../../lib/db/search/search-work";
-import { freePort } from "../../test/global-setup";
 import { largeSentences, type LargeWorkLanguage } from "./large-work";
+import { openBenchDatabase, runBench } from "../bench-database";
 
 const LANGUAGES: LargeWorkLanguage[] = ["en", "ru", "zh"];
 const QUERIES: { script: string; common: string; rare: string }[] = [
@@ -52,10 +48,7 @@ async function median(run: () => Promise<unknown>): Promise<number> {
 }
 
 async function main() {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "hexapla-bench-search-"));
-  fs.chmodSync(dataDir, 0o755);
-  const database = await bootDatabase({ dataDir, pgPort: await freePort(), seedDemo: false, log: () => undefined });
-  const db = createPrismaClient(database.url);
+  const { db, close } = await openBenchDatabase("search", { seedDemo: false });
   try {
     const started = performance.now();
     const large = await createWork(db, "bench-search-large", 10_000);
@@ -75,16 +68,8 @@ async function main() {
       }
     }
   } finally {
-    await db.$disconnect();
-    await database.stop();
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    await close();
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (error) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runBench(main);

@@ -11,9 +11,9 @@ import { MAX_WINDOW_TARGETS } from "./load-word-input";
 
 export async function queueRowWords(tx: Tx, workId: string, rowIds: readonly string[]): Promise<void> {
   if (rowIds.length === 0) return;
-  const whole = await tx.job.findFirst({ where: { workId, kind: "align-words", status: "queued" }, select: { id: true } });
-  if (whole) return;
-  const queued = await tx.job.findFirst({ where: { workId, kind: "align-row-words", status: "queued" }, select: { id: true, payload: true } });
+  const waiting = await tx.job.findMany({ where: { workId, kind: { in: ["align-words", "align-row-words"] }, status: "queued" }, select: { id: true, kind: true, payload: true } });
+  if (waiting.some((job) => job.kind === "align-words")) return;
+  const queued = waiting.find((job) => job.kind === "align-row-words");
   if (queued) {
     const rows = [...new Set([...((queued.payload as { rowIds?: string[] }).rowIds ?? []), ...rowIds])];
     if (rows.length > MAX_WINDOW_TARGETS) {
