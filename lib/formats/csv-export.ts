@@ -17,14 +17,14 @@ export interface CsvOptions {
 }
 
 /** How an edition is named in a CSV header or field: its slug, labelled when it is a working translation or stands in for the original. */
-export function csvEditionName(edition: EditionExport): string {
+export function csvEditionName(edition: Pick<EditionExport, "slug" | "meta">): string {
   const working = edition.meta.provenance === "working-translation";
   if (edition.meta.standsInForOriginal) return `${edition.slug} ${working ? STANDS_IN_LABEL : STANDS_IN_ONLY_LABEL}`;
   return working ? `${edition.slug} ${WORKING_TRANSLATION_LABEL}` : edition.slug;
 }
 
 /** Records per piece when a CSV export is written as a stream. */
-const CSV_BATCH = 500;
+export const CSV_BATCH = 500;
 
 /** The header (with the byte order mark unless `bom` is false), then the records, a batch of CSV_BATCH at a time. */
 function* csvChunks(header: string[], records: Iterable<string[]>, options: CsvOptions): Generator<string> {

@@ -15,7 +15,7 @@ export const WORK_JSON_FORMAT = "hexapla-work";
 export const WORK_JSON_VERSION = 1;
 
 /** "Original", "Translation" or e.g. "Working translation (stands in for the Russian original)". */
-function roleOf(edition: EditionExport): string {
+export function roleOf(edition: Pick<EditionExport, "meta">): string {
   const { meta } = edition;
   return roleLabel({ provenance: provenanceKind(meta.provenance), isOriginal: meta.original, standsInForOriginal: meta.standsInForOriginal, language: meta.language });
 }

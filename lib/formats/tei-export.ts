@@ -26,7 +26,7 @@ import {
 import { el, renderXmlChunks, toXmlId, type XmlOut } from "./xml-writer";
 import { segmentWordTokens } from "../alignment/words/cell-tokens";
 
-const TEI_NS = "http://www.tei-c.org/ns/1.0";
+export const TEI_NS = "http://www.tei-c.org/ns/1.0";
 
 /** File name the alignment document's pointers assume for an edition's TEI file. */
 export function teiEditionFileName(editionSlug: string): string {
@@ -43,7 +43,7 @@ export function editionXmlId(editionSlug: string): string {
   return toXmlId(editionSlug, "ed-");
 }
 
-const PROVENANCE_NOTES: Record<EditionMeta["provenance"], string> = {
+export const PROVENANCE_NOTES: Record<EditionMeta["provenance"], string> = {
   published: "Published edition, transcribed from the printed source described below.",
   "working-translation": "Working translation: an unpublished translation made for this project, not a published edition.",
   imported: "Imported text; its provenance has not been verified.",
@@ -81,7 +81,7 @@ function creation(made: string | null | undefined): XmlOut[] {
 }
 
 /** The edition's own metadata only (not the work's), so that a re-import gives the same metadata back. */
-function editionHeader(edition: EditionExport): XmlOut {
+export function editionHeader(edition: Pick<EditionExport, "meta">): XmlOut {
   const meta = edition.meta;
   const published = meta.publisher != null || meta.place != null || meta.year != null;
   const sourceDesc =
@@ -131,7 +131,7 @@ function editionHeader(edition: EditionExport): XmlOut {
   ]);
 }
 
-interface Block {
+export interface Block {
   kind: SegmentExport["kind"];
   level: number;
   segments: SegmentExport[];
@@ -168,7 +168,7 @@ function wordChildren(segment: SegmentExport, language: string): (XmlOut | strin
   return children;
 }
 
-function sentenceElements(block: Block, ids: Set<string>, edition: EditionExport, words: boolean): XmlOut[] {
+export function sentenceElements(block: Block, ids: Set<string>, edition: Pick<EditionExport, "slug" | "meta">, words: boolean): XmlOut[] {
   return block.segments.map((segment) => {
     const xmlId = segmentXmlId(segment.id);
     if (ids.has(xmlId)) throw new Error(`edition ${edition.slug}: two segments share the xml:id “${xmlId}”`);
@@ -178,7 +178,7 @@ function sentenceElements(block: Block, ids: Set<string>, edition: EditionExport
 }
 
 /** Separates sentences with a space inside their block, as in running text. */
-function spaced(children: XmlOut[]): (XmlOut | string)[] {
+export function spaced(children: XmlOut[]): (XmlOut | string)[] {
   return children.flatMap((child, i) => (i === 0 ? [child] : [" ", child]));
 }
 
@@ -225,7 +225,7 @@ function editionBody(edition: EditionExport, words: boolean): XmlOut {
  * The apparatus (introduction, notes) in `back`: headings open nested `div`s as in the body, a note labelled `n6`
  * is `note n="6"`, other labels are kept in `corresp` (read back as the block's label).
  */
-function apparatusBack(apparatus: readonly ApparatusBlockExport[]): XmlOut {
+export function apparatusBack(apparatus: readonly ApparatusBlockExport[]): XmlOut {
   const back = el("back", {}, []);
   const stack: XmlOut[] = [back];
   const labelled = (label: string | null | undefined) => (label ? { corresp: `#${label}` } : {});
@@ -296,7 +296,7 @@ export function exportTeiEdition(work: WorkExport, editionSlug: string): string 
   return [...teiEditionChunks(work, editionSlug)].join("");
 }
 
-function collectionHeader(work: WorkExport, title: string, sourceDesc: XmlOut, extra: XmlOut[] = []): XmlOut {
+export function collectionHeader(work: Pick<WorkExport, "work">, title: string, sourceDesc: XmlOut, extra: XmlOut[] = []): XmlOut {
   return el("teiHeader", {}, [
     el("fileDesc", {}, [
       el("titleStmt", {}, [el("title", { type: "main" }, [title]), ...text("author", work.work.author)]),
@@ -307,7 +307,7 @@ function collectionHeader(work: WorkExport, title: string, sourceDesc: XmlOut, e
   ]);
 }
 
-function editionLabel(edition: EditionExport): string {
+export function editionLabel(edition: Pick<EditionExport, "meta">): string {
   const meta = edition.meta;
   const details = [
     languageName(meta.language) ?? meta.language,

@@ -12,7 +12,7 @@ import { TMX_PROP } from "./tmx-shared";
 import { cellTexts, rowsInOrder, selectEditions, segmentTexts, type EditionExport, type WorkExport } from "./work-export";
 import { el, renderXmlChunks, type XmlOut } from "./xml-writer";
 
-const prop = (type: string, value: string | number) => el("prop", { type }, [String(value)]);
+export const prop = (type: string, value: string | number) => el("prop", { type }, [String(value)]);
 
 const PROVENANCE_WORDS: Record<EditionExport["meta"]["provenance"], string> = {
   published: "published edition",
@@ -23,12 +23,12 @@ const PROVENANCE_WORDS: Record<EditionExport["meta"]["provenance"], string> = {
 /** The work's fields are in the header's own properties. */
 const WORK_FIELDS = new Set(["work", "workTitle", "author"]);
 
-function editionMetaProp(edition: EditionExport): XmlOut {
+export function editionMetaProp(edition: Pick<EditionExport, "meta">): XmlOut {
   const meta = Object.fromEntries(Object.entries(edition.meta).filter(([key]) => !WORK_FIELDS.has(key)));
   return prop(TMX_PROP.editionMeta, JSON.stringify(meta));
 }
 
-function provenanceNote(editions: EditionExport[]): XmlOut {
+export function provenanceNote(editions: Pick<EditionExport, "slug" | "meta">[]): XmlOut {
   const lines = editions.map((edition) => {
     const standsIn = edition.meta.standsInForOriginal ? `, stands in for the ${languageName(edition.meta.language)} original (not the original)` : "";
     return `${edition.slug} (${edition.meta.language}, “${edition.meta.title}”): ${PROVENANCE_WORDS[edition.meta.provenance]}${standsIn}`;

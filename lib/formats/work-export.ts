@@ -124,6 +124,7 @@ export const WorkExportSchema = z.object({
 
 export type SegmentExport = z.infer<typeof SegmentExportSchema>;
 export type EditionExport = z.infer<typeof EditionExportSchema>;
+export type CorrectionExport = z.infer<typeof CorrectionExportSchema>;
 export type ApparatusBlockExport = z.infer<typeof ApparatusBlockExportSchema>;
 export type RowExport = z.infer<typeof RowExportSchema>;
 export type VariantExport = z.infer<typeof VariantExportSchema>;

@@ -25,7 +25,7 @@ export function escapeAttribute(value: string): string {
   return escapeText(value).replace(/"/g, "&quot;").replace(/\t/g, "&#9;").replace(/\n/g, "&#10;").replace(/\r/g, "&#13;");
 }
 
-function renderAttributes(attrs: XmlOut["attrs"]): string {
+export function renderAttributes(attrs: XmlOut["attrs"]): string {
   if (attrs == null) return "";
   return Object.entries(attrs)
     .filter(([, value]) => value != null)
@@ -33,8 +33,8 @@ function renderAttributes(attrs: XmlOut["attrs"]): string {
     .join("");
 }
 
-/** The lines of an element, each with its line feed. */
-function* render(node: XmlOut, indent: string): Generator<string> {
+/** The lines of an element at `indent`, each with its line feed. */
+export function* renderXmlLines(node: XmlOut, indent: string): Generator<string> {
   const open = `<${node.name}${renderAttributes(node.attrs)}`;
   const children = node.children ?? [];
   if (children.length === 0) {
@@ -46,7 +46,7 @@ function* render(node: XmlOut, indent: string): Generator<string> {
     return;
   }
   yield `${indent}${open}>\n`;
-  for (const child of children) yield* render(child as XmlOut, `${indent}  `);
+  for (const child of children) yield* renderXmlLines(child as XmlOut, `${indent}  `);
   yield `${indent}</${node.name}>\n`;
 }
 
@@ -60,7 +60,7 @@ function inline(node: XmlOut | string): string {
 /** A complete XML document: the XML declaration, then the root element, a line at a time (for streaming). */
 export function* renderXmlChunks(root: XmlOut): Generator<string> {
   yield '<?xml version="1.0" encoding="UTF-8"?>\n';
-  yield* render(root, "");
+  yield* renderXmlLines(root, "");
 }
 
 /** An NCName usable as xml:id: the id itself when valid, else the id with `prefix` in front and other characters replaced. */

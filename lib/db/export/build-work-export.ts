@@ -8,6 +8,7 @@ import type { WorkExport } from "../../formats";
 import type { EditionMeta } from "../../text/edition-document";
 import type { Db } from "../client";
 import { NotFoundError } from "../errors";
+import type { Edition, Work } from "../generated/client";
 import type { Provenance } from "../generated/enums";
 import { assertReadAccess, type ReadAccess } from "../users/reading-access";
 
@@ -18,6 +19,32 @@ const PROVENANCE: Record<Provenance, EditionMeta["provenance"]> = {
   working_translation: "working-translation",
   imported: "imported",
 };
+
+/** An edition's metadata as every export writes it. */
+export function editionMeta(work: Work, edition: Edition): EditionMeta {
+  return {
+    work: work.slug,
+    workTitle: work.title,
+    author: work.author,
+    edition: edition.slug,
+    language: edition.language,
+    title: edition.title,
+    translator: edition.translator,
+    publisher: edition.publisher,
+    place: edition.place,
+    year: edition.year,
+    original: edition.isOriginal,
+    provenance: PROVENANCE[edition.provenance],
+    source: edition.source,
+    standsInForOriginal: edition.standsInForOriginal,
+    editor: edition.editor,
+    basedOn: edition.basedOn,
+    translatedFrom: edition.translatedFrom,
+    made: edition.made,
+    titleOurs: edition.titleOurs,
+    departures: edition.departures,
+  };
+}
 
 export async function buildWorkExport(access: ReadAccess, db: Db | Tx, workSlug: string): Promise<WorkExport> {
   assertReadAccess(access);
@@ -66,28 +93,7 @@ export async function buildWorkExport(access: ReadAccess, db: Db | Tx, workSlug:
     work: { slug: work.slug, title: work.title, author: work.author, pivotEdition: work.pivotEditionId ? (slugOf.get(work.pivotEditionId) ?? null) : null },
     editions: editions.map((edition) => ({
       slug: edition.slug,
-      meta: {
-        work: work.slug,
-        workTitle: work.title,
-        author: work.author,
-        edition: edition.slug,
-        language: edition.language,
-        title: edition.title,
-        translator: edition.translator,
-        publisher: edition.publisher,
-        place: edition.place,
-        year: edition.year,
-        original: edition.isOriginal,
-        provenance: PROVENANCE[edition.provenance],
-        source: edition.source,
-        standsInForOriginal: edition.standsInForOriginal,
-        editor: edition.editor,
-        basedOn: edition.basedOn,
-        translatedFrom: edition.translatedFrom,
-        made: edition.made,
-        titleOurs: edition.titleOurs,
-        departures: edition.departures,
-      },
+      meta: editionMeta(work, edition),
       segments: (segmentsOf.get(edition.id) ?? []).map((segment) => ({
         id: exportId(segment),
         blockIndex: segment.paragraph,

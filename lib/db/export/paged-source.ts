@@ -1,0 +1,188 @@
+/**
+ * A work read for export a page at a time (keyset paging on positions and ids), as the streamed exporters'
+ * ExportSource: what each page holds is mapped exactly as build-work-export.ts maps the whole work, so both give
+ * the same file. Read it inside one REPEATABLE READ transaction (`readInSnapshot`) so that every page sees the same
+ * state of the work, however long the export takes.
+ */
+import type { ExportSource, SourceRow } from "../../formats/export-source";
+import type { SegmentExport, VariantExport, WordLinkSetExport } from "../../formats/work-export";
+import { NotFoundError } from "../errors";
+import type { Tx } from "../grid/types";
+import { editionMeta } from "./build-work-export";
+
+/** Rows, segments, variants or word-link sets read per query. */
+export const EXPORT_PAGE = 500;
+
+export interface PagedSourceOptions {
+  /** Rows per page (default EXPORT_PAGE). */
+  page?: number;
+  /** Told how many records (rows, segments, variants, link sets) each page read: for progress. */
+  onRead?: (records: number) => void;
+}
+
+const SEGMENT_SELECT = { id: true, xmlId: true, paragraph: true, kind: true, headingLevel: true, text: true } as const;
+const exportId = (segment: { id: string; xmlId: string | null }) => segment.xmlId ?? segment.id;
+const toSegment = (segment: { id: string; xmlId: string | null; paragraph: number; kind: SegmentExport["kind"]; headingLevel: number | null; text: string }): SegmentExport => ({
+  id: exportId(segment),
+  blockIndex: segment.paragraph,
+  kind: segment.kind,
+  headingLevel: segment.headingLevel,
+  text: segment.text,
+});
+
+/** The work (by slug) as an ExportSource reading `tx` a page at a time. */
+export async function pagedSource(tx: Tx, workSlug: string, options: PagedSourceOptions = {}): Promise<ExportSource> {
+  const page = options.page ?? EXPORT_PAGE;
+  const read = options.onRead ?? (() => undefined);
+  const work = await tx.work.findUnique({ where: { slug: workSlug } });
+  if (!work) throw new NotFoundError(`No work “${workSlug}”.`);
+  const editions = await tx.edition.findMany({ where: { workId: work.id }, orderBy: [{ position: "asc" }, { id: "asc" }], include: { importedBy: { select: { name: true } } } });
+  const slugOf = new Map(editions.map((edition) => [edition.id, edition.slug]));
+  const idOf = (slug: string) => {
+    const edition = editions.find((e) => e.slug === slug);
+    if (!edition) throw new Error(`work ${work.slug} has no edition “${slug}”`);
+    return edition.id;
+  };
+  const variantInclude = { author: { select: { name: true } }, editions: { select: { editionId: true } }, row: { select: { position: true } } } as const;
+  const toVariant = (variant: { id: string; rowId: string; category: VariantExport["category"]; note: string; status: VariantExport["status"]; author: { name: string } | null; createdAt: Date; editions: { editionId: string }[] }): VariantExport => ({
+    id: variant.id,
+    rowId: variant.rowId,
+    editionSlugs: editions.filter((edition) => variant.editions.some((e) => e.editionId === edition.id)).map((edition) => edition.slug),
+    category: variant.category,
+    note: variant.note,
+    status: variant.status,
+    author: variant.author?.name ?? null,
+    createdAt: variant.createdAt.toISOString(),
+  });
+
+  return {
+    work: { slug: work.slug, title: work.title, author: work.author, pivotEdition: work.pivotEditionId ? (slugOf.get(work.pivotEditionId) ?? null) : null },
+    editions: editions.map((edition) => ({
+      slug: edition.slug,
+      meta: editionMeta(work, edition),
+      supersededBy: edition.supersededById ? (slugOf.get(edition.supersededById) ?? null) : null,
+      importedBy: edition.importedBy?.name ?? null,
+      importedAt: edition.importedAt.toISOString(),
+    })),
+
+    async *segments(slug) {
+      const editionId = idOf(slug);
+      for (let after: number | undefined; ; ) {
+        const segments = await tx.segment.findMany({
+          where: { editionId, ...(after !== undefined ? { position: { gt: after } } : {}) },
+          orderBy: { position: "asc" },
+          take: page,
+          select: { ...SEGMENT_SELECT, position: true },
+        });
+        read(segments.length);
+        yield* segments.map(toSegment);
+        if (segments.length < page) return;
+        after = segments.at(-1)!.position;
+      }
+    },
+
+    async apparatus(slug) {
+      const blocks = await tx.apparatusBlock.findMany({ where: { editionId: idOf(slug) }, orderBy: { position: "asc" } });
+      return blocks.map((block) => ({ kind: block.kind, headingLevel: block.headingLevel, label: block.label, text: block.text }));
+    },
+
+    async corrections(slug) {
+      const corrections = await tx.sourceCorrection.findMany({ where: { editionId: idOf(slug) }, orderBy: { position: "asc" } });
+      return corrections.map((c) => ({ line: c.sourceLine, kind: c.kind, before: c.before, after: c.after, reason: c.reason }));
+    },
+
+    async *rows({ editions: asked, variants: withVariants }): AsyncGenerator<SourceRow> {
+      const editionIds = asked ? asked.map(idOf) : null;
+      for (let after: number | undefined; ; ) {
+        const rows = await tx.alignmentRow.findMany({
+          where: { workId: work.id, ...(after !== undefined ? { position: { gt: after } } : {}) },
+          orderBy: { position: "asc" },
+          take: page,
+          select: { id: true, position: true, status: true, confidence: true },
+        });
+        if (rows.length === 0) return;
+        const ids = rows.map((row) => row.id);
+        const segments =
+          editionIds?.length === 0
+            ? []
+            : await tx.segment.findMany({
+                where: { rowId: { in: ids }, ...(editionIds ? { editionId: { in: editionIds } } : {}) },
+                orderBy: [{ editionId: "asc" }, { position: "asc" }],
+                select: { ...SEGMENT_SELECT, rowId: true, editionId: true },
+              });
+        const variants = withVariants
+          ? await tx.variant.findMany({ where: { rowId: { in: ids } }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], include: variantInclude })
+          : [];
+        read(rows.length + segments.length + variants.length);
+        const byRow = new Map<string, SourceRow>(
+          rows.map((row) => [row.id, { row: { id: row.id, position: row.position, status: row.status, confidence: row.confidence, cells: {} }, segments: {}, variants: [] }]),
+        );
+        for (const segment of segments) {
+          const entry = byRow.get(segment.rowId!)!;
+          const slug = slugOf.get(segment.editionId)!;
+          (entry.row.cells[slug] ??= []).push(exportId(segment));
+          (entry.segments[slug] ??= []).push(toSegment(segment));
+        }
+        for (const variant of variants) byRow.get(variant.rowId)!.variants.push(toVariant(variant));
+        yield* byRow.values();
+        if (rows.length < page) return;
+        after = rows.at(-1)!.position;
+      }
+    },
+
+    async *variants() {
+      for (let cursor: string | undefined; ; ) {
+        const variants = await tx.variant.findMany({
+          where: { workId: work.id },
+          orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+          take: page,
+          ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
+          include: variantInclude,
+        });
+        read(variants.length);
+        for (const variant of variants) yield { ...toVariant(variant), rowPosition: variant.row.position };
+        if (variants.length < page) return;
+        cursor = variants.at(-1)!.id;
+      }
+    },
+
+    async variantEditions() {
+      const named = await tx.variantEdition.findMany({ where: { variant: { workId: work.id } }, distinct: ["editionId"], select: { editionId: true } });
+      return new Set(named.map((entry) => slugOf.get(entry.editionId)!));
+    },
+
+    async *wordLinks(asked) {
+      const chosen = asked ? asked.map(idOf) : null;
+      for (let cursor: { segmentAId: string; segmentBId: string } | undefined; ; ) {
+        const sets = await tx.wordLinkSet.findMany({
+          where: { workId: work.id, ...(chosen ? { editionAId: { in: chosen }, editionBId: { in: chosen } } : {}) },
+          orderBy: [{ segmentAId: "asc" }, { segmentBId: "asc" }],
+          take: page,
+          ...(cursor ? { cursor: { segmentAId_segmentBId: cursor }, skip: 1 } : {}),
+          include: { segmentA: { select: { id: true, xmlId: true } }, segmentB: { select: { id: true, xmlId: true } } },
+        });
+        read(sets.length);
+        for (const set of sets) {
+          const exported: WordLinkSetExport = {
+            editionA: slugOf.get(set.editionAId)!,
+            editionB: slugOf.get(set.editionBId)!,
+            a: exportId(set.segmentA),
+            b: exportId(set.segmentB),
+            status: set.status,
+            links: set.aTokens.map((token, k) => `${token}-${set.bTokens[k]}`).join(" "),
+            p: set.probabilities.map((p) => Math.round(p * 1000) / 1000),
+            dropped: set.dropped,
+          };
+          yield exported;
+        }
+        if (sets.length < page) return;
+        cursor = { segmentAId: sets.at(-1)!.segmentAId, segmentBId: sets.at(-1)!.segmentBId };
+      }
+    },
+
+    async hasWordLinks(slug) {
+      const editionId = idOf(slug);
+      return (await tx.wordLinkSet.findFirst({ where: { workId: work.id, OR: [{ editionAId: editionId }, { editionBId: editionId }] }, select: { segmentAId: true } })) != null;
+    },
+  };
+}
