@@ -56,6 +56,13 @@ const EnvSchema = z.object({
   HEXAPLA_PG_BIN: z.string().min(1).optional(),
   /** Where `npm run backup` writes its files (default: backups/ in the checkout). */
   HEXAPLA_BACKUP_DIR: z.string().min(1).optional(),
+  /**
+   * Exports larger than this many cells (rows × editions written; variants × editions for the variant register) are
+   * made by a job (export-work) and downloaded when ready, instead of being written on the request.
+   */
+  HEXAPLA_EXPORT_JOB_CELLS: z.coerce.number().int().min(0).max(1_000_000_000).default(20_000),
+  /** Hours an export file made by a job is kept for download before workers prune it. */
+  HEXAPLA_EXPORT_KEEP_HOURS: z.coerce.number().positive().max(24 * 365).default(24),
   /** The Chromium workers print PDFs with; unset: Debian's /usr/bin/chromium (or chromium-browser). */
   HEXAPLA_CHROMIUM: z.string().startsWith("/", "HEXAPLA_CHROMIUM must be an absolute path").optional(),
 });

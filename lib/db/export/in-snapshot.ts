@@ -11,24 +11,25 @@ import type { Tx } from "../grid/types";
 type Slot<T> = { item: T } | { done: true } | { error: unknown };
 
 export async function* inSnapshot<T>(db: Db, produce: (tx: Tx) => AsyncIterable<T>, options: { timeoutMs?: number } = {}): AsyncGenerator<T> {
-  let slot: Slot<T> | null = null;
-  let stop = false;
-  let wakeConsumer: (() => void) | null = null;
-  let wakeProducer: (() => void) | null = null;
+  /* One item at a time passes from the transaction (producer) to the caller (consumer); each waits for the other. */
+  const state: { slot: Slot<T> | null; stop: boolean; consumer: (() => void) | null; producer: (() => void) | null } = { slot: null, stop: false, consumer: null, producer: null };
+  const wake = (who: "consumer" | "producer") => {
+    const resolve = state[who];
+    state[who] = null;
+    resolve?.();
+  };
   const hand = (next: Slot<T>) => {
-    slot = next;
-    const wake = wakeConsumer;
-    wakeConsumer = null;
-    wake?.();
+    state.slot = next;
+    wake("consumer");
   };
   const transaction = db
     .$transaction(
       async (tx) => {
         for await (const item of produce(tx)) {
-          if (stop) return;
+          if (state.stop) return;
           hand({ item });
-          await new Promise<void>((resolve) => (wakeProducer = resolve));
-          if (stop) return;
+          await new Promise<void>((resolve) => (state.producer = resolve));
+          if (state.stop) return;
         }
       },
       { isolationLevel: "RepeatableRead", maxWait: 10_000, timeout: options.timeoutMs ?? 600_000 },
@@ -39,21 +40,17 @@ export async function* inSnapshot<T>(db: Db, produce: (tx: Tx) => AsyncIterable<
     );
   try {
     for (;;) {
-      if (slot == null) await new Promise<void>((resolve) => (wakeConsumer = resolve));
-      const taken: Slot<T> = slot!;
-      slot = null;
+      if (state.slot == null) await new Promise<void>((resolve) => (state.consumer = resolve));
+      const taken = state.slot!;
+      state.slot = null;
       if ("done" in taken) return;
       if ("error" in taken) throw taken.error;
       yield taken.item;
-      const wake = wakeProducer;
-      wakeProducer = null;
-      wake?.();
+      wake("producer");
     }
   } finally {
-    stop = true;
-    const wake = wakeProducer;
-    wakeProducer = null;
-    wake?.();
+    state.stop = true;
+    wake("producer");
     await transaction;
   }
 }

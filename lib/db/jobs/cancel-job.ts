@@ -3,8 +3,9 @@
  * or at its next lease renewal) and stops, and whatever it was about to write is never committed, because a job's
  * writes commit only together with its completion, which a cancelled job can no longer reach (run-job.ts).
  */
+import { hasRole, type SessionUser } from "../../auth/roles";
 import type { Db } from "../client";
-import { ConflictError } from "../errors";
+import { ConflictError, DomainError } from "../errors";
 import { getJob, type JobView } from "./job-view";
 import { CANCEL_CHANNEL } from "./queue";
 
@@ -20,4 +21,15 @@ export async function cancelJob(db: Db, workId: string, jobId: string, user: { i
   }
   await db.$executeRaw`SELECT pg_notify(${CANCEL_CHANNEL}, ${job.id})`;
   return getJob(db, workId, jobId);
+}
+
+/** Kinds a user who is no editor may cancel when they asked for the job themselves: their own exports. */
+const CANCELLED_BY_REQUESTER = new Set(["export-work"]);
+
+/** Editors cancel any job; another signed-in user only an export they asked for (403 otherwise). */
+export async function assertMayCancel(db: Db, workId: string, jobId: string, user: SessionUser): Promise<void> {
+  if (hasRole(user.role, "editor")) return;
+  const job = await getJob(db, workId, jobId);
+  if (CANCELLED_BY_REQUESTER.has(job.kind) && job.user?.id === user.id) return;
+  throw new DomainError("forbidden", "Only an editor, or whoever asked for an export, may cancel it.");
 }

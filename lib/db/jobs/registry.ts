@@ -8,6 +8,7 @@ import { alignWordsJob } from "./kinds/align-words";
 import { alignRowWordsJob } from "./kinds/align-row-words";
 import { checkGridJob } from "./kinds/check-grid";
 import { exportPdfJob } from "./kinds/export-pdf";
+import { exportWorkJob } from "./kinds/export-work";
 import { rowSignalsJob } from "./kinds/row-signals";
 
 export const JOB_KINDS: readonly JobKind<unknown>[] = [
@@ -19,6 +20,7 @@ export const JOB_KINDS: readonly JobKind<unknown>[] = [
   rowSignalsJob,
   checkGridJob,
   exportPdfJob,
+  exportWorkJob,
 ];
 
 export function findJobKind(kind: string): JobKind<unknown> | null {

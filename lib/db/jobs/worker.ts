@@ -3,7 +3,8 @@
  * thread pool (lib/jobs/thread-pool.ts). It registers itself in job_worker and holds, on a connection of its own,
  * an advisory lock keyed by its id for as long as it lives: that is how the others know at once that it died. The
  * same connection hears cancellations (NOTIFY hexapla_job_cancel). It sweeps for abandoned jobs when it starts and
- * every few seconds (recover-jobs.ts), forgets old finished jobs (prune-jobs.ts) and every hour queues a check of
+ * every few seconds (recover-jobs.ts), forgets old finished jobs (prune-jobs.ts), deletes expired export files every
+ * few minutes (lib/db/export/store-export.ts) and every hour queues a check of
  * each grid changed since its last check (schedule-grid-checks.ts). Stopping it puts its running
  * jobs back on the queue for another worker.
  * Any number of workers, on any machines, can share one database.
@@ -17,6 +18,7 @@ import { createPrismaClient } from "../client";
 import { CANCEL_CHANNEL, QUEUE_TASK } from "./queue";
 import { queueLogger, queuePool } from "./queue-schema";
 import { pruneJobs } from "./prune-jobs";
+import { pruneExportFiles } from "../export/store-export";
 import { GRID_CHECK_EVERY_MS, scheduleGridChecks } from "./schedule-grid-checks";
 import { recoverJobs } from "./recover-jobs";
 import { runJob, type WorkerRuntime } from "./run-job";
@@ -43,6 +45,9 @@ export interface RunningWorker {
   /** The ids of the jobs it is running now. */
   activeJobs(): string[];
 }
+
+/** How often a worker deletes expired export files. */
+const PRUNE_EXPORTS_EVERY_MS = 10 * 60 * 1000;
 
 const QueuePayload = z.object({ jobId: z.uuid(), token: z.uuid() });
 
@@ -84,6 +89,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
   await session.query(`LISTEN ${CANCEL_CHANNEL}`);
 
   await pruneJobs(db);
+  await pruneExportFiles(db);
   const recovered = await recoverJobs(db);
   if (recovered.requeued.length + recovered.failed.length > 0) {
     log(`Found ${recovered.requeued.length + recovered.failed.length} job(s) whose worker had stopped: ${recovered.requeued.length} queued again, ${recovered.failed.length} failed.`);
@@ -114,6 +120,10 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
       .finally(() => (sweeping = false));
   }, options.recoverEveryMs ?? RECOVER_EVERY_MS);
   const prune = setInterval(() => void pruneJobs(db).catch((error: Error) => log(`Pruning old jobs failed: ${error.message}`)), 3_600_000);
+  const pruneExports = setInterval(
+    () => void pruneExportFiles(db).catch((error: Error) => log(`Pruning expired export files failed: ${error.message}`)),
+    PRUNE_EXPORTS_EVERY_MS,
+  );
   const gridChecks = setInterval(
     () => void scheduleGridChecks(db).catch((error: Error) => log(`Queuing the grid checks failed: ${error.message}`)),
     GRID_CHECK_EVERY_MS,
@@ -123,6 +133,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     stopPromise ??= (async () => {
       clearInterval(sweep);
       clearInterval(prune);
+      clearInterval(pruneExports);
       clearInterval(gridChecks);
       const draining = runner.stop();
       stopping.abort();
