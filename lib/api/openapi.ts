@@ -9,6 +9,7 @@ import { GlossaryRequestSchema } from "../db/words/glossary";
 import { z } from "zod";
 import { CiteQuerySchema } from "../db/cite/read-citation";
 import { PdfRequestSchema } from "../db/print/pdf-exports";
+import { ExportWorkPayloadSchema } from "../db/jobs/kinds/export-work";
 import { AlignPreviewQuerySchema, AlignRequestSchema } from "../db/alignment/align-request";
 import { BookmarkRequestSchema, OperationRequestSchema, RevertRequestSchema, TextEditRequestSchema, UndoRequestSchema } from "../db/grid/operation-request";
 import { CreateVariantSchema, UpdateVariantSchema, VariantFilterSchema } from "../variants/variant-schemas";
@@ -304,7 +305,7 @@ function paths() {
   add("/api/works/{work}/export/{kind}", "get", {
     summary: "Export the work",
     description:
-      "tei-edition (?edition=): TEI P5 of one edition with stable xml:ids; tei-alignment: stand-off linkGrp/link with xtargets and status; tei-parallel: parallel segmentation; tmx: TMX 1.4b, one tu per row; grid-csv, grid-json; variants-csv, variants-json; work-json: everything, re-importable. A working translation is labelled as such in every export.",
+      "tei-edition (?edition=): TEI P5 of one edition with stable xml:ids; tei-alignment: stand-off linkGrp/link with xtargets and status; tei-parallel: parallel segmentation; tmx: TMX 1.4b, one tu per row; grid-csv, grid-json; variants-csv, variants-json; work-json: everything, re-importable. A working translation is labelled as such in every export. The file is streamed as it is read. An export larger than the server's limit (HEXAPLA_EXPORT_JOB_CELLS cells: rows × editions written, variants × editions for the register) is not written on the request: it is queued as an export-work job and answered 202 with the job (Location: its URL); download the file from /api/works/{work}/exports/{job} once the job is done.",
     tags: interchange,
     access: "reader",
     query: ExportQuerySchema,
@@ -313,7 +314,31 @@ function paths() {
         description: "the file (Content-Disposition: attachment)",
         content: { "application/tei+xml": { schema: { type: "string" } }, "application/xml": { schema: { type: "string" } }, "text/csv": { schema: { type: "string" } }, "application/json": { schema: anyJson } },
       },
-      ...errors(401, 404, 422),
+      ...ok("a large export, queued as a job: `{ job, message }`", anyJson, "202"),
+      ...errors(401, 404, 409, 422),
+    },
+  });
+  add("/api/works/{work}/exports", "post", {
+    summary: "Export the work as a job",
+    description:
+      "Queues an export (`kind`, and `edition` or `editions` as for GET /api/works/{work}/export/{kind}) as an export-work job, whatever its size, and answers 202 with the job (Location: its URL). Follow it with GET /api/works/{work}/jobs/{job} (progress, message; once done, `result` names the file, its size, SHA-256 and `expiresAt`, until when it is kept) and download it from /api/works/{work}/exports/{job}. Asking for the export being made gives its job; 409 while another export of the work is being made. Whoever asked (signed in) and editors may cancel it (POST /api/works/{work}/jobs/{job}/cancel).",
+    tags: interchange,
+    access: "reader",
+    body: schemaOf(ExportWorkPayloadSchema),
+    responses: { ...ok("the job, queued (or the same export already under way)", anyJson, "202"), ...errors(401, 404, 409, 422) },
+  });
+  add("/api/works/{work}/exports/{job}", "get", {
+    summary: "Download an export made by a job",
+    description:
+      "The file an export-work job made (Content-Disposition: attachment; Content-Length; X-Content-SHA256), streamed from the database; 404 before the job is done and after the file expired (HEXAPLA_EXPORT_KEEP_HOURS, 24 by default: the job's result says until when).",
+    tags: interchange,
+    access: "reader",
+    responses: {
+      "200": {
+        description: "the file",
+        content: { "application/tei+xml": { schema: { type: "string" } }, "application/xml": { schema: { type: "string" } }, "text/csv": { schema: { type: "string" } }, "application/json": { schema: anyJson } },
+      },
+      ...errors(401, 404),
     },
   });
 
@@ -367,9 +392,9 @@ function paths() {
   });
   add("/api/works/{work}/jobs/{job}/cancel", "post", {
     summary: "Cancel a job",
-    description: "Cancels a queued or running job; whatever it was about to write is not written. 409 when it has already finished.",
+    description: "Cancels a queued or running job; whatever it was about to write is not written. Editors cancel any job; a signed-in user who asked for an export job (export-work) may cancel it. 409 when it has already finished.",
     tags: grid,
-    access: "editor",
+    access: "scholar",
     responses: { ...ok("the job, cancelled", anyJson), ...errors(401, 403, 404, 409) },
   });
   add("/api/works/{work}/grid", "get", {

@@ -1,13 +1,15 @@
 /**
  * The variant register as a download: `?format=csv` (default) or `?format=json`, with the variants page's
  * filters. Every edition is labelled with its provenance, so a working translation is never taken for the
- * published text.
+ * published text. Written as it is read: a page of variants at a time, in one snapshot, streamed to the client.
  */
 import { z } from "zod";
-import { db } from "@/lib/db/client";
-import { exportVariants } from "@/lib/db/variants/export-variants";
+import { exportStream } from "@/lib/api/export-files";
+import { db, type Db } from "@/lib/db/client";
+import { inSnapshot } from "@/lib/db/export/in-snapshot";
+import { variantPages, variantRegisterHead } from "@/lib/db/variants/export-variants";
 import { errorResponse } from "@/lib/http/errors";
-import { variantsCsv, variantsJson } from "@/lib/variants/variant-export";
+import { variantsCsvStream, variantsJsonStream } from "@/lib/variants/variant-export";
 import { filterParams, VariantFilterSchema } from "@/lib/variants/variant-schemas";
 import { requireReader } from "@/lib/db/users/reading-access";
 
@@ -23,13 +25,18 @@ export async function GET(request: Request, { params }: Context) {
     const { format } = FormatSchema.parse({ format: search.get("format") ?? undefined });
     search.delete("format");
     const filter = VariantFilterSchema.parse(filterParams(search));
-    const data = await exportVariants(access, db(), work, filter);
+    const head = await variantRegisterHead(access, db(), work);
     const name = `${work}-variants.${format}`;
-    const body = format === "csv" ? variantsCsv(data) : `${JSON.stringify(variantsJson(data), null, 2)}\n`;
-    return new Response(body, {
+    const body = inSnapshot(db(), (tx) => {
+      /* The transaction's client answers every query the register's reads make. */
+      const pages = variantPages(access, tx as unknown as Db, work, head.workId, filter);
+      return format === "csv" ? variantsCsvStream(head, pages) : variantsJsonStream(head, pages);
+    });
+    return new Response(exportStream(body), {
       headers: {
         "content-type": format === "csv" ? "text/csv; charset=utf-8" : "application/json; charset=utf-8",
         "content-disposition": `attachment; filename="${name}"`,
+        "cache-control": "no-store",
       },
     });
   } catch (error) {
