@@ -1,6 +1,6 @@
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
-import { variantsCsv, variantsJson, type VariantExport } from "./variant-export";
+import { variantsCsv, variantsCsvStream, variantsJson, variantsJsonStream, type VariantExport } from "./variant-export";
 
 const editions = [
   { id: "e-ru", slug: "ru", language: "ru", title: "«Жажда власти»", provenance: "working_translation" as const, isOriginal: false, standsInForOriginal: true },
@@ -60,5 +60,25 @@ describe("variantsJson", () => {
       ["ru", "Working translation", "В августе 1936 года, по словам Вышинского."],
       ["en", "Published text", "In 1936, in the words of Vyshinsky."],
     ]);
+  });
+});
+
+describe("the streamed register", () => {
+  const many: VariantExport = {
+    ...data,
+    variants: Array.from({ length: 5 }, (_, k) => ({ ...data.variants[0], id: `v${k}`, note: `${k === 2 ? "=cmd|" : ""}note ${k}`, author: k % 2 ? null : data.variants[0].author })),
+  };
+  async function* pages(size: number) {
+    for (let k = 0; k < many.variants.length; k += size) yield { variants: many.variants.slice(k, k + size), rowTexts: many.rowTexts };
+  }
+  async function text(pieces: AsyncIterable<string>) {
+    let out = "";
+    for await (const piece of pieces) out += piece;
+    return out;
+  }
+
+  it.each([1, 2, 5])("is the whole CSV and JSON, byte for byte, in pages of %i", async (size) => {
+    expect(await text(variantsCsvStream(many, pages(size)))).toBe(variantsCsv(many));
+    expect(await text(variantsJsonStream(many, pages(size)))).toBe(`${JSON.stringify(variantsJson(many), null, 2)}\n`);
   });
 });

@@ -2,7 +2,8 @@
  * A work read for export a page at a time (keyset paging on positions and ids), as the streamed exporters'
  * ExportSource: what each page holds is mapped exactly as build-work-export.ts maps the whole work, so both give
  * the same file. Read it inside one REPEATABLE READ transaction (`readInSnapshot`) so that every page sees the same
- * state of the work, however long the export takes.
+ * state of the work, however long the export takes. Related records are read by queries of their own, never with
+ * Prisma's `include`, which sends its queries at once — on a transaction's one connection, on top of each other.
  */
 import type { ExportSource, SourceRow } from "../../formats/export-source";
 import type { SegmentExport, VariantExport, WordLinkSetExport } from "../../formats/work-export";
@@ -30,30 +31,51 @@ const toSegment = (segment: { id: string; xmlId: string | null; paragraph: numbe
   text: segment.text,
 });
 
+/** Users' display names by id. */
+async function userNames(tx: Tx, ids: (string | null)[]): Promise<Map<string, string>> {
+  const wanted = [...new Set(ids.filter((id): id is string => id != null))];
+  if (wanted.length === 0) return new Map();
+  const users = await tx.user.findMany({ where: { id: { in: wanted } }, select: { id: true, name: true } });
+  return new Map(users.map((user) => [user.id, user.name]));
+}
+
 /** The work (by slug) as an ExportSource reading `tx` a page at a time. */
 export async function pagedSource(tx: Tx, workSlug: string, options: PagedSourceOptions = {}): Promise<ExportSource> {
   const page = options.page ?? EXPORT_PAGE;
   const read = options.onRead ?? (() => undefined);
   const work = await tx.work.findUnique({ where: { slug: workSlug } });
   if (!work) throw new NotFoundError(`No work “${workSlug}”.`);
-  const editions = await tx.edition.findMany({ where: { workId: work.id }, orderBy: [{ position: "asc" }, { id: "asc" }], include: { importedBy: { select: { name: true } } } });
+  const editions = await tx.edition.findMany({ where: { workId: work.id }, orderBy: [{ position: "asc" }, { id: "asc" }] });
+  const names = await userNames(tx, editions.map((edition) => edition.importedById));
   const slugOf = new Map(editions.map((edition) => [edition.id, edition.slug]));
   const idOf = (slug: string) => {
     const edition = editions.find((e) => e.slug === slug);
     if (!edition) throw new Error(`work ${work.slug} has no edition “${slug}”`);
     return edition.id;
   };
-  const variantInclude = { author: { select: { name: true } }, editions: { select: { editionId: true } }, row: { select: { position: true } } } as const;
-  const toVariant = (variant: { id: string; rowId: string; category: VariantExport["category"]; note: string; status: VariantExport["status"]; author: { name: string } | null; createdAt: Date; editions: { editionId: string }[] }): VariantExport => ({
-    id: variant.id,
-    rowId: variant.rowId,
-    editionSlugs: editions.filter((edition) => variant.editions.some((e) => e.editionId === edition.id)).map((edition) => edition.slug),
-    category: variant.category,
-    note: variant.note,
-    status: variant.status,
-    author: variant.author?.name ?? null,
-    createdAt: variant.createdAt.toISOString(),
-  });
+  /** Variants as the export writes them, each with its row's position. */
+  const variantsOf = async (variants: { id: string; rowId: string; category: VariantExport["category"]; note: string; status: VariantExport["status"]; authorId: string | null; createdAt: Date }[]) => {
+    if (variants.length === 0) return [];
+    const ids = variants.map((variant) => variant.id);
+    const links = await tx.variantEdition.findMany({ where: { variantId: { in: ids } }, select: { variantId: true, editionId: true } });
+    const authors = await userNames(tx, variants.map((variant) => variant.authorId));
+    const rows = await tx.alignmentRow.findMany({ where: { id: { in: [...new Set(variants.map((variant) => variant.rowId))] } }, select: { id: true, position: true } });
+    const positions = new Map(rows.map((row) => [row.id, row.position]));
+    return variants.map((variant) => {
+      const named = new Set(links.filter((link) => link.variantId === variant.id).map((link) => link.editionId));
+      const exported: VariantExport = {
+        id: variant.id,
+        rowId: variant.rowId,
+        editionSlugs: editions.filter((edition) => named.has(edition.id)).map((edition) => edition.slug),
+        category: variant.category,
+        note: variant.note,
+        status: variant.status,
+        author: variant.authorId ? (authors.get(variant.authorId) ?? null) : null,
+        createdAt: variant.createdAt.toISOString(),
+      };
+      return { ...exported, rowPosition: positions.get(variant.rowId) ?? null };
+    });
+  };
 
   return {
     work: { slug: work.slug, title: work.title, author: work.author, pivotEdition: work.pivotEditionId ? (slugOf.get(work.pivotEditionId) ?? null) : null },
@@ -61,7 +83,7 @@ export async function pagedSource(tx: Tx, workSlug: string, options: PagedSource
       slug: edition.slug,
       meta: editionMeta(work, edition),
       supersededBy: edition.supersededById ? (slugOf.get(edition.supersededById) ?? null) : null,
-      importedBy: edition.importedBy?.name ?? null,
+      importedBy: edition.importedById ? (names.get(edition.importedById) ?? null) : null,
       importedAt: edition.importedAt.toISOString(),
     })),
 
@@ -110,9 +132,7 @@ export async function pagedSource(tx: Tx, workSlug: string, options: PagedSource
                 orderBy: [{ editionId: "asc" }, { position: "asc" }],
                 select: { ...SEGMENT_SELECT, rowId: true, editionId: true },
               });
-        const variants = withVariants
-          ? await tx.variant.findMany({ where: { rowId: { in: ids } }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], include: variantInclude })
-          : [];
+        const variants = withVariants ? await variantsOf(await tx.variant.findMany({ where: { rowId: { in: ids } }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] })) : [];
         read(rows.length + segments.length + variants.length);
         const byRow = new Map<string, SourceRow>(
           rows.map((row) => [row.id, { row: { id: row.id, position: row.position, status: row.status, confidence: row.confidence, cells: {} }, segments: {}, variants: [] }]),
@@ -123,7 +143,7 @@ export async function pagedSource(tx: Tx, workSlug: string, options: PagedSource
           (entry.row.cells[slug] ??= []).push(exportId(segment));
           (entry.segments[slug] ??= []).push(toSegment(segment));
         }
-        for (const variant of variants) byRow.get(variant.rowId)!.variants.push(toVariant(variant));
+        for (const { rowPosition: _position, ...variant } of variants) byRow.get(variant.rowId)!.variants.push(variant);
         yield* byRow.values();
         if (rows.length < page) return;
         after = rows.at(-1)!.position;
@@ -137,10 +157,9 @@ export async function pagedSource(tx: Tx, workSlug: string, options: PagedSource
           orderBy: [{ createdAt: "asc" }, { id: "asc" }],
           take: page,
           ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
-          include: variantInclude,
         });
         read(variants.length);
-        for (const variant of variants) yield { ...toVariant(variant), rowPosition: variant.row.position };
+        yield* await variantsOf(variants);
         if (variants.length < page) return;
         cursor = variants.at(-1)!.id;
       }
@@ -159,15 +178,16 @@ export async function pagedSource(tx: Tx, workSlug: string, options: PagedSource
           orderBy: [{ segmentAId: "asc" }, { segmentBId: "asc" }],
           take: page,
           ...(cursor ? { cursor: { segmentAId_segmentBId: cursor }, skip: 1 } : {}),
-          include: { segmentA: { select: { id: true, xmlId: true } }, segmentB: { select: { id: true, xmlId: true } } },
         });
         read(sets.length);
+        const segmentIds = [...new Set(sets.flatMap((set) => [set.segmentAId, set.segmentBId]))];
+        const xmlIds = new Map((await tx.segment.findMany({ where: { id: { in: segmentIds } }, select: { id: true, xmlId: true } })).map((segment) => [segment.id, segment]));
         for (const set of sets) {
           const exported: WordLinkSetExport = {
             editionA: slugOf.get(set.editionAId)!,
             editionB: slugOf.get(set.editionBId)!,
-            a: exportId(set.segmentA),
-            b: exportId(set.segmentB),
+            a: exportId(xmlIds.get(set.segmentAId)!),
+            b: exportId(xmlIds.get(set.segmentBId)!),
             status: set.status,
             links: set.aTokens.map((token, k) => `${token}-${set.bTokens[k]}`).join(" "),
             p: set.probabilities.map((p) => Math.round(p * 1000) / 1000),
