@@ -8,6 +8,7 @@ import { neutraliseCell } from "./csv-cells";
 import { CSV_BATCH, csvEditionName, VARIANT_CSV_COLUMNS, type CsvOptions } from "./csv-export";
 import { CSV_ROW_COLUMNS } from "./csv-import";
 import type { ExportSource } from "./export-source";
+import type { VariantExport } from "./work-export";
 import { roleOf, WORK_JSON_FORMAT, WORK_JSON_VERSION } from "./json-export";
 import { jsonStream, lazyArray } from "./json-stream";
 import { selectHeads } from "./tei-stream";
@@ -157,6 +158,13 @@ export async function* variantsJsonStream(source: ExportSource): AsyncGenerator<
   yield* withLineFeed({ format: "hexapla-variants", version: 1, work: source.work, editions, variants: lazyArray(source.variants()) });
 }
 
+/** A variant as the work JSON holds it: its fields in their order, without the row's position. */
+function withoutRowPosition(variant: VariantExport & { rowPosition?: number | null }): VariantExport {
+  const copy = { ...variant };
+  delete copy.rowPosition;
+  return copy;
+}
+
 /** The whole work, re-importable (workJsonChunks). */
 export function workJsonStream(source: ExportSource): AsyncGenerator<string> {
   async function* editions() {
@@ -181,7 +189,7 @@ export function workJsonStream(source: ExportSource): AsyncGenerator<string> {
     work: source.work,
     editions: lazyArray(editions()),
     rows: lazyArray(map(source.rows({}), ({ row }) => row)),
-    variants: lazyArray(map(source.variants(), ({ rowPosition: _position, ...variant }) => variant)),
+    variants: lazyArray(map(source.variants(), withoutRowPosition)),
     wordLinks: source.listsWordLinks === false ? undefined : lazyArray(source.wordLinks()),
   });
 }

@@ -60,3 +60,15 @@ export async function readExportFile(access: ReadAccess, db: Db, workSlug: strin
   if (!file) throw new DomainError("not_found", "There is no such export file of this work: it is not made yet, or it expired (files are kept for a limited time; ask for the export again).");
   return { ...file, bytes: Number(file.bytes) };
 }
+
+/** The work's export files that can still be downloaded, newest first (the export page lists them). */
+export async function recentExportFiles(access: ReadAccess, db: Db, workSlug: string): Promise<ExportFileInfo[]> {
+  const workId = await findReadableWorkId(access, db, workSlug);
+  const files = await db.exportFile.findMany({
+    where: { workId, expiresAt: { gt: new Date() }, job: { status: "done" } },
+    orderBy: { createdAt: "desc" },
+    take: 20,
+    select: { jobId: true, fileName: true, contentType: true, bytes: true, chunks: true, sha256: true, expiresAt: true },
+  });
+  return files.map((file) => ({ ...file, bytes: Number(file.bytes) }));
+}

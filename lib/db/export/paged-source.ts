@@ -143,7 +143,7 @@ export async function pagedSource(tx: Tx, workSlug: string, options: PagedSource
           (entry.row.cells[slug] ??= []).push(exportId(segment));
           (entry.segments[slug] ??= []).push(toSegment(segment));
         }
-        for (const { rowPosition: _position, ...variant } of variants) byRow.get(variant.rowId)!.variants.push(variant);
+        for (const variant of variants) byRow.get(variant.rowId)!.variants.push(variant);
         yield* byRow.values();
         if (rows.length < page) return;
         after = rows.at(-1)!.position;

@@ -38,3 +38,11 @@ export async function planWorkExport(
   const segments = register ? 0 : await db.segment.count({ where: { workId: work.id, editionId: { in: editionIds } } });
   return { ...plan, workId: work.id, workSlug: work.slug, cells: rows * Math.max(1, plan.editions.length), records: rows + segments };
 }
+
+/** The numbers the export page sizes its exports by: the work's rows and variants. */
+export async function exportSizes(access: ReadAccess, db: Db, workSlug: string): Promise<{ rows: number; variants: number }> {
+  assertReadAccess(access);
+  const work = await db.work.findUnique({ where: { slug: workSlug }, select: { _count: { select: { rows: true, variants: true } } } });
+  if (!work) throw new NotFoundError(`No work “${workSlug}”.`);
+  return { rows: work._count.rows, variants: work._count.variants };
+}

@@ -6,6 +6,10 @@ import { NotFoundError } from "@/lib/db/errors";
 import { readWork, type EditionInfo } from "@/lib/db/export/read-works";
 import { pageReader } from "@/app/page-reader";
 import type { ExportKind } from "@/lib/api/schemas";
+import { exportSizes } from "@/lib/db/export/plan-work-export";
+import { recentExportFiles } from "@/lib/db/export/export-requests";
+import { readEnv } from "@/lib/env";
+import { JobExport } from "./job-export";
 
 export const dynamic = "force-dynamic";
 
@@ -50,6 +54,13 @@ export default async function ExportPage({ params, searchParams }: Props) {
   const chosen = chosenEditions((await searchParams).editions, work.editions);
   const base = `/api/works/${work.slug}/export`;
   const query = `?editions=${chosen.join(",")}`;
+  const sizes = await exportSizes(await pageReader(), db(), slug);
+  const limit = readEnv().HEXAPLA_EXPORT_JOB_CELLS;
+  /* Exports over the limit are made by a job: the page offers to prepare them rather than a link. */
+  const large = (kind: ExportKind, editions: number) => (kind.startsWith("variants-") ? sizes.variants : sizes.rows) * Math.max(1, editions) > limit;
+  const signedIn = user != null;
+  const allEditions = work.editions.length;
+  const prepared = await recentExportFiles(await pageReader(), db(), slug);
   return (
     <>
       <p>
@@ -57,7 +68,8 @@ export default async function ExportPage({ params, searchParams }: Props) {
       </p>
       <h1>Export “{work.title}”</h1>
       <p className="lede">
-        Every export labels a working translation as such. The same files are available to scripts through the{" "}
+        Every export labels a working translation as such. Exports of more than {limit.toLocaleString("en")} cells (rows × editions) are
+        prepared by a worker and kept for download for a while. The same files are available to scripts through the{" "}
         <a href="/api/openapi.json">HTTP API</a>.{user && hasRole(user.role, "editor") ? <> To bring texts in, use the <Link href={`/works/${work.slug}/import`}>import page</Link>.</> : null}
       </p>
 
@@ -66,10 +78,19 @@ export default async function ExportPage({ params, searchParams }: Props) {
         <ul className="export-list">
           {work.editions.map((edition) => (
             <li key={edition.slug}>
-              <a href={`${base}/tei-edition?edition=${edition.slug}`} download>
-                <span lang={edition.language}>{edition.title}</span> ({edition.slug}, {edition.language}) — TEI
-              </a>{" "}
-              <EditionLabels edition={edition} />
+              {large("tei-edition", 1) ? (
+                <>
+                  <span lang={edition.language}>{edition.title}</span> ({edition.slug}, {edition.language}) — TEI <EditionLabels edition={edition} />
+                  <JobExport workSlug={work.slug} request={{ kind: "tei-edition", edition: edition.slug }} label={`${edition.slug} as TEI`} signedIn={signedIn} />
+                </>
+              ) : (
+                <>
+                  <a href={`${base}/tei-edition?edition=${edition.slug}`} download>
+                    <span lang={edition.language}>{edition.title}</span> ({edition.slug}, {edition.language}) — TEI
+                  </a>{" "}
+                  <EditionLabels edition={edition} />
+                </>
+              )}
             </li>
           ))}
         </ul>
@@ -97,23 +118,53 @@ export default async function ExportPage({ params, searchParams }: Props) {
         <ul className="export-list">
           {SETS.map((entry) => (
             <li key={entry.kind}>
-              <a href={`${base}/${entry.kind}${query}`} download>
-                {entry.title}
-              </a>
+              {large(entry.kind, chosen.length) ? (
+                <>
+                  <strong>{entry.title}</strong> <span className="badge">large: made by a worker</span>
+                  <JobExport workSlug={work.slug} request={{ kind: entry.kind, editions: chosen }} label={entry.title} signedIn={signedIn} />
+                </>
+              ) : (
+                <a href={`${base}/${entry.kind}${query}`} download>
+                  {entry.title}
+                </a>
+              )}
               <p className="hint">{entry.description}</p>
             </li>
           ))}
         </ul>
       </section>
 
+      {prepared.length > 0 ? (
+        <section aria-labelledby="export-prepared">
+          <h2 id="export-prepared">Files prepared recently</h2>
+          <ul className="export-list">
+            {prepared.map((file) => (
+              <li key={file.jobId}>
+                <a href={`/api/works/${work.slug}/exports/${file.jobId}`} download>
+                  {file.fileName}
+                </a>{" "}
+                ({(file.bytes / 1024 / 1024).toFixed(1)} MB) <span className="hint">kept until {file.expiresAt.toISOString().replace("T", " ").slice(0, 16)} UTC</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
       <section aria-labelledby="export-whole">
         <h2 id="export-whole">Variants and the whole work</h2>
         <ul className="export-list">
           {WHOLE.map((entry) => (
             <li key={entry.kind}>
-              <a href={`${base}/${entry.kind}`} download>
-                {entry.title}
-              </a>
+              {large(entry.kind, allEditions) ? (
+                <>
+                  <strong>{entry.title}</strong> <span className="badge">large: made by a worker</span>
+                  <JobExport workSlug={work.slug} request={{ kind: entry.kind }} label={entry.title} signedIn={signedIn} />
+                </>
+              ) : (
+                <a href={`${base}/${entry.kind}`} download>
+                  {entry.title}
+                </a>
+              )}
               <p className="hint">{entry.description}</p>
             </li>
           ))}

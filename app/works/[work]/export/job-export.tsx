@@ -1,0 +1,113 @@
+"use client";
+
+import { useEffect, useRef, useState } from "react";
+import type { JobView } from "@/lib/db/jobs/job-view";
+
+const POLL_MS = 1000;
+
+const isActive = (job: JobView | null) => job !== null && (job.status === "queued" || job.status === "running");
+
+interface Request {
+  kind: string;
+  edition?: string;
+  editions?: string[];
+}
+
+interface FileResult {
+  fileName?: string;
+  bytes?: number;
+  expiresAt?: string;
+}
+
+const size = (bytes: number) => (bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`);
+
+/**
+ * An export too large to be written on the request: a button that has a worker make the file (POST …/exports, the
+ * export-work job), the job's progress while it runs (polling …/jobs/<job>), a way to cancel it for whoever asked
+ * (signed in) and editors, and once done the download with the time until which the file is kept.
+ */
+export function JobExport({ workSlug, request, label, signedIn }: { workSlug: string; request: Request; label: string; signedIn: boolean }) {
+  const [job, setJob] = useState<JobView | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const api = `/api/works/${encodeURIComponent(workSlug)}`;
+
+  useEffect(
+    () => () => {
+      if (timer.current) clearTimeout(timer.current);
+    },
+    [],
+  );
+
+  function follow(jobId: string) {
+    const poll = async () => {
+      const response = await fetch(`${api}/jobs/${jobId}`, { cache: "no-store" }).catch(() => null);
+      const body = (await response?.json().catch(() => null)) as { job?: JobView } | null;
+      if (body?.job) {
+        setJob(body.job);
+        if (!isActive(body.job)) return;
+      }
+      timer.current = setTimeout(() => void poll(), POLL_MS);
+    };
+    timer.current = setTimeout(() => void poll(), POLL_MS);
+  }
+
+  async function start() {
+    setError(null);
+    const response = await fetch(`${api}/exports`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(request) }).catch(() => null);
+    const body = (await response?.json().catch(() => null)) as { job?: JobView; error?: { message: string } } | null;
+    if (response?.ok && body?.job) {
+      setJob(body.job);
+      follow(body.job.id);
+    } else setError(body?.error?.message ?? "The server could not be reached; no export was started.");
+  }
+
+  async function cancel() {
+    if (!job) return;
+    const response = await fetch(`${api}/jobs/${job.id}/cancel`, { method: "POST" }).catch(() => null);
+    const body = (await response?.json().catch(() => null)) as { job?: JobView; error?: { message: string } } | null;
+    if (body?.job) setJob(body.job);
+    else setError(body?.error?.message ?? "The server could not be reached; the export was not cancelled.");
+  }
+
+  const result = job?.status === "done" ? ((job.result ?? {}) as FileResult) : null;
+  const until = result?.expiresAt ? new Date(result.expiresAt).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" }) : null;
+  return (
+    <div className="job-export">
+      {isActive(job) ? (
+        <>
+          <progress className="alignment-progress" max={1} value={job!.progress} aria-label={`${label}: progress`} />{" "}
+          {signedIn ? (
+            <button type="button" className="link-button" onClick={() => void cancel()}>
+              Cancel
+            </button>
+          ) : null}
+        </>
+      ) : result ? (
+        <a className="button" href={`${api}/exports/${job!.id}`} download>
+          Download {result.fileName} ({size(result.bytes ?? 0)})
+        </a>
+      ) : (
+        <button type="button" className="button secondary" onClick={() => void start()}>
+          {job ? "Prepare it again" : "Prepare the file"}
+        </button>
+      )}
+      <p role="status" className="hint">
+        {job && isActive(job)
+          ? job.waitingForWorker
+            ? "Waiting for a worker to start (none is running)."
+            : `${Math.round(job.progress * 100)} % — ${job.message}`
+          : result
+            ? `Ready. The file is kept until ${until}; after that, prepare it again.`
+            : job?.status === "failed" || job?.status === "cancelled"
+              ? `No file: ${job.message}`
+              : ""}
+      </p>
+      {error ? (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
