@@ -28,14 +28,15 @@ function hasLazy(value: unknown, depth: number): boolean {
   return (Array.isArray(value) ? value : Object.values(value)).some((item) => hasLazy(item, depth - 1));
 }
 
-/** The lines of one item or value at `indent`, from json-chunks when nothing in it is lazy. */
-function* plain(value: unknown, indent: string, depth: number): Generator<string> {
-  for (const piece of jsonChunks(value, Math.max(depth, 0))) yield indent === "" ? piece : piece.replaceAll("\n", `\n${indent}`);
+/** One item or value at `indent` (nothing in it lazy) as one piece: fewer, larger pieces keep the stream cheap. */
+function plain(value: unknown, indent: string): string {
+  const text = [...jsonChunks(value, 0)].join("");
+  return indent === "" ? text : text.replaceAll("\n", `\n${indent}`);
 }
 
 async function* write(value: unknown, indent: string, depth: number): AsyncGenerator<string> {
   if (!hasLazy(value, depth)) {
-    yield* plain(value, indent, depth);
+    yield plain(value, indent);
     return;
   }
   const inner = `${indent}  `;

@@ -73,7 +73,7 @@ async function* bodyLines(blocks: AsyncIterable<Block>, edition: EditionHead, wo
     if (block.kind === "heading") {
       while (depth > Math.max(block.level, 1)) yield `${at(--depth)}</div>\n`;
       while (depth <= block.level) yield `${at(depth++)}<div>\n`;
-      yield* renderXmlLines(el("head", {}, spaced(sentenceElements(block, ids, edition, words))), at(depth));
+      yield [...renderXmlLines(el("head", {}, spaced(sentenceElements(block, ids, edition, words))), at(depth))].join("");
       continue;
     }
     if (depth === 1) yield `${at(depth++)}<div>\n`;
@@ -88,7 +88,7 @@ async function* bodyLines(blocks: AsyncIterable<Block>, edition: EditionHead, wo
       : block.kind === "note" ? el("note", { type: "editorial" }, sentences)
       : endsDiv ? el("dateline", {}, sentences)
       : el("p", { type: "dateline" }, sentences);
-    yield* renderXmlLines(element, at(depth));
+    yield [...renderXmlLines(element, at(depth))].join("");
   }
   while (depth > 1) yield `${at(--depth)}</div>\n`;
   yield `${indent}</body>\n`;

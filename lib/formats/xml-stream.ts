@@ -47,7 +47,8 @@ export async function* renderStreamLines(node: StreamNode, indent: string): Asyn
     return;
   }
   if (!isStreamElement(node)) {
-    yield* renderXmlLines(node, indent);
+    /* A whole element (a row, a paragraph) as one piece: fewer, larger pieces keep the stream cheap. */
+    yield [...renderXmlLines(node, indent)].join("");
     return;
   }
   const open = `<${node.name}${renderAttributes(node.attrs)}`;
