@@ -2,7 +2,9 @@
  * One export of bench/export/run.ts in a process of its own, so that its peak memory is its own: `whole` loads the
  * work whole and writes it with the in-memory exporters (the export route before paging), `paged` reads it a page at
  * a time in one snapshot as it writes (the route and the export-work job now), `idle` only connects (the process's
- * own footprint). The file is hashed as it is written, never kept. Prints one line of JSON.
+ * own footprint). The file is hashed as it is written, never kept. Besides the peak resident memory, the live heap
+ * (heap used just after a full garbage collection) is sampled after the work is read and at every megabyte written.
+ * Prints one line of JSON.
  */
 import { createHash } from "node:crypto";
 import { performance } from "node:perf_hooks";
@@ -30,14 +32,27 @@ async function main() {
   await db.$queryRaw`SELECT 1`;
   const hash = createHash("sha256");
   let bytes = 0;
+  let sampledAt = 0;
+  let liveHeap = 0;
+  const sample = () => {
+    (globalThis as { gc?: () => void }).gc?.();
+    liveHeap = Math.max(liveHeap, process.memoryUsage().heapUsed);
+  };
+  sample();
+  const idleHeap = liveHeap;
   const write = (piece: string) => {
     const encoded = Buffer.from(piece);
     bytes += encoded.length;
     hash.update(encoded);
+    if (bytes - sampledAt >= 1024 * 1024) {
+      sampledAt = bytes;
+      sample();
+    }
   };
   const start = performance.now();
   if (path === "whole") {
     const work = await buildWorkExport(trustedReadAccess(), db, slug);
+    sample();
     const plan = planExport({ slug, editions: work.editions }, kind, {});
     for await (const piece of gathered(WHOLE[kind]!(work, plan.editions))) write(piece);
   } else if (path === "paged") {
@@ -48,8 +63,9 @@ async function main() {
       write(piece);
   }
   const ms = performance.now() - start;
+  sample();
   await db.$disconnect();
-  console.log(JSON.stringify({ ms, bytes, sha256: hash.digest("hex"), maxRssMB: process.resourceUsage().maxRSS / 1024 }));
+  console.log(JSON.stringify({ ms, bytes, sha256: hash.digest("hex"), maxRssMB: process.resourceUsage().maxRSS / 1024, liveHeapMB: (liveHeap - idleHeap) / 1024 / 1024 }));
 }
 
 main().then(

@@ -2,8 +2,9 @@
  * `npm run bench:export`: exporting a generated 10,000-row, five-edition work (lib/db/alignment/synthetic-work.fixtures.ts)
  * on a fresh embedded PostgreSQL, the whole-load path (the work read whole, then written: the export route before
  * paging) beside the paged one (read a page at a time in one snapshot while writing: the route and the export-work
- * job now), in the same run, each export in a process of its own (bench/export/run-one.ts): wall time and the
- * process's peak resident memory, beside a process that only connects. Then the export-work job from queued to its
+ * job now), in the same run, each export in a process of its own (bench/export/run-one.ts): wall time, the
+ * process's peak resident memory (beside a process that only connects) and the peak of its live heap above what it
+ * held before exporting (sampled after full collections; the sampling's collections are in the time). Then the export-work job from queued to its
  * file stored in PostgreSQL, and the stored file's download. Checks that both paths write the same bytes. Prints.
  */
 import { execFile } from "node:child_process";
@@ -28,10 +29,11 @@ interface Figures {
   bytes: number;
   sha256: string;
   maxRssMB: number;
+  liveHeapMB: number;
 }
 
 async function one(databaseUrl: string, mode: "whole" | "paged" | "idle", kind: string): Promise<Figures> {
-  const { stdout } = await run(process.execPath, ["--import", "tsx", path.join(projectRoot, "bench", "export", "run-one.ts"), databaseUrl, mode, kind, SLUG], {
+  const { stdout } = await run(process.execPath, ["--expose-gc", "--import", "tsx", path.join(projectRoot, "bench", "export", "run-one.ts"), databaseUrl, mode, kind, SLUG], {
     cwd: projectRoot,
     maxBuffer: 1024 * 1024,
   });
@@ -48,14 +50,14 @@ async function main() {
     console.log(`Export of a generated work: ${ROWS} rows, 5 editions, ${segments} segments (made in ${((performance.now() - made) / 1000).toFixed(1)} s).`);
     const idle = await one(database.url, "idle", "work-json");
     console.log(`  a process that only connects: peak RSS ${mb(idle.maxRssMB)}`);
-    console.log("  kind           file      whole-load (before): time, peak RSS    paged (now): time, peak RSS");
+    console.log("  kind           file      whole-load (before): time, peak RSS, live heap    paged (now): time, peak RSS, live heap");
     for (const kind of KINDS) {
       const whole = await one(database.url, "whole", kind);
       const paged = await one(database.url, "paged", kind);
       if (whole.sha256 !== paged.sha256) throw new Error(`${kind}: the paged export differs from the whole-load one`);
       console.log(
-        `  ${kind.padEnd(13)} ${(whole.bytes / 1024 / 1024).toFixed(1).padStart(5)} MB   ${whole.ms.toFixed(0).padStart(6)} ms, ${mb(whole.maxRssMB).padStart(7)}` +
-          `              ${paged.ms.toFixed(0).padStart(6)} ms, ${mb(paged.maxRssMB).padStart(7)}   (same bytes)`,
+        `  ${kind.padEnd(13)} ${(whole.bytes / 1024 / 1024).toFixed(1).padStart(5)} MB   ${whole.ms.toFixed(0).padStart(6)} ms, ${mb(whole.maxRssMB).padStart(7)}, ${mb(whole.liveHeapMB).padStart(6)}` +
+          `          ${paged.ms.toFixed(0).padStart(6)} ms, ${mb(paged.maxRssMB).padStart(7)}, ${mb(paged.liveHeapMB).padStart(6)}   (same bytes)`,
       );
     }
     const worker = await startWorker({ databaseUrl: database.url, concurrency: 1 });

@@ -27,8 +27,11 @@ export interface ExportSource {
   /** An edition's apparatus and corrections; undefined where a WorkExport read from a file has none listed. */
   apparatus(editionSlug: string): Promise<ApparatusBlockExport[] | undefined>;
   corrections(editionSlug: string): Promise<CorrectionExport[] | undefined>;
-  /** The grid in order, with the segments of `editions` (all when omitted) and, when asked, each row's variants. */
-  rows(options: { editions?: readonly string[]; variants?: boolean }): AsyncIterable<SourceRow>;
+  /**
+   * The grid in order, with the segments of `editions` (all when omitted) and, when asked, each row's variants;
+   * `texts: false` when only the cells' ids are written (the segments' texts may then be left empty).
+   */
+  rows(options: { editions?: readonly string[]; variants?: boolean; texts?: boolean }): AsyncIterable<SourceRow>;
   /** The register, oldest first, each with its row's position (null when the row is unknown). */
   variants(): AsyncIterable<VariantExport & { rowPosition: number | null }>;
   /** The editions any variant names. */

@@ -188,7 +188,7 @@ export function workJsonStream(source: ExportSource): AsyncGenerator<string> {
     version: WORK_JSON_VERSION,
     work: source.work,
     editions: lazyArray(editions()),
-    rows: lazyArray(map(source.rows({}), ({ row }) => row)),
+    rows: lazyArray(map(source.rows({ texts: false }), ({ row }) => row)),
     variants: lazyArray(map(source.variants(), withoutRowPosition)),
     wordLinks: source.listsWordLinks === false ? undefined : lazyArray(source.wordLinks()),
   });

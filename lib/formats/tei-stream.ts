@@ -140,7 +140,7 @@ export async function* teiAlignmentStream(source: ExportSource, editionSlugs?: r
     ),
   );
   async function* links(): AsyncGenerator<XmlOut> {
-    for await (const { row } of source.rows({ editions: slugs })) {
+    for await (const { row } of source.rows({ editions: slugs, texts: false })) {
       const sides = editions.map((edition) => (row.cells[edition.slug] ?? []).map((id) => `${edition.slug}/${segmentXmlId(id)}`));
       if (sides.every((side) => side.length === 0)) continue;
       const targets = editions.flatMap((edition) => (row.cells[edition.slug] ?? []).map((id) => `${teiEditionFileName(edition.slug)}#${segmentXmlId(id)}`));

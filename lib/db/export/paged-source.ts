@@ -113,7 +113,7 @@ export async function pagedSource(tx: Tx, workSlug: string, options: PagedSource
       return corrections.map((c) => ({ line: c.sourceLine, kind: c.kind, before: c.before, after: c.after, reason: c.reason }));
     },
 
-    async *rows({ editions: asked, variants: withVariants }): AsyncGenerator<SourceRow> {
+    async *rows({ editions: asked, variants: withVariants, texts }): AsyncGenerator<SourceRow> {
       const editionIds = asked ? asked.map(idOf) : null;
       for (let after: number | undefined; ; ) {
         const rows = await tx.alignmentRow.findMany({
@@ -130,7 +130,7 @@ export async function pagedSource(tx: Tx, workSlug: string, options: PagedSource
             : await tx.segment.findMany({
                 where: { rowId: { in: ids }, ...(editionIds ? { editionId: { in: editionIds } } : {}) },
                 orderBy: [{ editionId: "asc" }, { position: "asc" }],
-                select: { ...SEGMENT_SELECT, rowId: true, editionId: true },
+                select: { ...SEGMENT_SELECT, text: texts !== false, rowId: true, editionId: true },
               });
         const variants = withVariants ? await variantsOf(await tx.variant.findMany({ where: { rowId: { in: ids } }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] })) : [];
         read(rows.length + segments.length + variants.length);
@@ -141,7 +141,7 @@ export async function pagedSource(tx: Tx, workSlug: string, options: PagedSource
           const entry = byRow.get(segment.rowId!)!;
           const slug = slugOf.get(segment.editionId)!;
           (entry.row.cells[slug] ??= []).push(exportId(segment));
-          (entry.segments[slug] ??= []).push(toSegment(segment));
+          (entry.segments[slug] ??= []).push(toSegment({ ...segment, text: segment.text ?? "" }));
         }
         for (const variant of variants) byRow.get(variant.rowId)!.variants.push(variant);
         yield* byRow.values();
