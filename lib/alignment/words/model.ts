@@ -90,7 +90,7 @@ class Vocabulary {
   }
 }
 
-function prepare(input: TrainInput, options: ModelOptions): { rows: PreparedRow[]; pairCount: number; vocabA: Vocabulary; vocabB: Vocabulary } {
+function prepare(input: TrainInput, options: ModelOptions): { rows: PreparedRow[]; pairCount: number; vocabA: Vocabulary; vocabB: Vocabulary; pairEvidence: Float32Array } {
   const vocabA = new Vocabulary();
   const vocabB = new Vocabulary();
   const pairIndex = new Map<number, number>();
@@ -98,6 +98,7 @@ function prepare(input: TrainInput, options: ModelOptions): { rows: PreparedRow[
   const textsA = new Vocabulary();
   const textsB = new Vocabulary();
   const evidenceCache = new Map<number, number>();
+  const pairEvidence: number[] = [];
   const all = [...input.rows, ...(input.background ?? [])];
   const rows = all.map((row, index): PreparedRow => {
     const m = row.a.length;
@@ -112,7 +113,10 @@ function prepare(input: TrainInput, options: ModelOptions): { rows: PreparedRow[
       for (let j = 0; j < n; j++) {
         const key = aIds[i] * 1_048_576 + bIds[j];
         let p = pairIndex.get(key);
-        if (p === undefined) pairIndex.set(key, (p = pairIndex.size));
+        if (p === undefined) {
+          pairIndex.set(key, (p = pairIndex.size));
+          pairEvidence.push(0);
+        }
         pair[i * n + j] = p;
         const cacheKey = textIdsA[i] * 2_097_152 + textIdsB[j];
         let e = evidenceCache.get(cacheKey);
@@ -121,11 +125,21 @@ function prepare(input: TrainInput, options: ModelOptions): { rows: PreparedRow[
           evidenceCache.set(cacheKey, e);
         }
         boost[i * n + j] = 1 + options.evidenceStrength * e;
+        if (e > pairEvidence[p]) pairEvidence[p] = e;
       }
     }
     return { m, n, pair, boost, aIds, bIds, fixed: index < input.rows.length ? (input.fixed?.get(index) ?? null) : null };
   });
-  return { rows, pairCount: pairIndex.size, vocabA, vocabB };
+  return { rows, pairCount: pairIndex.size, vocabA, vocabB, pairEvidence: Float32Array.from(pairEvidence) };
+}
+
+const NULLT = process.env.NULLT === "1";
+
+function digamma(x: number): number {
+  let result = 0;
+  while (x < 6) { result -= 1 / x; x += 1; }
+  const f = 1 / (x * x);
+  return result + Math.log(x) - 0.5 / x - f * (1 / 12 - f * (1 / 120 - f * (1 / 252 - f * (1 / 240 - f / 132))));
 }
 
 /**
@@ -147,7 +161,10 @@ class Direction {
   private readonly t: Float64Array;
   private readonly counts: Float64Array;
   private readonly totals: Float64Array;
-  private readonly pairsOfSource: Float64Array;
+  private readonly alphaOfSource: Float64Array;
+  private readonly alpha: Float64Array;
+  private readonly nullT: Float64Array;
+  private readonly nullCounts: Float64Array;
   private tension: number;
   private distanceSum = 0;
   private distanceWeight = 0;
@@ -158,13 +175,19 @@ class Direction {
     private readonly rows: PreparedRow[],
     pairCount: number,
     sourceCount: number,
+    targetCount: number,
     private readonly forward: boolean,
     private readonly options: ModelOptions,
+    pairEvidence: Float32Array,
   ) {
+    this.nullT = new Float64Array(targetCount).fill(1);
+    this.nullCounts = new Float64Array(targetCount);
     this.t = new Float64Array(pairCount).fill(1);
     this.counts = new Float64Array(pairCount);
     this.totals = new Float64Array(sourceCount);
-    this.pairsOfSource = new Float64Array(sourceCount);
+    this.alphaOfSource = new Float64Array(sourceCount);
+    const prior = Number(process.env.PRIOR ?? 0);
+    this.alpha = Float64Array.from(pairEvidence, (e) => options.smoothing + prior * e);
     this.tension = options.tension;
     const seen = new Uint8Array(pairCount);
     for (const row of rows) {
@@ -172,7 +195,7 @@ class Direction {
         const p = row.pair[c];
         if (seen[p]) continue;
         seen[p] = 1;
-        this.pairsOfSource[this.source(row, c)] += 1;
+        this.alphaOfSource[this.source(row, c)] += this.alpha[p];
       }
     }
   }
@@ -194,10 +217,12 @@ class Direction {
     const sources = forward ? m : n;
     for (let y = 0; y < targets; y++) {
       let sum = 0;
+      let zdiag = 0;
+      if (NULLT) for (let x = 0; x < sources; x++) zdiag += this.diag[forward ? x * n + y : y * n + x];
       const fixedSources = row.fixed ? row.fixed.filter(([i, j]) => (forward ? j : i) === y).map(([i, j]) => (forward ? i : j)) : null;
       for (let x = 0; x < sources; x++) {
         const c = forward ? x * n + y : y * n + x;
-        const score = fixedSources ? (fixedSources.includes(x) ? 1 : 0) : this.t[row.pair[c]] * this.diag[c] * row.boost[c];
+        const score = fixedSources ? (fixedSources.includes(x) ? 1 : 0) : (this.t[row.pair[c]] * this.diag[c] * row.boost[c]) / (NULLT ? zdiag : 1);
         this.scratch[x] = score;
         sum += score;
       }
@@ -205,8 +230,11 @@ class Direction {
         ? fixedSources.length === 0
           ? 1
           : 0
-        : (this.options.nullProbability * sum) / Math.max(1e-9, 1 - this.options.nullProbability) + 1e-12;
+        : NULLT
+          ? (this.options.nullProbability * this.nullT[forward ? row.bIds[y] : row.aIds[y]]) / (1 - this.options.nullProbability) + 1e-12
+          : (this.options.nullProbability * sum) / Math.max(1e-9, 1 - this.options.nullProbability) + 1e-12;
       const norm = sum + nullScore;
+      if (NULLT && norm > 0) this.nullCounts[forward ? row.bIds[y] : row.aIds[y]] += nullScore / norm;
       for (let x = 0; x < sources; x++) out[forward ? x * n + y : y * n + x] = norm > 0 ? this.scratch[x] / norm : 0;
     }
   }
@@ -226,13 +254,20 @@ class Direction {
 
   /** The M-step: the translation table from the counts, and the diagonal tension re-estimated. */
   update(): void {
-    const { t, counts, totals, pairsOfSource, options } = this;
+    const { t, counts, totals, alphaOfSource, alpha } = this;
     for (const row of this.rows) {
       for (let c = 0; c < row.pair.length; c++) {
         const p = row.pair[c];
         const source = this.source(row, c);
-        t[p] = (counts[p] + options.smoothing) / (totals[source] + options.smoothing * pairsOfSource[source]);
+        t[p] = process.env.VB ? Math.exp(digamma(counts[p] + alpha[p]) - digamma(totals[source] + alphaOfSource[source])) : (counts[p] + alpha[p]) / (totals[source] + alphaOfSource[source]);
       }
+    }
+    if (NULLT) {
+      let total = 0;
+      for (const count of this.nullCounts) total += count;
+      const v = this.nullT.length;
+      for (let y = 0; y < v; y++) this.nullT[y] = (this.nullCounts[y] + this.options.smoothing) / (total + this.options.smoothing * v);
+      this.nullCounts.fill(0);
     }
     if (this.distanceWeight > 0) this.tension = Math.min(25, Math.max(1.5, this.distanceWeight / Math.max(1e-6, this.distanceSum)));
     counts.fill(0);
@@ -251,14 +286,15 @@ class Direction {
 function trainBoth(
   rows: PreparedRow[],
   pairCount: number,
+  pairEvidence: Float32Array,
   vocabA: number,
   vocabB: number,
   options: ModelOptions,
   outputs: number,
   emit: (r: number, forward: Float64Array, backward: Float64Array) => void,
 ): void {
-  const forward = new Direction(rows, pairCount, vocabA, true, options);
-  const backward = new Direction(rows, pairCount, vocabB, false, options);
+  const forward = new Direction(rows, pairCount, vocabA, vocabB, true, options, pairEvidence);
+  const backward = new Direction(rows, pairCount, vocabB, vocabA, false, options, pairEvidence);
   let pf = new Float64Array(0);
   let pb = new Float64Array(0);
   let product = new Float64Array(0);
@@ -292,9 +328,9 @@ function trainBoth(
 /** Trains the pair's model in both directions and returns the posteriors of the input's rows (not the background's). */
 export function trainPair(input: TrainInput): RowPosteriors[] {
   const options = { ...DEFAULT_MODEL_OPTIONS, ...input.options };
-  const { rows, pairCount, vocabA, vocabB } = prepare(input, options);
+  const { rows, pairCount, vocabA, vocabB, pairEvidence } = prepare(input, options);
   const out: RowPosteriors[] = rows.slice(0, input.rows.length).map((row) => ({ m: row.m, n: row.n, forward: new Float32Array(row.m * row.n), backward: new Float32Array(row.m * row.n) }));
-  trainBoth(rows, pairCount, vocabA.ids.size, vocabB.ids.size, options, out.length, (r, forward, backward) => {
+  trainBoth(rows, pairCount, pairEvidence, vocabA.ids.size, vocabB.ids.size, options, out.length, (r, forward, backward) => {
     out[r].forward.set(forward.subarray(0, out[r].forward.length));
     out[r].backward.set(backward.subarray(0, out[r].backward.length));
   });
@@ -316,10 +352,10 @@ export interface SparsePosteriors {
 /** trainPair, with each row's posteriors kept sparse as soon as they are computed (no dense array per row). */
 export function trainPairSparse(input: TrainInput, floor: number): SparsePosteriors[] {
   const options = { ...DEFAULT_MODEL_OPTIONS, ...input.options };
-  const { rows, pairCount, vocabA, vocabB } = prepare(input, options);
+  const { rows, pairCount, vocabA, vocabB, pairEvidence } = prepare(input, options);
   const own = rows.slice(0, input.rows.length);
   const out: SparsePosteriors[] = own.map((row) => ({ m: row.m, n: row.n, cells: new Uint32Array(0), forward: new Float32Array(0), backward: new Float32Array(0) }));
-  trainBoth(rows, pairCount, vocabA.ids.size, vocabB.ids.size, options, out.length, (r, forward, backward) => {
+  trainBoth(rows, pairCount, pairEvidence, vocabA.ids.size, vocabB.ids.size, options, out.length, (r, forward, backward) => {
     const cells = own[r].m * own[r].n;
     let count = 0;
     for (let c = 0; c < cells; c++) if (forward[c] >= floor || backward[c] >= floor) count++;
