@@ -11,8 +11,12 @@ import { NotFoundError } from "../errors";
 import type { Tx } from "../grid/types";
 import { editionMeta } from "./build-work-export";
 
-/** Rows, segments, variants or word-link sets read per query. */
-export const EXPORT_PAGE = 500;
+/**
+ * Rows (with their segments), variants or word-link sets read per query; an edition's segments are read four times
+ * as many at a time. Pages this size keep memory to a few megabytes while keeping the queries few (each is a round
+ * trip: with pages of 500 the whole-work JSON of 10,000 rows took twice as long as reading the work whole).
+ */
+export const EXPORT_PAGE = 1000;
 
 export interface PagedSourceOptions {
   /** Rows per page (default EXPORT_PAGE). */
@@ -93,12 +97,12 @@ export async function pagedSource(tx: Tx, workSlug: string, options: PagedSource
         const segments = await tx.segment.findMany({
           where: { editionId, ...(after !== undefined ? { position: { gt: after } } : {}) },
           orderBy: { position: "asc" },
-          take: page,
+          take: page * 4,
           select: { ...SEGMENT_SELECT, position: true },
         });
         read(segments.length);
         yield* segments.map(toSegment);
-        if (segments.length < page) return;
+        if (segments.length < page * 4) return;
         after = segments.at(-1)!.position;
       }
     },
