@@ -2,8 +2,8 @@
  * The app as e2e tests see it: the production build (`next build` runs before `playwright test`), served by
  * `next start` on a fresh embedded PostgreSQL in a temporary folder, migrated and loaded with the demo corpus, with
  * one account per role (e2e/users.ts), and a job worker (scripts/worker.ts) as `npm start` runs one. Tests that
- * change data make their own work (e2e/fixtures.ts). Exports over 400 cells are made by jobs, so that the demo's
- * whole-work JSON (72 rows × 6 editions) goes through the export job while its other exports stay direct.
+ * change data make their own work (e2e/fixtures.ts). Exports over 280 cells are made by jobs, so that the demo's
+ * whole-work JSON (50 rows × 6 editions = 300 cells) goes through the export job while its other exports stay direct.
  */
 import { spawn } from "node:child_process";
 import fs from "node:fs";
@@ -27,7 +27,7 @@ fs.writeFileSync(e2eStateFile(port), JSON.stringify({ databaseUrl: database.url 
 const next = spawn(process.execPath, [path.join(projectRoot, "node_modules", "next", "dist", "bin", "next"), "start", "--port", String(port), "--hostname", "127.0.0.1"], {
   cwd: projectRoot,
   stdio: "inherit",
-  env: { ...process.env, DATABASE_URL: database.url, BETTER_AUTH_SECRET: process.env.BETTER_AUTH_SECRET ?? database.authSecret, HEXAPLA_SIGNIN_LIMIT: "1000", NEXT_TELEMETRY_DISABLED: "1", HEXAPLA_EXPORT_JOB_CELLS: "400" },
+  env: { ...process.env, DATABASE_URL: database.url, BETTER_AUTH_SECRET: process.env.BETTER_AUTH_SECRET ?? database.authSecret, HEXAPLA_SIGNIN_LIMIT: "1000", NEXT_TELEMETRY_DISABLED: "1", HEXAPLA_EXPORT_JOB_CELLS: "280" },
 });
 
 const worker = spawn(process.execPath, ["--import", "tsx", path.join(projectRoot, "scripts", "worker.ts")], {

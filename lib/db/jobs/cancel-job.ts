@@ -26,10 +26,10 @@ export async function cancelJob(db: Db, workId: string, jobId: string, user: { i
 /** Kinds a user who is no editor may cancel when they asked for the job themselves: their own exports. */
 const CANCELLED_BY_REQUESTER = new Set(["export-work"]);
 
-/** Editors cancel any job; another signed-in user only an export they asked for (403 otherwise). */
+/** Editors cancel any job; another signed-in user only an export they asked for (403 otherwise, also for a job that does not exist). */
 export async function assertMayCancel(db: Db, workId: string, jobId: string, user: SessionUser): Promise<void> {
   if (hasRole(user.role, "editor")) return;
-  const job = await getJob(db, workId, jobId);
-  if (CANCELLED_BY_REQUESTER.has(job.kind) && job.user?.id === user.id) return;
+  const job = await getJob(db, workId, jobId).catch(() => null);
+  if (job && CANCELLED_BY_REQUESTER.has(job.kind) && job.user?.id === user.id) return;
   throw new DomainError("forbidden", "Only an editor, or whoever asked for an export, may cancel it.");
 }
