@@ -14,14 +14,15 @@ function envError(source: Record<string, string>): string {
 }
 
 const STREAM_DEFAULTS = { HEXAPLA_STREAMS_MAX: 1000, HEXAPLA_STREAMS_PER_CLIENT: 20, HEXAPLA_STREAM_IDLE_MINUTES: 30 };
+const EXPORT_DEFAULTS = { HEXAPLA_EXPORT_JOB_CELLS: 20_000, HEXAPLA_EXPORT_KEEP_HOURS: 24 };
 
 describe("readEnv", () => {
   it("gives the defaults for an empty environment", () => {
-    expect(readEnv({})).toEqual({ PORT: 3000, HEXAPLA_PG_PORT: 54329, HEXAPLA_SKIP_DEMO: "0", HEXAPLA_SIGNIN_LIMIT: 5, HEXAPLA_SIGNIN_ACCOUNT_LIMIT: 5, HEXAPLA_TOKEN_DAYS: 90, HEXAPLA_WORKER_CONCURRENCY: 2, HEXAPLA_SERVER_HEAP_MB: 320, ...STREAM_DEFAULTS });
+    expect(readEnv({})).toEqual({ PORT: 3000, HEXAPLA_PG_PORT: 54329, HEXAPLA_SKIP_DEMO: "0", HEXAPLA_SIGNIN_LIMIT: 5, HEXAPLA_SIGNIN_ACCOUNT_LIMIT: 5, HEXAPLA_TOKEN_DAYS: 90, HEXAPLA_WORKER_CONCURRENCY: 2, HEXAPLA_SERVER_HEAP_MB: 320, ...STREAM_DEFAULTS, ...EXPORT_DEFAULTS });
   });
 
   it("treats empty values as unset", () => {
-    expect(readEnv({ PORT: "", DATABASE_URL: "", HEXAPLA_DATA_DIR: "" })).toEqual({ PORT: 3000, HEXAPLA_PG_PORT: 54329, HEXAPLA_SKIP_DEMO: "0", HEXAPLA_SIGNIN_LIMIT: 5, HEXAPLA_SIGNIN_ACCOUNT_LIMIT: 5, HEXAPLA_TOKEN_DAYS: 90, HEXAPLA_WORKER_CONCURRENCY: 2, HEXAPLA_SERVER_HEAP_MB: 320, ...STREAM_DEFAULTS });
+    expect(readEnv({ PORT: "", DATABASE_URL: "", HEXAPLA_DATA_DIR: "" })).toEqual({ PORT: 3000, HEXAPLA_PG_PORT: 54329, HEXAPLA_SKIP_DEMO: "0", HEXAPLA_SIGNIN_LIMIT: 5, HEXAPLA_SIGNIN_ACCOUNT_LIMIT: 5, HEXAPLA_TOKEN_DAYS: 90, HEXAPLA_WORKER_CONCURRENCY: 2, HEXAPLA_SERVER_HEAP_MB: 320, ...STREAM_DEFAULTS, ...EXPORT_DEFAULTS });
   });
 
   it("reads the read replica's URL and the live-update stream limits, and refuses nonsense in them", () => {
@@ -37,6 +38,12 @@ describe("readEnv", () => {
     expect(envError({ DATABASE_READ_URL: "mysql://replica/hexapla" })).toMatch(/DATABASE_READ_URL must be a postgres/);
     expect(envError({ HEXAPLA_STREAMS_MAX: "0" })).toMatch(/HEXAPLA_STREAMS_MAX/);
     expect(envError({ HEXAPLA_STREAM_IDLE_MINUTES: "-1" })).toMatch(/HEXAPLA_STREAM_IDLE_MINUTES/);
+  });
+
+  it("reads the export job's limit and the files' keeping time, and refuses nonsense in them", () => {
+    expect(readEnv({ HEXAPLA_EXPORT_JOB_CELLS: "0", HEXAPLA_EXPORT_KEEP_HOURS: "0.5" })).toMatchObject({ HEXAPLA_EXPORT_JOB_CELLS: 0, HEXAPLA_EXPORT_KEEP_HOURS: 0.5 });
+    expect(envError({ HEXAPLA_EXPORT_JOB_CELLS: "many" })).toMatch(/HEXAPLA_EXPORT_JOB_CELLS/);
+    expect(envError({ HEXAPLA_EXPORT_KEEP_HOURS: "0" })).toMatch(/HEXAPLA_EXPORT_KEEP_HOURS/);
   });
 
   it("ignores variables it does not know", () => {
@@ -75,6 +82,7 @@ describe("readEnv", () => {
       HEXAPLA_HOST: "0.0.0.0",
       HEXAPLA_SERVER_HEAP_MB: 512,
       ...STREAM_DEFAULTS,
+      ...EXPORT_DEFAULTS,
     });
     expect(readEnv({ DATABASE_URL: "postgres://localhost/hexapla" }).DATABASE_URL).toBe("postgres://localhost/hexapla");
   });
