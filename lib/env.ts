@@ -52,8 +52,6 @@ const EnvSchema = z.object({
     .optional(),
   /** The address `npm start` listens on: 127.0.0.1 unless HEXAPLA_BASE_URL is set (then all interfaces). */
   HEXAPLA_HOST: z.string().min(1).optional(),
-  /** The folder holding pg_dump and pg_restore for `npm run backup` / `npm run restore`, when not found by themselves. */
-  HEXAPLA_PG_BIN: z.string().min(1).optional(),
   /** Where `npm run backup` writes its files (default: backups/ in the checkout). */
   HEXAPLA_BACKUP_DIR: z.string().min(1).optional(),
   /** The Chromium workers print PDFs with; unset: Debian's /usr/bin/chromium (or chromium-browser). */
