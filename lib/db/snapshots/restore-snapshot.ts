@@ -50,6 +50,9 @@ export async function restoreSnapshot(db: Db, workId: string, operationId: strin
     const meta = await snapshotMeta(tx, operationId);
     const what = `the grid as it was before version ${entry.gridVersion} (“${summaryOf(entry.payload)}”)`;
     if (!meta) throw new DomainError("invalid", `Version ${entry.gridVersion} of the journal keeps no snapshot of the grid it replaced; only alignment runs, imports and restores do.`);
+    if (meta === "pruned") {
+      throw new DomainError("conflict", `The snapshot of the grid version ${entry.gridVersion} replaced is no longer kept (older snapshots are pruned: see HEXAPLA_SNAPSHOTS_KEEP and HEXAPLA_SNAPSHOTS_DAYS); nothing was changed.`);
+    }
 
     const current = await tx.edition.findMany({ where: { workId }, select: { id: true, slug: true } });
     const currentIds = new Set(current.map((e) => e.id));
@@ -99,14 +102,20 @@ function summaryOf(payload: unknown): string {
   return typeof summary === "string" ? summary : "an earlier change";
 }
 
-async function snapshotMeta(tx: Tx, operationId: string): Promise<SnapshotMeta | null> {
-  const [meta] = await tx.$queryRaw<{ id: string; created_at: Date; pivot: string | null; edition_ids: string[]; held: { id: string; slug: string }[]; rows: number }[]>`
-    SELECT g.id::text, g.created_at, g.content->>'pivotEditionId' AS pivot,
+/**
+ * The snapshot the entry kept, "pruned" when the retention policy emptied it (prune-snapshots.ts), or null when none.
+ * The row is locked until the restore commits: pruning waits for it, and never empties a snapshot being restored.
+ */
+async function snapshotMeta(tx: Tx, operationId: string): Promise<SnapshotMeta | "pruned" | null> {
+  const [meta] = await tx.$queryRaw<{ id: string; pruned: boolean; created_at: Date; pivot: string | null; edition_ids: string[]; held: { id: string; slug: string }[]; rows: number }[]>`
+    SELECT g.id::text, g.content IS NULL AS pruned, g.created_at, g.content->>'pivotEditionId' AS pivot,
            ARRAY(SELECT jsonb_array_elements_text(g.content->'editionIds')) AS edition_ids,
            coalesce((SELECT jsonb_agg(jsonb_build_object('id', h->'edition'->>'id', 'slug', h->'edition'->>'slug')) FROM jsonb_array_elements(g.content->'editions') h), '[]') AS held,
            jsonb_array_length(g.content->'rows') AS rows
-    FROM grid_snapshot g WHERE g.operation_id = ${operationId}::uuid`;
+    FROM grid_snapshot g WHERE g.operation_id = ${operationId}::uuid
+    FOR SHARE OF g`;
   if (!meta) return null;
+  if (meta.pruned) return "pruned";
   return { snapshotId: meta.id, createdAt: meta.created_at, pivotEditionId: meta.pivot, editionIds: meta.edition_ids, heldEditions: meta.held, rows: meta.rows };
 }
 
