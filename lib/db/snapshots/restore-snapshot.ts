@@ -2,10 +2,11 @@
  * Puts a work's grid back as a snapshot holds it (capture-snapshot.ts): the grid an alignment run or an import
  * replaced, or the one a restore replaced. One transaction, under the work's lock:
  *
- * 1. editions added since the snapshot (an import) are removed — refused, with the reason, when something an editor
- *    or a scholar made depends on them (variants naming them, corrected text, split or merged sentences, word links
- *    an editor edited, an edition it replaced or that replaced it); editions the snapshot holds whole (removed by a
- *    restore) come back with their text;
+ * 1. editions added since the snapshot (an import, or the new text of a replaced edition) are removed — refused, with
+ *    the reason, when something an editor or a scholar made depends on them (variants naming them, corrected text,
+ *    split or merged sentences, word links an editor edited, an edition it replaced or that replaced it, unless the
+ *    restore undoes that replacement); an edition a replacement moved aside gets its slug and place back; editions
+ *    the snapshot holds whole (removed by a restore) come back with their text;
  * 2. the segments must then be the snapshot's, each at the version it had (no text corrected, no sentence split or
  *    merged since): otherwise the restore is refused, naming what changed, and nothing is written;
  * 3. the rows come back whole (ids, positions, statuses, confidences, versions), every segment to its row, the word
@@ -54,20 +55,24 @@ export async function restoreSnapshot(db: Db, workId: string, operationId: strin
       throw new DomainError("conflict", `The snapshot of the grid version ${entry.gridVersion} replaced is no longer kept (older snapshots are pruned: see HEXAPLA_SNAPSHOTS_KEEP and HEXAPLA_SNAPSHOTS_DAYS); nothing was changed.`);
     }
 
-    const current = await tx.edition.findMany({ where: { workId }, select: { id: true, slug: true } });
+    const current = await tx.edition.findMany({ where: { workId }, select: { id: true, slug: true, supersededById: true } });
     const currentIds = new Set(current.map((e) => e.id));
     const kept = new Set(meta.editionIds);
     const removed = current.filter((e) => !kept.has(e.id));
+    const places = await editionPlaces(tx, meta.snapshotId);
+    const resettled = current.filter((e) => places.has(e.id) && places.get(e.id)!.supersededById !== e.supersededById);
     const comingBack = meta.heldEditions.filter((e) => !currentIds.has(e.id));
     const lost = meta.editionIds.filter((id) => !currentIds.has(id) && !comingBack.some((e) => e.id === id));
     if (lost.length > 0) {
       throw new DomainError("conflict", `Restoring ${what} is not possible: ${lost.length === 1 ? "an edition it aligned was" : `${lost.length} editions it aligned were`} removed since, and the snapshot does not hold their text.`);
     }
-    await refuseIfDepended(tx, removed, `Restoring ${what}`);
+    await refuseIfDepended(tx, removed, `Restoring ${what}`, resettled.map((e) => e.id));
 
     const newSnapshot = await captureSnapshot(tx, workId, removed.map((e) => e.id));
     if (removed.length > 0) await tx.$executeRaw`DELETE FROM edition WHERE id = ANY(${removed.map((e) => e.id)}::uuid[])`;
+    await restorePlaces(tx, meta.snapshotId, resettled.map((e) => e.id));
     if (comingBack.length > 0) await reinsertEditions(tx, meta.snapshotId, comingBack.map((e) => e.id));
+    await restoreSuccessions(tx, resettled.map((e) => e.id), places);
     await refuseChangedSegments(tx, workId, meta.snapshotId, what);
 
     const heirs = await heirsOfGoingRows(tx, workId, meta.snapshotId);
@@ -83,6 +88,8 @@ export async function restoreSnapshot(db: Db, workId: string, operationId: strin
     const parts = [`${meta.rows} rows`];
     if (removed.length > 0) parts.push(`removed the edition${removed.length === 1 ? "" : "s"} ${removed.map((e) => `“${e.slug}”`).join(", ")}`);
     if (comingBack.length > 0) parts.push(`brought back the edition${comingBack.length === 1 ? "" : "s"} ${comingBack.map((e) => `“${e.slug}”`).join(", ")}`);
+    const renamed = resettled.filter((e) => places.get(e.id)!.slug !== e.slug);
+    if (renamed.length > 0) parts.push(`gave back ${renamed.map((e) => `“${e.slug}” its name “${places.get(e.id)!.slug}”`).join(", ")}`);
     const summary = `Restored the grid as it was before version ${entry.gridVersion} (${parts.join("; ")})`;
     const newEntry = await recordGridWrite(tx, {
       workId,
@@ -117,6 +124,50 @@ async function snapshotMeta(tx: Tx, operationId: string): Promise<SnapshotMeta |
   if (!meta) return null;
   if (meta.pruned) return "pruned";
   return { snapshotId: meta.id, createdAt: meta.created_at, pivotEditionId: meta.pivot, editionIds: meta.edition_ids, heldEditions: meta.held, rows: meta.rows };
+}
+
+interface EditionPlace {
+  slug: string;
+  supersededById: string | null;
+}
+
+/** Each edition's slug and successor when the snapshot was taken (none in snapshots made before editions were kept). */
+async function editionPlaces(tx: Tx, snapshotId: string): Promise<Map<string, EditionPlace>> {
+  const places = await tx.$queryRaw<{ id: string; slug: string; superseded_by_id: string | null }[]>`
+    SELECT x->>'id' AS id, x->>'slug' AS slug, x->>'superseded_by_id' AS superseded_by_id
+    FROM grid_snapshot g, jsonb_array_elements(coalesce(g.content->'editionRows', '[]')) x WHERE g.id = ${snapshotId}::uuid`;
+  return new Map(places.map((p) => [p.id, { slug: p.slug, supersededById: p.superseded_by_id }]));
+}
+
+/**
+ * The editions as the snapshot holds them, whole but for their successor (restoreSuccessions): undoing a replacement
+ * gives the old edition back its slug and place once the new edition is gone; redoing it moves the old one aside
+ * before the new one comes back. Through a temporary slug, so that two editions trading slugs never collide.
+ */
+async function restorePlaces(tx: Tx, snapshotId: string, ids: string[]): Promise<void> {
+  if (ids.length === 0) return;
+  await tx.$executeRaw`UPDATE edition SET slug = id::text, superseded_by_id = NULL WHERE id = ANY(${ids}::uuid[])`;
+  const columns = (
+    await tx.$queryRaw<{ name: string }[]>`
+      SELECT attname::text AS name FROM pg_attribute
+      WHERE attrelid = 'edition'::regclass AND attnum > 0 AND NOT attisdropped AND attgenerated = ''
+        AND attname NOT IN ('id', 'work_id', 'superseded_by_id') ORDER BY attnum`
+  ).map((c) => `"${c.name}"`);
+  await tx.$executeRawUnsafe(
+    `UPDATE edition e SET (${columns.join(", ")}) = (SELECT ${columns.map((c) => `r.${c}`).join(", ")})
+     FROM grid_snapshot g, jsonb_array_elements(g.content->'editionRows') x, jsonb_populate_record(null::edition, x) r
+     WHERE g.id = $1::uuid AND r.id = e.id AND e.id = ANY($2::uuid[])`,
+    snapshotId,
+    ids,
+  );
+}
+
+/** The successor each edition named, once every edition is back. */
+async function restoreSuccessions(tx: Tx, ids: string[], places: Map<string, EditionPlace>): Promise<void> {
+  for (const id of ids) {
+    const successor = places.get(id)!.supersededById;
+    if (successor) await tx.$executeRaw`UPDATE edition SET superseded_by_id = ${successor}::uuid WHERE id = ${id}::uuid`;
+  }
 }
 
 /** Inserts editions the snapshot holds whole, with their segments (outside any row until the rows are restored), apparatus and corrections. */
