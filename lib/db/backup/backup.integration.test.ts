@@ -220,7 +220,9 @@ describe("backup and restore on the embedded PostgreSQL", () => {
     const { manifest, data } = await unpack(backup);
     const older = await pack({ ...manifest, migrations: manifest.migrations.slice(0, -1) }, data);
     const newer = await pack({ ...manifest, migrations: [...manifest.migrations, "29991231000000_future"] }, data);
-    expect(await refusal(() => checkBackup(url, older))).toMatch(/was made at another schema than the database's: the database has migrations the backup's schema lacks \(\d+_grid_snapshots\)/);
+    expect(await refusal(() => checkBackup(url, older))).toContain(
+      `was made at another schema than the database's: the database has migrations the backup's schema lacks (${manifest.migrations.at(-1)})`,
+    );
     expect(await refusal(() => restoreDatabase(url, newer))).toContain("the backup's schema has migrations the database lacks (29991231000000_future)");
     expect(await everyRow(url)).toEqual(before);
   });

@@ -71,7 +71,8 @@ export async function backupDatabase(url: string, file: string): Promise<BackupR
     fs.chmodSync(file, 0o600);
     return { file, bytes: fs.statSync(file).size, manifest };
   } catch (error) {
-    if (created) fs.rmSync(file, { force: true });
+    // A file that appeared meanwhile is not ours to remove ("wx" refused to open it).
+    if (created && (error as NodeJS.ErrnoException).code !== "EEXIST") fs.rmSync(file, { force: true });
     throw error;
   } finally {
     await client.end();

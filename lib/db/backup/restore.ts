@@ -16,6 +16,7 @@
 import { pipeline } from "node:stream/promises";
 import pg from "pg";
 import { from as copyFrom, to as copyTo } from "pg-copy-streams";
+import { ACCESS_CHANNEL } from "../live/live-hub";
 import { appliedMigrations, applySessionSettings } from "./backup";
 import { contentQuery, loadOrder, qualified, quoteIdent, readCatalog, type Catalog, type CatalogTable } from "./catalog";
 import { BackupRefusal, CopyDigest, digestMismatch, readBackup, type Manifest } from "./format";
@@ -105,6 +106,8 @@ export async function restoreDatabase(url: string, file: string): Promise<Manife
       );
     }
     for (const name of order.tables) await verifyTable(client, file, tables.get(name)!, manifest);
+    // TRUNCATE fires no DELETE triggers: tell open live-update streams to re-check their readers (sessions may be gone).
+    await client.query("SELECT pg_notify($1, 'restore')", [ACCESS_CHANNEL]);
     await client.query("COMMIT");
     return manifest;
   } catch (error) {
