@@ -405,10 +405,11 @@ async function fontsUsed(base: string) {
       await cdp.send("CSS.enable");
       const { root } = await cdp.send("DOM.getDocument", { depth: -1 });
       const bad: string[] = [];
+      const blank: string[] = [];
       const used = new Map<string, Set<string>>();
       for (const edition of UDHR_EDITIONS) {
         const slug = edition.language.toLowerCase();
-        const { nodeIds } = await cdp.send("DOM.querySelectorAll", { nodeId: root.nodeId, selector: `li[data-edition="${slug}"] .cell *` });
+        const { nodeIds } = await cdp.send("DOM.querySelectorAll", { nodeId: root.nodeId, selector: `li[data-edition="${slug}"] .cell:not(.empty) *` });
         const fonts = new Map<string, PlatformFont>();
         for (const nodeId of nodeIds) {
           for (const font of ((await cdp.send("CSS.getPlatformFontsForNode", { nodeId })) as { fonts: PlatformFont[] }).fonts) fonts.set(font.postScriptName ?? font.familyName, font);
@@ -418,10 +419,17 @@ async function fontsUsed(base: string) {
           if (!font.isCustomFont) bad.push(`${slug}: ${name} (${font.glyphCount} glyphs, not a served font)`);
           used.set(edition.script, (used.get(edition.script) ?? new Set()).add(name));
         }
-        if (fonts.size === 0) bad.push(`${slug}: no text found`);
+        if (fonts.size === 0) {
+          const empty = (await cdp.send("DOM.querySelectorAll", { nodeId: root.nodeId, selector: `li[data-edition="${slug}"] .cell.empty` })).nodeIds.length > 0;
+          if (empty) blank.push(slug);
+          else bad.push(`${slug}: no text found`);
+        }
       }
       console.log(`  row ${row}: ${[...used].map(([script, names]) => `${script} ${[...names].join("+")}`).join(" · ")}`);
-      console.log(`    ${fetched.length} font files fetched; ${bad.length === 0 ? "every edition drawn with served fonts only" : `NOT served: ${bad.join("; ")}`}`);
+      console.log(
+        `    ${fetched.length} font files fetched; ${bad.length === 0 ? "every edition drawn with served fonts only" : `NOT served: ${bad.join("; ")}`}` +
+          `${blank.length ? ` (no text in this row: ${blank.join(", ")})` : ""}`,
+      );
       await page.close();
     }
   } finally {
