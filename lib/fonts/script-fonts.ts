@@ -1,5 +1,5 @@
 /**
- * Fonts for the scripts Noto Serif (public/fonts, Latin and Cyrillic) does not cover, served from the npm
+ * Fonts for the scripts Noto Serif (public/fonts, Latin with Vietnamese, and Cyrillic) does not cover, served from the npm
  * `@fontsource` packages: one style sheet per script (`/script-fonts/<script>.css`), linked by a work's pages only
  * when one of its editions is written in that script, holding the package's regular (400) and bold (700) faces for
  * that script only — bold for headings, column titles and the like — each with its `unicode-range`, so a browser
