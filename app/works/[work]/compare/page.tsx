@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { after } from "next/server";
 import { diffPairs } from "@/lib/compare/diff-pairs";
+import { packRows } from "@/lib/compare/packed-rows";
 import { DEFAULT_EDITIONS, parseEditionSelection } from "@/lib/compare/edition-selection";
 import { db, readDb } from "@/lib/db/client";
 import { getRowCells } from "@/lib/db/search/get-row-cells";
@@ -15,7 +16,7 @@ import { primaryLanguage } from "@/lib/text/name-key";
 import { ProvenanceBadges } from "@/app/components/provenance-badges";
 import { TitleOurs } from "@/app/components/title-ours";
 import { languageName, PROVENANCE_LABEL, roleLabel } from "@/lib/editions/provenance";
-import { CompareRowView } from "./compare-row";
+import { CompareRows } from "./compare-row";
 import { EditionPicker } from "./edition-picker";
 import { JumpToRow } from "./jump-to-row";
 import { OverviewStrip } from "./overview-strip";
@@ -273,16 +274,13 @@ export default async function ComparePage({ params, searchParams }: Props) {
                 </div>
               ))}
             </div>
-            {rows.map((row) => (
-              <CompareRowView
-                key={row.id}
-                row={row}
-                workSlug={work.slug}
-                recordable={recordable}
-                slugs={slugs}
-                pairLabels={pair ? [pair[0].slug, pair[1].slug] : null}
-              />
-            ))}
+            <CompareRows
+              rows={packRows(rows, (editionId) => slugs[editionId] ?? editionId)}
+              columns={columns.map(({ slug, language }) => ({ slug, language }))}
+              workSlug={work.slug}
+              recordable={recordable}
+              pairLabels={pair ? [pair[0].slug, pair[1].slug] : null}
+            />
           </div>
         </div>
         <OverviewStrip marks={marks} hrefOf={hrefOfRow} />
