@@ -10,26 +10,44 @@ type SegmentWord = ReturnType<typeof segmentWordTokens>[number];
 
 /** Segments kept: a few pages of five editions (about 40 bytes per word, 20 words per segment: some 16 MB). */
 const LIMIT = 20_000;
-const cache = new Map<string, readonly SegmentWord[]>();
+/** Language → text → words (no key is built per lookup). */
+const cache = new Map<string, Map<string, readonly SegmentWord[]>>();
+let size = 0;
 
 /** `segmentWordTokens(text, lang)`, shared: callers must not change what it returns. */
 export function cachedSegmentWords(text: string, lang: string): readonly SegmentWord[] {
-  const key = `${lang}\u0000${text}`;
-  const hit = cache.get(key);
+  let texts = cache.get(lang);
+  if (!texts) cache.set(lang, (texts = new Map()));
+  const hit = texts.get(text);
   if (hit) {
-    cache.delete(key);
-    cache.set(key, hit);
+    texts.delete(text);
+    texts.set(text, hit);
     return hit;
   }
   const words = segmentWordTokens(text, lang);
-  cache.set(key, words);
-  if (cache.size > LIMIT) cache.delete(cache.keys().next().value!);
+  texts.set(text, words);
+  if (++size > LIMIT) forgetOldest();
   return words;
+}
+
+/** Drops the least recently used segment of the language that holds the most. */
+function forgetOldest(): void {
+  let largest: Map<string, readonly SegmentWord[]> | null = null;
+  for (const texts of cache.values()) if (!largest || texts.size > largest.size) largest = texts;
+  const oldest = largest?.keys().next();
+  if (largest && oldest && !oldest.done) {
+    largest.delete(oldest.value);
+    size -= 1;
+  }
 }
 
 /** `cellWordTokens(texts, lang)`: the cell's words numbered across its segments. */
 export function cachedCellWords(texts: readonly string[], lang: string): CellToken[] {
-  return texts.flatMap((text, segment) => cachedSegmentWords(text, lang).map((word, index) => ({ ...word, segment, index })));
+  const tokens: CellToken[] = [];
+  texts.forEach((text, segment) => {
+    cachedSegmentWords(text, lang).forEach(({ text, start, end }, index) => tokens.push({ text, segment, index, start, end }));
+  });
+  return tokens;
 }
 
 /** Where each segment's words start in the cell's numbering (the count of words in the segments before it). */

@@ -26,7 +26,13 @@ export interface LinkRowInput {
 
 const RANK: Record<LinkStatus, number> = { automatic: 0, edited: 1, confirmed: 2 };
 
-const numbers = (list: string) => (list ? list.split(" ").map(Number) : []);
+function numbers(list: string): number[] {
+  if (!list) return [];
+  const parts = list.split(" ");
+  const values = new Array<number>(parts.length);
+  for (let k = 0; k < parts.length; k++) values[k] = +parts[k];
+  return values;
+}
 
 /**
  * The link sets between the given segments. The position and probability arrays come as space-separated text, which
@@ -39,7 +45,17 @@ async function readSets(db: Db, segmentIds: string[]): Promise<LinkSet[]> {
            array_to_string(a_tokens, ' ') AS a, array_to_string(b_tokens, ' ') AS b, array_to_string(probabilities, ' ') AS p
     FROM word_link_set
     WHERE segment_a_id = ANY(${segmentIds}::uuid[]) AND segment_b_id = ANY(${segmentIds}::uuid[])`;
-  return records.map(({ a, b, p, ...set }) => ({ ...set, aTokens: numbers(a), bTokens: numbers(b), probabilities: numbers(p) }));
+  return records.map((record) => ({
+    segmentAId: record.segmentAId,
+    segmentBId: record.segmentBId,
+    editionAId: record.editionAId,
+    editionBId: record.editionBId,
+    status: record.status,
+    dropped: record.dropped,
+    aTokens: numbers(record.a),
+    bTokens: numbers(record.b),
+    probabilities: numbers(record.p),
+  }));
 }
 
 export async function getRowLinks(db: Db, rows: readonly LinkRowInput[], editions: readonly { id: string; language: string }[]): Promise<Map<string, RowPairLinks[]>> {
