@@ -20,7 +20,7 @@ export interface DecodeOptions {
   grow: number;
 }
 
-export const DEFAULT_DECODE_OPTIONS: DecodeOptions = { threshold: 0.3, grow: 0.8 };
+export const DEFAULT_DECODE_OPTIONS: DecodeOptions = { threshold: 0.35, grow: 0.8 };
 
 export function decodeLinks(row: Pick<RowPosteriors, "m" | "n" | "forward" | "backward">, options: DecodeOptions = DEFAULT_DECODE_OPTIONS): WordLink[] {
   const { m, n, forward, backward } = row;

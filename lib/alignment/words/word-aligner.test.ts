@@ -6,6 +6,7 @@ import { decodeDictNumber, entryTranslations, findFreeDicts, parseFreeDict, read
 import { GlossaryError, parseGlossary } from "./glossary";
 import { lexiconFor } from "./lexicon-sources";
 import { Lexicon } from "./lexicon";
+import { digamma } from "./model";
 import { decodeLinks, toPharaoh } from "./symmetrise";
 
 const tokens = (line: string) => line.split(" ");
@@ -49,6 +50,25 @@ describe("the word model", () => {
       lexicon: () => lexicon,
     });
     expect(result.get(pairKey("a", "b"))![0].map((link) => `${link.a}-${link.b}`)).toContain("7-1");
+  });
+});
+
+describe("the variational Bayes estimate", () => {
+  it("uses the digamma function: ψ(1) = −γ, ψ(1/2) = −γ − 2 ln 2, ψ(x + 1) = ψ(x) + 1/x", () => {
+    const gamma = 0.5772156649015329;
+    expect(digamma(1)).toBeCloseTo(-gamma, 10);
+    expect(digamma(0.5)).toBeCloseTo(-gamma - 2 * Math.log(2), 10);
+    for (const x of [0.01, 0.3, 2.5, 7, 40]) expect(digamma(x + 1)).toBeCloseTo(digamma(x) + 1 / x, 9);
+  });
+
+  it("learns the tiny bitext's answer with either estimate of the translation table", async () => {
+    const english = ["the house", "the book", "a book", "a house", "the small house", "a small book"];
+    const german = ["das Haus", "das Buch", "ein Buch", "ein Haus", "das kleine Haus", "ein kleines Buch"];
+    for (const variationalBayes of [true, false]) {
+      const links = await align(english, german, "en", "de", { model: { evidenceStrength: 0, variationalBayes, smoothing: variationalBayes ? 0.1 : 0.01 } });
+      expect(links[4]).toBe("0-0 1-1 2-2");
+      expect(links[5]).toBe("0-0 1-1 2-2");
+    }
   });
 });
 

@@ -15,7 +15,7 @@ describe("a work's glossary", () => {
     database = await createTestDatabase();
     ({ workId } = await createWork(database.prisma, {
       slug: "glossary-work",
-      editions: { en: ["Such must be our attitude to the curs.", "The curs bark at the moon at night."], ru: ["Таково должно быть наше отношение к шавкам.", "Ночью на луну лают шавки."] },
+      editions: { en: ["Such must be our attitude to the dogs.", "The curs bark at the moon at night."], ru: ["Таково должно быть наше отношение к собакам.", "Ночью на луну лают шавки."] },
       rows: [{ en: 1, ru: 1 }, { en: 1, ru: 1 }],
     }));
   });

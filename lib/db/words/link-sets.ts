@@ -5,7 +5,8 @@
 import { cellWordTokens } from "../../alignment/words/cell-tokens";
 import type { WordLink } from "../../alignment/words/symmetrise";
 
-export const WORD_MODEL_VERSION = "words-1";
+/** Stored with every automatic link set: words-2 estimates the translation table by variational Bayes (model.ts). */
+export const WORD_MODEL_VERSION = "words-2";
 
 export type LinkStatus = "automatic" | "edited" | "confirmed";
 
