@@ -1,9 +1,8 @@
 /**
  * What the compare view shows for its page of rows, prepared on the server per request and sent, packed
  * (lib/compare/packed-rows.ts), to the rows (a client component, so the page carries data rather than a rendered
- * tree twice): the word diff of the
- * chosen same-language pair per row (never a whole text at once), the anchor marks of each cell, the anchors each
- * cell lacks, and the row's signals for the chosen editions.
+ * tree twice): the word diff of the chosen same-language pair per row (never a whole text at once), the anchor and
+ * word-difference marks of each cell, the anchors each cell lacks, and the row's signals for the chosen editions.
  */
 import type { CompareRow, CompareSegment } from "@/lib/db/compare/get-compare-rows";
 import type { RowPairLinks } from "@/lib/db/words/get-row-links";
