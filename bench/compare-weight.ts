@@ -68,6 +68,10 @@ async function startTree(name: string, dir: string, corpus: string): Promise<Tre
   const db = createPrismaClient(database.url);
   try {
     await seedDemo(db, corpus);
+  } catch (error) {
+    await database.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    throw error;
   } finally {
     await db.$disconnect();
   }
