@@ -13,15 +13,15 @@ function envError(source: Record<string, string>): string {
   throw new Error("expected readEnv to throw");
 }
 
-const STREAM_DEFAULTS = { HEXAPLA_STREAMS_MAX: 1000, HEXAPLA_STREAMS_PER_CLIENT: 20, HEXAPLA_STREAM_IDLE_MINUTES: 30 };
+const LIMIT_DEFAULTS = { HEXAPLA_STREAMS_MAX: 1000, HEXAPLA_STREAMS_PER_CLIENT: 20, HEXAPLA_STREAM_IDLE_MINUTES: 30, HEXAPLA_SNAPSHOTS_KEEP: 20, HEXAPLA_SNAPSHOTS_DAYS: 30 };
 
 describe("readEnv", () => {
   it("gives the defaults for an empty environment", () => {
-    expect(readEnv({})).toEqual({ PORT: 3000, HEXAPLA_PG_PORT: 54329, HEXAPLA_SKIP_DEMO: "0", HEXAPLA_SIGNIN_LIMIT: 5, HEXAPLA_SIGNIN_ACCOUNT_LIMIT: 5, HEXAPLA_TOKEN_DAYS: 90, HEXAPLA_WORKER_CONCURRENCY: 2, HEXAPLA_SERVER_HEAP_MB: 320, ...STREAM_DEFAULTS });
+    expect(readEnv({})).toEqual({ PORT: 3000, HEXAPLA_PG_PORT: 54329, HEXAPLA_SKIP_DEMO: "0", HEXAPLA_SIGNIN_LIMIT: 5, HEXAPLA_SIGNIN_ACCOUNT_LIMIT: 5, HEXAPLA_TOKEN_DAYS: 90, HEXAPLA_WORKER_CONCURRENCY: 2, HEXAPLA_SERVER_HEAP_MB: 320, ...LIMIT_DEFAULTS });
   });
 
   it("treats empty values as unset", () => {
-    expect(readEnv({ PORT: "", DATABASE_URL: "", HEXAPLA_DATA_DIR: "" })).toEqual({ PORT: 3000, HEXAPLA_PG_PORT: 54329, HEXAPLA_SKIP_DEMO: "0", HEXAPLA_SIGNIN_LIMIT: 5, HEXAPLA_SIGNIN_ACCOUNT_LIMIT: 5, HEXAPLA_TOKEN_DAYS: 90, HEXAPLA_WORKER_CONCURRENCY: 2, HEXAPLA_SERVER_HEAP_MB: 320, ...STREAM_DEFAULTS });
+    expect(readEnv({ PORT: "", DATABASE_URL: "", HEXAPLA_DATA_DIR: "" })).toEqual({ PORT: 3000, HEXAPLA_PG_PORT: 54329, HEXAPLA_SKIP_DEMO: "0", HEXAPLA_SIGNIN_LIMIT: 5, HEXAPLA_SIGNIN_ACCOUNT_LIMIT: 5, HEXAPLA_TOKEN_DAYS: 90, HEXAPLA_WORKER_CONCURRENCY: 2, HEXAPLA_SERVER_HEAP_MB: 320, ...LIMIT_DEFAULTS });
   });
 
   it("reads the read replica's URL and the live-update stream limits, and refuses nonsense in them", () => {
@@ -37,6 +37,12 @@ describe("readEnv", () => {
     expect(envError({ DATABASE_READ_URL: "mysql://replica/hexapla" })).toMatch(/DATABASE_READ_URL must be a postgres/);
     expect(envError({ HEXAPLA_STREAMS_MAX: "0" })).toMatch(/HEXAPLA_STREAMS_MAX/);
     expect(envError({ HEXAPLA_STREAM_IDLE_MINUTES: "-1" })).toMatch(/HEXAPLA_STREAM_IDLE_MINUTES/);
+  });
+
+  it("reads the grid snapshots' retention, and refuses nonsense in it", () => {
+    expect(readEnv({ HEXAPLA_SNAPSHOTS_KEEP: "5", HEXAPLA_SNAPSHOTS_DAYS: "365" })).toMatchObject({ HEXAPLA_SNAPSHOTS_KEEP: 5, HEXAPLA_SNAPSHOTS_DAYS: 365 });
+    expect(envError({ HEXAPLA_SNAPSHOTS_KEEP: "0" })).toMatch(/HEXAPLA_SNAPSHOTS_KEEP/);
+    expect(envError({ HEXAPLA_SNAPSHOTS_DAYS: "1.5" })).toMatch(/HEXAPLA_SNAPSHOTS_DAYS/);
   });
 
   it("ignores variables it does not know", () => {
@@ -74,7 +80,7 @@ describe("readEnv", () => {
       HEXAPLA_BASE_URL: "https://hexapla.example.org",
       HEXAPLA_HOST: "0.0.0.0",
       HEXAPLA_SERVER_HEAP_MB: 512,
-      ...STREAM_DEFAULTS,
+      ...LIMIT_DEFAULTS,
     });
     expect(readEnv({ DATABASE_URL: "postgres://localhost/hexapla" }).DATABASE_URL).toBe("postgres://localhost/hexapla");
   });

@@ -52,8 +52,10 @@ const EnvSchema = z.object({
     .optional(),
   /** The address `npm start` listens on: 127.0.0.1 unless HEXAPLA_BASE_URL is set (then all interfaces). */
   HEXAPLA_HOST: z.string().min(1).optional(),
-  /** The folder holding pg_dump and pg_restore for `npm run backup` / `npm run restore`, when not found by themselves. */
-  HEXAPLA_PG_BIN: z.string().min(1).optional(),
+  /** Grid snapshots (the grid an alignment, import or restore replaced): the newest kept per work, whatever their age. */
+  HEXAPLA_SNAPSHOTS_KEEP: z.coerce.number().int().min(1).max(100_000).default(20),
+  /** Grid snapshots younger than this many days are kept, however many a work has. */
+  HEXAPLA_SNAPSHOTS_DAYS: z.coerce.number().int().min(1).max(36_500).default(30),
   /** Where `npm run backup` writes its files (default: backups/ in the checkout). */
   HEXAPLA_BACKUP_DIR: z.string().min(1).optional(),
   /** The Chromium workers print PDFs with; unset: Debian's /usr/bin/chromium (or chromium-browser). */

@@ -382,7 +382,7 @@ function paths() {
   });
   add("/api/works/{work}/journal", "get", {
     summary: "The journal, newest first, a page at a time",
-    description: "Every change to the grid and the text, with who made it and when, filtered by user, kind and date (YYYY-MM-DD). `restorable`: the entry (an alignment run, an import, a restore) kept the grid it replaced.",
+    description: "Every change to the grid and the text, with who made it and when, filtered by user, kind and date (YYYY-MM-DD). `restorable`: the entry (an alignment run, an import, a restore) kept the grid it replaced; `snapshotPruned`: it kept it, but the snapshot is no longer kept (retention policy), so it cannot be restored.",
     tags: grid,
     access: "reader",
     query: JournalQuerySchema,

@@ -53,6 +53,19 @@ describe("the word model", () => {
   });
 });
 
+describe("many editions", () => {
+  it("train only the requested pairs and, per pair, at most maxThirds third editions' pairs", async () => {
+    const languages = ["en", "fr", "es", "it", "de", "pt", "nl", "sv", "da", "ro", "ca", "fi"];
+    const editions = languages.map((language) => ({ id: language, language, rows: [tokens(`${language} 1936 Trotsky`), tokens(`Kamenev ${language} 1917`)] }));
+    const pairs = languages.slice(1).map((b) => ({ a: "en", b }));
+    let trainedPairs = 0;
+    const result = await alignWordsNWay({ editions, pairs, options: { maxThirds: 2 }, onPair: (_, total) => void (trainedPairs = total) });
+    expect(trainedPairs).toBeGreaterThan(pairs.length);
+    expect(trainedPairs).toBeLessThanOrEqual(pairs.length * 3);
+    for (const { b } of pairs) expect(toPharaoh(result.get(pairKey("en", b))![0])).toContain("1-1");
+  });
+});
+
 describe("the variational Bayes estimate", () => {
   it("uses the digamma function: ψ(1) = −γ, ψ(1/2) = −γ − 2 ln 2, ψ(x + 1) = ψ(x) + 1/x", () => {
     const gamma = 0.5772156649015329;

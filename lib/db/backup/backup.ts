@@ -1,54 +1,105 @@
 /**
- * Backups of the whole database with PostgreSQL's own tools (pg-tools.ts): `backupDatabase` writes pg_dump's custom
- * format (compressed; readable by the owner only, since it holds password hashes and tokens' hashes);
- * `restoreDatabase` replaces the database's objects with the backup's in one transaction (pg_restore --clean
- * --single-transaction: a failed restore leaves the database as it was). `describeDatabase` and `describeBackup`
- * say what a restore would replace and with what, for the confirmation the restore command asks for.
+ * `npm run backup`: a logical backup of every table of the app's schema (catalog.ts) with PostgreSQL's own COPY,
+ * inside one REPEATABLE READ READ ONLY transaction (one consistent snapshot, taken while the app keeps running), in
+ * the format format.ts describes. It needs no pg_dump, so it works with the embedded server and with any PostgreSQL
+ * the app runs on, as the app's own role (no superuser). Each table's rows go to a scratch file (counted and hashed
+ * on the way), then into the archive, written to a new file readable by its owner only: it holds password hashes.
  */
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
-import { spawnSync } from "node:child_process";
+import { pipeline } from "node:stream/promises";
 import pg from "pg";
-import { BackupError, findPgTools, runPgTool, serverMajor, type PgTools } from "./pg-tools";
+import { to as copyTo } from "pg-copy-streams";
+import { contentQuery, readCatalog, type Catalog } from "./catalog";
+import { BACKUP_FORMAT, BACKUP_VERSION, BackupRefusal, CopyDigest, SESSION_SETTINGS, writeArchive, type Manifest, type TableData } from "./format";
 
-/** `binDir`: HEXAPLA_PG_BIN, tried first. */
-export async function toolsFor(url: string, binDir?: string): Promise<PgTools> {
-  return findPgTools(await serverMajor(url), binDir);
-}
-
-/** A new file name in `dir`, by date and time: hexapla-2026-12-06T23-05-00Z.dump. */
+/** A new file name in `dir`, by date and time: hexapla-2026-12-06T23-05-00Z.tar.gz. */
 export function backupFileName(dir: string, now = new Date()): string {
-  return path.join(dir, `hexapla-${now.toISOString().replace(/\.\d+Z$/, "Z").replaceAll(":", "-")}.dump`);
+  return path.join(dir, `hexapla-${now.toISOString().replace(/\.\d+Z$/, "Z").replaceAll(":", "-")}.tar.gz`);
 }
 
-export async function backupDatabase(url: string, file: string, binDir?: string): Promise<{ file: string; bytes: number; tools: PgTools }> {
-  const tools = await toolsFor(url, binDir);
+export async function applySessionSettings(client: pg.ClientBase): Promise<void> {
+  for (const [name, value] of Object.entries(SESSION_SETTINGS)) await client.query(`SELECT set_config($1, $2, true)`, [name, value]);
+}
+
+/** The migrations applied to the database, by name, in order; a database without Prisma's table is not Hexapla's. */
+export async function appliedMigrations(client: pg.ClientBase): Promise<string[]> {
+  const found = await client.query<{ found: string | null }>(`SELECT to_regclass('public._prisma_migrations')::text AS found`);
+  if (!found.rows[0].found) throw new BackupRefusal("The database holds no Hexapla schema (no migrations were ever applied to it): start the app once (npm start) to create it.");
+  const { rows } = await client.query<{ migration_name: string }>(
+    `SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL ORDER BY migration_name`,
+  );
+  return rows.map((row) => row.migration_name);
+}
+
+export interface BackupResult {
+  file: string;
+  bytes: number;
+  manifest: Manifest;
+}
+
+export async function backupDatabase(url: string, file: string): Promise<BackupResult> {
   fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
-  if (fs.existsSync(file)) throw new BackupError(`${file} exists already; a backup never overwrites a file.`);
-  fs.writeFileSync(file, "", { mode: 0o600 });
+  if (fs.existsSync(file)) throw new BackupRefusal(`${file} exists already; a backup never overwrites a file.`);
+  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "hexapla-backup-"));
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 10_000 });
+  await client.connect();
+  let created = false;
   try {
-    await runPgTool(tools.pgDump, ["--format=custom", "--no-owner", "--no-privileges", `--file=${file}`], url);
+    await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+    await applySessionSettings(client);
+    const migrations = await appliedMigrations(client);
+    const catalog = await readCatalog(client);
+    const { rows: about } = await client.query<{ database: string; version: string; now: Date }>(
+      "SELECT current_database() AS database, current_setting('server_version') AS version, now() AS now",
+    );
+    const tables = await copyTables(client, catalog, scratch);
+    await client.query("COMMIT");
+    const manifest: Manifest = {
+      format: BACKUP_FORMAT,
+      version: BACKUP_VERSION,
+      createdAt: about[0].now.toISOString(),
+      database: about[0].database,
+      serverVersion: about[0].version,
+      migrations,
+      settings: SESSION_SETTINGS,
+      tables: tables.map((t) => t.table),
+    };
+    created = true;
+    await writeArchive(file, manifest, tables);
+    fs.chmodSync(file, 0o600);
+    return { file, bytes: fs.statSync(file).size, manifest };
   } catch (error) {
-    fs.rmSync(file, { force: true });
+    // A file that appeared meanwhile is not ours to remove ("wx" refused to open it).
+    if (created && (error as NodeJS.ErrnoException).code !== "EEXIST") fs.rmSync(file, { force: true });
     throw error;
+  } finally {
+    await client.end();
+    fs.rmSync(scratch, { recursive: true, force: true });
   }
-  fs.chmodSync(file, 0o600);
-  return { file, bytes: fs.statSync(file).size, tools };
 }
 
-export async function restoreDatabase(url: string, file: string, binDir?: string): Promise<void> {
-  const tools = await toolsFor(url, binDir);
-  await runPgTool(tools.pgRestore, ["--clean", "--if-exists", "--no-owner", "--no-privileges", "--single-transaction", "--exit-on-error", file], url);
-}
-
-/** What the backup file is: when and from which database it was made (pg_restore --list's header). */
-export function describeBackup(tools: PgTools, file: string): string {
-  if (!fs.existsSync(file) || !fs.statSync(file).isFile()) throw new BackupError(`${file} is not a file.`);
-  const list = spawnSync(tools.pgRestore, ["--list", file], { encoding: "utf8" });
-  if (list.status !== 0) throw new BackupError(`${file} is not a backup pg_restore can read: ${list.stderr.trim()}`);
-  const field = (name: string) => new RegExp(`^;\\s*${name}:?\\s*(.+)$`, "m").exec(list.stdout)?.[1]?.trim();
-  const entries = list.stdout.split("\n").filter((line) => line.trim() !== "" && !line.startsWith(";")).length;
-  return `${file}: a backup of the database “${field("dbname") ?? "?"}” made at ${field("Archive created at") ?? "an unknown time"} (${entries} objects).`;
+/** Every table's rows to a scratch file, in the snapshot of the open transaction. */
+async function copyTables(client: pg.Client, catalog: Catalog, scratch: string): Promise<TableData[]> {
+  const tables: TableData[] = [];
+  for (const table of catalog.tables) {
+    const scratchFile = path.join(scratch, `${tables.length}.copy`);
+    const digest = new CopyDigest();
+    await pipeline(client.query(copyTo(`COPY (${contentQuery(table)}) TO STDOUT`)), digest, fs.createWriteStream(scratchFile, { mode: 0o600 }));
+    tables.push({
+      path: scratchFile,
+      table: {
+        name: table.name,
+        file: `tables/${table.name}.copy`,
+        columns: table.columns.map((c) => ({ name: c.name, type: c.type })),
+        rows: digest.rows,
+        bytes: digest.bytes,
+        sha256: digest.sha256,
+      },
+    });
+  }
+  return tables;
 }
 
 /** What the database holds now, in a line: the works, editions, rows and accounts a restore would replace. */
@@ -70,4 +121,20 @@ export async function describeDatabase(url: string): Promise<string> {
   } finally {
     await client.end();
   }
+}
+
+/** What a backup holds, in a line, from its manifest. */
+export function describeBackup(file: string, manifest: Manifest): string {
+  const count = (table: string) => manifest.tables.find((t) => t.name === table)?.rows ?? 0;
+  return (
+    `${file}: a backup of the database “${manifest.database}” (PostgreSQL ${manifest.serverVersion}) made at ${manifest.createdAt}, ` +
+    `holding ${count("work")} works, ${count("edition")} editions, ${count("alignment_row")} aligned rows and ${count("user")} accounts ` +
+    `(${manifest.tables.length} tables, ${manifest.tables.reduce((sum, t) => sum + t.rows, 0)} rows).`
+  );
+}
+
+/** Where the URL points, for messages: user@host:port/database, no password. */
+export function describeTarget(url: string): string {
+  const parsed = new URL(url);
+  return `${decodeURIComponent(parsed.username)}@${parsed.hostname}:${parsed.port || 5432}${parsed.pathname}`;
 }

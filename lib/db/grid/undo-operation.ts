@@ -115,8 +115,7 @@ async function reverse(tx: Tx, work: LockedWork, actor: Actor, target: Target, k
 
 function notUndoable(kind: WholeGridKind): string {
   const what = { align: "An alignment run", realign: "An alignment run", import: "An import", "replace-edition": "Replacing an edition's text", restore: "A restore" }[kind];
-  const instead = kind === "replace-edition" ? "Change the grid by hand, or run the alignment again." : "Restore the grid it replaced from the journal (“Restore the grid before this”).";
-  return `${what} cannot be undone; your changes before it cannot be undone across it either. ${instead}`;
+  return `${what} cannot be undone; your changes before it cannot be undone across it either. Restore the grid it replaced from the journal (“Restore the grid before this”).`;
 }
 
 /** A journal line without the "Undid: " or "Redid: " in front. */

@@ -65,11 +65,12 @@ async function lockWork(tx: Tx, slug: string): Promise<void> {
 }
 
 /**
- * The grid before an import that adds an edition to an existing work, kept with the import's journal entry: restoring
- * it removes the edition again (lib/db/snapshots/). Imports that create a work or replace an edition's text keep none.
+ * The grid before an import that adds an edition to an existing work or replaces an edition's text, kept with the
+ * import's journal entry: restoring it removes the new edition again (and, for a replacement, gives the old edition
+ * back its slug, place and pivot role; lib/db/snapshots/). Imports that create a work keep none.
  */
 async function snapshotBeforeAdding(tx: Tx, plan: ImportPlan, parsed: ParsedImport): Promise<string | null> {
-  if (parsed.content.kind === "work" || parsed.content.kind === "aligned" || plan.replaced) return null;
+  if (parsed.content.kind === "work" || parsed.content.kind === "aligned") return null;
   const work = await tx.work.findUnique({ where: { slug: plan.workSlug }, select: { id: true } });
   return work ? captureSnapshot(tx, work.id) : null;
 }

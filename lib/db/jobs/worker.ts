@@ -3,7 +3,8 @@
  * thread pool (lib/jobs/thread-pool.ts). It registers itself in job_worker and holds, on a connection of its own,
  * an advisory lock keyed by its id for as long as it lives: that is how the others know at once that it died. The
  * same connection hears cancellations (NOTIFY hexapla_job_cancel). It sweeps for abandoned jobs when it starts and
- * every few seconds (recover-jobs.ts), forgets old finished jobs (prune-jobs.ts) and every hour queues a check of
+ * every few seconds (recover-jobs.ts), forgets old finished jobs (prune-jobs.ts), prunes grid snapshots past their
+ * retention (snapshots/prune-snapshots.ts), and every hour queues a check of
  * each grid changed since its last check (schedule-grid-checks.ts). Stopping it puts its running
  * jobs back on the queue for another worker.
  * Any number of workers, on any machines, can share one database.
@@ -13,9 +14,11 @@ import { run, type Runner } from "graphile-worker";
 import pg from "pg";
 import { z } from "zod";
 import { closeThreadPool, configureThreadPool } from "../../jobs/thread-pool";
+import { readEnv } from "../../env";
 import { createPrismaClient } from "../client";
 import { CANCEL_CHANNEL, QUEUE_TASK } from "./queue";
 import { queueLogger, queuePool } from "./queue-schema";
+import { pruneSnapshots, type SnapshotRetention } from "../snapshots/prune-snapshots";
 import { pruneJobs } from "./prune-jobs";
 import { GRID_CHECK_EVERY_MS, scheduleGridChecks } from "./schedule-grid-checks";
 import { recoverJobs } from "./recover-jobs";
@@ -32,6 +35,8 @@ export interface WorkerOptions {
   heartbeatMs?: number;
   recoverEveryMs?: number;
   leaseSeconds?: number;
+  /** Which grid snapshots are kept (default: HEXAPLA_SNAPSHOTS_KEEP and HEXAPLA_SNAPSHOTS_DAYS). */
+  snapshotRetention?: SnapshotRetention;
 }
 
 export interface RunningWorker {
@@ -83,7 +88,17 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
   });
   await session.query(`LISTEN ${CANCEL_CHANNEL}`);
 
-  await pruneJobs(db);
+  const env = readEnv();
+  const retention = options.snapshotRetention ?? { keep: env.HEXAPLA_SNAPSHOTS_KEEP, days: env.HEXAPLA_SNAPSHOTS_DAYS };
+  const pruneOld = () =>
+    Promise.all([
+      pruneJobs(db).catch((error: Error) => log(`Pruning old jobs failed: ${error.message}`)),
+      pruneSnapshots(db, retention).then(
+        (pruned) => (pruned > 0 ? log(`Pruned ${pruned} grid snapshot(s) past the retention policy (the newest ${retention.keep} per work and all younger than ${retention.days} days are kept).`) : undefined),
+        (error: Error) => log(`Pruning old grid snapshots failed: ${error.message}`),
+      ),
+    ]);
+  await pruneOld();
   const recovered = await recoverJobs(db);
   if (recovered.requeued.length + recovered.failed.length > 0) {
     log(`Found ${recovered.requeued.length + recovered.failed.length} job(s) whose worker had stopped: ${recovered.requeued.length} queued again, ${recovered.failed.length} failed.`);
@@ -113,7 +128,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
       .catch((error: Error) => log(`Sweep failed: ${error.message}`))
       .finally(() => (sweeping = false));
   }, options.recoverEveryMs ?? RECOVER_EVERY_MS);
-  const prune = setInterval(() => void pruneJobs(db).catch((error: Error) => log(`Pruning old jobs failed: ${error.message}`)), 3_600_000);
+  const prune = setInterval(() => void pruneOld(), 3_600_000);
   const gridChecks = setInterval(
     () => void scheduleGridChecks(db).catch((error: Error) => log(`Queuing the grid checks failed: ${error.message}`)),
     GRID_CHECK_EVERY_MS,

@@ -1,10 +1,13 @@
 /**
- * A snapshot of a work's grid, taken inside the transaction of a whole-grid write (aligning, an import, a restore)
+ * A snapshot of a work's grid, taken inside the transaction of a whole-grid write (aligning, an import, replacing an
+ * edition's text, a restore)
  * before it changes anything, and attached to that write's journal entry, so that an editor can put the grid back
  * (restore-snapshot.ts). It is built and stored by PostgreSQL itself (the content never passes through the app), as
  * one jsonb document:
  *
  * - `pivotEditionId`, `editionIds`: the work's pivot and editions then;
+ * - `editionRows`: those editions' rows, whole (replacing an edition's text moves the old edition to another slug
+ *   and position, naming its successor: a restore puts that back);
  * - `rows`: every `alignment_row` of the work, whole (`to_jsonb`), in reading order;
  * - `segments`: `[id, row_id, version]` of every segment (its row, and its version, which every text change moves);
  * - `linkSets`, `rowWordStats`, `rowSignals`: the work's word-link sets and the rows' cached statistics, whole;
@@ -26,6 +29,7 @@ export async function captureSnapshot(tx: Tx, workId: string, removedEditionIds:
       'format', ${SNAPSHOT_FORMAT}::int,
       'pivotEditionId', w.pivot_edition_id,
       'editionIds', coalesce((SELECT jsonb_agg(e.id ORDER BY e.position) FROM edition e WHERE e.work_id = w.id), '[]'),
+      'editionRows', coalesce((SELECT jsonb_agg(to_jsonb(e) ORDER BY e.position) FROM edition e WHERE e.work_id = w.id), '[]'),
       'rows', coalesce((SELECT jsonb_agg(to_jsonb(r) ORDER BY r.position) FROM alignment_row r WHERE r.work_id = w.id), '[]'),
       'segments', coalesce((SELECT jsonb_agg(jsonb_build_array(s.id, s.row_id, s.version)) FROM segment s WHERE s.work_id = w.id), '[]'),
       'linkSets', coalesce((SELECT jsonb_agg(to_jsonb(l)) FROM word_link_set l WHERE l.work_id = w.id), '[]'),

@@ -5,7 +5,8 @@
 import { DomainError } from "../errors";
 import type { Tx } from "../grid/types";
 
-export async function refuseIfDepended(tx: Tx, editions: readonly { id: string; slug: string }[], what: string): Promise<void> {
+/** `reversed`: editions the restore puts back in place of the removed ones (undoing a replacement is not a dependency). */
+export async function refuseIfDepended(tx: Tx, editions: readonly { id: string; slug: string }[], what: string, reversed: readonly string[] = []): Promise<void> {
   if (editions.length === 0) return;
   const ids = editions.map((e) => e.id);
   const [found] = await tx.$queryRaw<{ variants: number; revisions: number; lineage: number; links: number; successions: number }[]>`
@@ -16,7 +17,7 @@ export async function refuseIfDepended(tx: Tx, editions: readonly { id: string; 
         WHERE s.edition_id = ANY(${ids}::uuid[]))::int AS lineage,
       (SELECT count(*) FROM word_link_set w WHERE w.status <> 'automatic'
         AND (w.edition_a_id = ANY(${ids}::uuid[]) OR w.edition_b_id = ANY(${ids}::uuid[])))::int AS links,
-      (SELECT count(*) FROM edition e WHERE e.superseded_by_id = ANY(${ids}::uuid[])
+      (SELECT count(*) FROM edition e WHERE (e.superseded_by_id = ANY(${ids}::uuid[]) AND NOT e.id = ANY(${[...reversed]}::uuid[]))
         OR (e.id = ANY(${ids}::uuid[]) AND e.superseded_by_id IS NOT NULL))::int AS successions`;
   const reasons = [
     found.variants > 0 ? `${found.variants} recorded variant${found.variants === 1 ? " names" : "s name"} it` : null,

@@ -2,10 +2,11 @@
  * Puts a work's grid back as a snapshot holds it (capture-snapshot.ts): the grid an alignment run or an import
  * replaced, or the one a restore replaced. One transaction, under the work's lock:
  *
- * 1. editions added since the snapshot (an import) are removed — refused, with the reason, when something an editor
- *    or a scholar made depends on them (variants naming them, corrected text, split or merged sentences, word links
- *    an editor edited, an edition it replaced or that replaced it); editions the snapshot holds whole (removed by a
- *    restore) come back with their text;
+ * 1. editions added since the snapshot (an import, or the new text of a replaced edition) are removed — refused, with
+ *    the reason, when something an editor or a scholar made depends on them (variants naming them, corrected text,
+ *    split or merged sentences, word links an editor edited, an edition it replaced or that replaced it, unless the
+ *    restore undoes that replacement); an edition a replacement moved aside gets its slug and place back; editions
+ *    the snapshot holds whole (removed by a restore) come back with their text;
  * 2. the segments must then be the snapshot's, each at the version it had (no text corrected, no sentence split or
  *    merged since): otherwise the restore is refused, naming what changed, and nothing is written;
  * 3. the rows come back whole (ids, positions, statuses, confidences, versions), every segment to its row, the word
@@ -50,21 +51,28 @@ export async function restoreSnapshot(db: Db, workId: string, operationId: strin
     const meta = await snapshotMeta(tx, operationId);
     const what = `the grid as it was before version ${entry.gridVersion} (“${summaryOf(entry.payload)}”)`;
     if (!meta) throw new DomainError("invalid", `Version ${entry.gridVersion} of the journal keeps no snapshot of the grid it replaced; only alignment runs, imports and restores do.`);
+    if (meta === "pruned") {
+      throw new DomainError("conflict", `The snapshot of the grid version ${entry.gridVersion} replaced is no longer kept (older snapshots are pruned: see HEXAPLA_SNAPSHOTS_KEEP and HEXAPLA_SNAPSHOTS_DAYS); nothing was changed.`);
+    }
 
-    const current = await tx.edition.findMany({ where: { workId }, select: { id: true, slug: true } });
+    const current = await tx.edition.findMany({ where: { workId }, select: { id: true, slug: true, supersededById: true } });
     const currentIds = new Set(current.map((e) => e.id));
     const kept = new Set(meta.editionIds);
     const removed = current.filter((e) => !kept.has(e.id));
+    const places = await editionPlaces(tx, meta.snapshotId);
+    const resettled = current.filter((e) => places.has(e.id) && places.get(e.id)!.supersededById !== e.supersededById);
     const comingBack = meta.heldEditions.filter((e) => !currentIds.has(e.id));
     const lost = meta.editionIds.filter((id) => !currentIds.has(id) && !comingBack.some((e) => e.id === id));
     if (lost.length > 0) {
       throw new DomainError("conflict", `Restoring ${what} is not possible: ${lost.length === 1 ? "an edition it aligned was" : `${lost.length} editions it aligned were`} removed since, and the snapshot does not hold their text.`);
     }
-    await refuseIfDepended(tx, removed, `Restoring ${what}`);
+    await refuseIfDepended(tx, removed, `Restoring ${what}`, resettled.map((e) => e.id));
 
     const newSnapshot = await captureSnapshot(tx, workId, removed.map((e) => e.id));
     if (removed.length > 0) await tx.$executeRaw`DELETE FROM edition WHERE id = ANY(${removed.map((e) => e.id)}::uuid[])`;
+    await restorePlaces(tx, meta.snapshotId, resettled.map((e) => e.id));
     if (comingBack.length > 0) await reinsertEditions(tx, meta.snapshotId, comingBack.map((e) => e.id));
+    await restoreSuccessions(tx, resettled.map((e) => e.id), places);
     await refuseChangedSegments(tx, workId, meta.snapshotId, what);
 
     const heirs = await heirsOfGoingRows(tx, workId, meta.snapshotId);
@@ -80,6 +88,8 @@ export async function restoreSnapshot(db: Db, workId: string, operationId: strin
     const parts = [`${meta.rows} rows`];
     if (removed.length > 0) parts.push(`removed the edition${removed.length === 1 ? "" : "s"} ${removed.map((e) => `“${e.slug}”`).join(", ")}`);
     if (comingBack.length > 0) parts.push(`brought back the edition${comingBack.length === 1 ? "" : "s"} ${comingBack.map((e) => `“${e.slug}”`).join(", ")}`);
+    const renamed = resettled.filter((e) => places.get(e.id)!.slug !== e.slug);
+    if (renamed.length > 0) parts.push(`gave back ${renamed.map((e) => `“${e.slug}” its name “${places.get(e.id)!.slug}”`).join(", ")}`);
     const summary = `Restored the grid as it was before version ${entry.gridVersion} (${parts.join("; ")})`;
     const newEntry = await recordGridWrite(tx, {
       workId,
@@ -99,15 +109,65 @@ function summaryOf(payload: unknown): string {
   return typeof summary === "string" ? summary : "an earlier change";
 }
 
-async function snapshotMeta(tx: Tx, operationId: string): Promise<SnapshotMeta | null> {
-  const [meta] = await tx.$queryRaw<{ id: string; created_at: Date; pivot: string | null; edition_ids: string[]; held: { id: string; slug: string }[]; rows: number }[]>`
-    SELECT g.id::text, g.created_at, g.content->>'pivotEditionId' AS pivot,
+/**
+ * The snapshot the entry kept, "pruned" when the retention policy emptied it (prune-snapshots.ts), or null when none.
+ * The row is locked until the restore commits: pruning waits for it, and never empties a snapshot being restored.
+ */
+async function snapshotMeta(tx: Tx, operationId: string): Promise<SnapshotMeta | "pruned" | null> {
+  const [meta] = await tx.$queryRaw<{ id: string; pruned: boolean; created_at: Date; pivot: string | null; edition_ids: string[]; held: { id: string; slug: string }[]; rows: number }[]>`
+    SELECT g.id::text, g.content IS NULL AS pruned, g.created_at, g.content->>'pivotEditionId' AS pivot,
            ARRAY(SELECT jsonb_array_elements_text(g.content->'editionIds')) AS edition_ids,
            coalesce((SELECT jsonb_agg(jsonb_build_object('id', h->'edition'->>'id', 'slug', h->'edition'->>'slug')) FROM jsonb_array_elements(g.content->'editions') h), '[]') AS held,
            jsonb_array_length(g.content->'rows') AS rows
-    FROM grid_snapshot g WHERE g.operation_id = ${operationId}::uuid`;
+    FROM grid_snapshot g WHERE g.operation_id = ${operationId}::uuid
+    FOR SHARE OF g`;
   if (!meta) return null;
+  if (meta.pruned) return "pruned";
   return { snapshotId: meta.id, createdAt: meta.created_at, pivotEditionId: meta.pivot, editionIds: meta.edition_ids, heldEditions: meta.held, rows: meta.rows };
+}
+
+interface EditionPlace {
+  slug: string;
+  supersededById: string | null;
+}
+
+/** Each edition's slug and successor when the snapshot was taken (none in snapshots made before editions were kept). */
+async function editionPlaces(tx: Tx, snapshotId: string): Promise<Map<string, EditionPlace>> {
+  const places = await tx.$queryRaw<{ id: string; slug: string; superseded_by_id: string | null }[]>`
+    SELECT x->>'id' AS id, x->>'slug' AS slug, x->>'superseded_by_id' AS superseded_by_id
+    FROM grid_snapshot g, jsonb_array_elements(coalesce(g.content->'editionRows', '[]')) x WHERE g.id = ${snapshotId}::uuid`;
+  return new Map(places.map((p) => [p.id, { slug: p.slug, supersededById: p.superseded_by_id }]));
+}
+
+/**
+ * The editions as the snapshot holds them, whole but for their successor (restoreSuccessions): undoing a replacement
+ * gives the old edition back its slug and place once the new edition is gone; redoing it moves the old one aside
+ * before the new one comes back. Through a temporary slug, so that two editions trading slugs never collide.
+ */
+async function restorePlaces(tx: Tx, snapshotId: string, ids: string[]): Promise<void> {
+  if (ids.length === 0) return;
+  await tx.$executeRaw`UPDATE edition SET slug = id::text, superseded_by_id = NULL WHERE id = ANY(${ids}::uuid[])`;
+  const columns = (
+    await tx.$queryRaw<{ name: string }[]>`
+      SELECT attname::text AS name FROM pg_attribute
+      WHERE attrelid = 'edition'::regclass AND attnum > 0 AND NOT attisdropped AND attgenerated = ''
+        AND attname NOT IN ('id', 'work_id', 'superseded_by_id') ORDER BY attnum`
+  ).map((c) => `"${c.name}"`);
+  await tx.$executeRawUnsafe(
+    `UPDATE edition e SET (${columns.join(", ")}) = (SELECT ${columns.map((c) => `r.${c}`).join(", ")})
+     FROM grid_snapshot g, jsonb_array_elements(g.content->'editionRows') x, jsonb_populate_record(null::edition, x) r
+     WHERE g.id = $1::uuid AND r.id = e.id AND e.id = ANY($2::uuid[])`,
+    snapshotId,
+    ids,
+  );
+}
+
+/** The successor each edition named, once every edition is back. */
+async function restoreSuccessions(tx: Tx, ids: string[], places: Map<string, EditionPlace>): Promise<void> {
+  for (const id of ids) {
+    const successor = places.get(id)!.supersededById;
+    if (successor) await tx.$executeRaw`UPDATE edition SET superseded_by_id = ${successor}::uuid WHERE id = ${id}::uuid`;
+  }
 }
 
 /** Inserts editions the snapshot holds whole, with their segments (outside any row until the rows are restored), apparatus and corrections. */

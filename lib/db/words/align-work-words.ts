@@ -11,7 +11,7 @@
  * plain data: the glossaries are read before), a signal that stops it, and `beforeCommit` to complete the job in the
  * transaction that writes the links.
  */
-import { alignWordsNWay, pairKey, type PairRequest } from "../../alignment/words/align-words";
+import { alignWordsNWay, MAX_ALL_PAIRS, pairKey, type PairRequest } from "../../alignment/words/align-words";
 import { lexiconFor } from "../../alignment/words/lexicon-sources";
 import type { Db } from "../client";
 import type { Tx } from "../grid/types";
@@ -25,8 +25,6 @@ import type { LexiconEntry } from "../../alignment/words/lexicon";
 import { glossaryFor } from "./glossary";
 import { writeInChunks } from "../write-in-chunks";
 
-/** Up to this many editions every pair is aligned; beyond, each edition with the pivot only. */
-export const MAX_ALL_PAIRS = 6;
 const ATTEMPTS = 3;
 /**
  * The write replaces every automatic set of the work (10 pairs × 10,000 rows is 100,000 sets): longer than the

@@ -41,7 +41,7 @@ export default async function JournalPage({ params, searchParams }: Props) {
   const filter: JournalFilter = parsed.success ? parsed.data : {};
   const page = await listJournal(db(), work.id, filter);
   const canRestore = user !== null && hasRole(user.role, "editor");
-  const restorable = canRestore ? await restorableEntries(db(), page.entries.map((entry) => entry.id)) : new Set<string>();
+  const snapshots = await restorableEntries(db(), page.entries.map((entry) => entry.id));
   const rowLink = (id: string) => `/works/${slug}/rows/${id}`;
 
   return (
@@ -125,7 +125,8 @@ export default async function JournalPage({ params, searchParams }: Props) {
                 <td>
                   {entry.summary}
                   {entry.undoneAt ? <span className="badge"> undone</span> : null}
-                  {restorable.has(entry.id) ? <RestoreButton workSlug={slug} entryId={entry.id} gridVersion={entry.gridVersion} /> : null}
+                  {canRestore && snapshots.restorable.has(entry.id) ? <RestoreButton workSlug={slug} entryId={entry.id} gridVersion={entry.gridVersion} /> : null}
+                  {snapshots.pruned.has(entry.id) ? <span className="badge"> snapshot no longer kept</span> : null}
                 </td>
                 <td>
                   {isWholeGrid(entry.kind) ? (entry.rowIds.length > 0 ? "every row (text placed in: " : "every row") : null}
