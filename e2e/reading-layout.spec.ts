@@ -3,7 +3,7 @@
  * with nothing overflowing and word links by tap; the compact settings bar that lets the text start near the top
  * on a laptop, opened from the keyboard, with the picker's filter and per-column swap; j / k and "continue where
  * you left off"; more than five columns scrolling sideways with the row margin sticky, a URL's bad choices named;
- * one row in every edition.
+ * one row in every edition; a row's page by its number as by its id, and a 404 naming a row that is not there.
  */
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
@@ -148,5 +148,29 @@ test.describe("on a laptop", () => {
     await page.getByRole("link", { name: "Row 4 →" }).click();
     await expect(page.getByRole("heading", { name: "Row 4 in every edition" })).toBeVisible();
     await expectNoAxeViolations(page);
+  });
+
+  test("a row's page answers to its number as to its id, and a row that is not there gets a 404 naming it", async ({ page }) => {
+    await page.goto(`${WORK}/rows/3/all`);
+    const byId = await page.getByRole("link", { name: "History and word links" }).getAttribute("href");
+    expect(byId).toMatch(/\/rows\/[0-9a-f-]{36}$/);
+    expect((await page.goto(`${WORK}/rows/3`))!.status()).toBe(200);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Row 3: history");
+    const cells = await page.locator(".row-cells").innerText();
+    expect(cells.length).toBeGreaterThan(100);
+    await page.goto(byId!);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Row 3: history");
+    expect(await page.locator(".row-cells").innerText()).toBe(cells);
+
+    for (const [path, message] of [
+      [`${WORK}/rows/100000`, "There is no row 100000 in this work"],
+      [`${WORK}/rows/100000/all`, "There is no row 100000 in this work"],
+      [`${WORK}/rows/00000000-0000-4000-8000-000000000000`, "There is no row with the id 00000000-0000-4000-8000-000000000000 in this work"],
+      [`${WORK}/rows/first`, "“first” is not a row"],
+    ]) {
+      expect((await page.goto(path))!.status(), path).toBe(404);
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText("Row not found");
+      await expect(page.locator(".lede")).toContainText(message);
+    }
   });
 });

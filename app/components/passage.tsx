@@ -12,15 +12,19 @@ export interface PassageSegment {
 /**
  * Segments shown in their original form: consecutive segments of one block stay one heading, paragraph or quotation.
  * `renderText` draws a segment's text (by default with its note references linked); `index` counts over all segments.
+ * Each segment's element names its segment (`data-segment-id`) unless `segmentIds` is false (the compare view, whose
+ * word links find a segment by its place in the cell).
  */
 export function Passage({
   segments,
   notesHref,
   renderText = (segment) => <SegmentText text={segment.text} notesHref={notesHref} />,
+  segmentIds = true,
 }: {
   segments: PassageSegment[];
   notesHref: string;
   renderText?: (segment: PassageSegment, index: number) => ReactNode;
+  segmentIds?: boolean;
 }) {
   const blocks: { segment: PassageSegment; index: number }[][] = [];
   segments.forEach((segment, index) => {
@@ -35,7 +39,7 @@ export function Passage({
         const content = block.map(({ segment, index }, position) => (
           <Fragment key={segment.id}>
             {position > 0 ? " " : null}
-            <span className="segment" data-segment-id={segment.id}>
+            <span className="segment" data-segment-id={segmentIds ? segment.id : undefined}>
               {renderText(segment, index)}
             </span>
           </Fragment>

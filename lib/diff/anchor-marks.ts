@@ -9,6 +9,20 @@ import type { TextMark } from "./text-marks";
 
 export type AnchorMarkMode = "all" | "differing";
 
+/** Anchors found per language and text, kept between requests (finding them tokenises the text); cleared when full. */
+const found = new Map<string, readonly Anchor[]>();
+
+function anchorsOf(text: string, lang: string): readonly Anchor[] {
+  const key = `${lang}\u0000${text}`;
+  let anchors = found.get(key);
+  if (!anchors) {
+    if (found.size >= 20_000) found.clear();
+    anchors = extractAnchors(text, lang);
+    found.set(key, anchors);
+  }
+  return anchors;
+}
+
 /** True when an anchor found in a cell is (or attests) the anchor a difference is about. */
 export function anchorMatches(anchor: Anchor, difference: Pick<AnchorDifference, "key" | "kind">, lang: string): boolean {
   if (difference.kind === "name") {
@@ -31,7 +45,7 @@ export function anchorMarks(
   editionLabel: (editionId: string) => string,
 ): TextMark[] {
   if (mode === "differing" && differences.length === 0) return [];
-  return extractAnchors(text, lang).flatMap((anchor): TextMark[] => {
+  return anchorsOf(text, lang).flatMap((anchor): TextMark[] => {
     const difference = differences.find((candidate) => anchorMatches(anchor, candidate, lang));
     if (difference) {
       const label = `${anchor.text}: missing in ${difference.missingIn.map(editionLabel).join(", ")}`;

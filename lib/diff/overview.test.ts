@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { overviewMarks, type OverviewRow } from "./overview";
+import { overviewMarks, packOverviewMarks, unpackOverviewMarks, type OverviewRow } from "./overview";
 
 const row = (number: number, score: number | null, variants = 0, missingAnchors = 0): OverviewRow => ({ number, score, variants, missingAnchors });
 
@@ -20,5 +20,19 @@ describe("overviewMarks", () => {
     const hot = marks.find((mark) => mark.from <= 457 && mark.to >= 457)!;
     expect([hot.from, hot.to, hot.target, hot.level]).toEqual([457, 459, 457, 3]);
     expect(marks.reduce((sum, mark) => sum + mark.variants, 0)).toBe(10);
+  });
+});
+
+describe("packed overview marks", () => {
+  it("come back as the marks, scores in hundredths", () => {
+    const rows: OverviewRow[] = [
+      { number: 1, score: 0.4567, missingAnchors: 2, variants: 1 },
+      { number: 2, score: null, missingAnchors: 0, variants: 0 },
+      { number: 3, score: 0, missingAnchors: 0, variants: 3 },
+    ];
+    const marks = overviewMarks(rows, 10);
+    const back = unpackOverviewMarks(JSON.parse(JSON.stringify(packOverviewMarks(marks))));
+    expect(back).toEqual(marks.map((mark) => ({ ...mark, score: mark.score === null ? null : Math.round(mark.score * 100) / 100 })));
+    expect(back[1]).toMatchObject({ level: null, score: null });
   });
 });

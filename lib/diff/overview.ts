@@ -44,3 +44,21 @@ export function overviewMarks(rows: readonly OverviewRow[], maxMarks: number): O
   }
   return marks;
 }
+
+/** Numbers a packed mark takes: from, to, target, level (-1 while pending), score in hundredths (-1 while pending), missing anchors, variants. */
+const PACKED_MARK = 7;
+
+/** The marks as one flat array of numbers, for the page's payload (the strip is drawn in the browser from them). */
+export function packOverviewMarks(marks: readonly OverviewMark[]): number[] {
+  return marks.flatMap((mark) => [mark.from, mark.to, mark.target, mark.level ?? -1, mark.score === null ? -1 : Math.round(mark.score * 100), mark.missingAnchors, mark.variants]);
+}
+
+/** `packOverviewMarks` undone; scores come back in hundredths, as the strip shows them. */
+export function unpackOverviewMarks(numbers: readonly number[]): OverviewMark[] {
+  const marks: OverviewMark[] = [];
+  for (let k = 0; k + PACKED_MARK <= numbers.length; k += PACKED_MARK) {
+    const [from, to, target, level, score, missingAnchors, variants] = numbers.slice(k, k + PACKED_MARK);
+    marks.push({ from, to, target, level: level < 0 ? null : (level as DivergenceLevel), score: score < 0 ? null : score / 100, missingAnchors, variants });
+  }
+  return marks;
+}

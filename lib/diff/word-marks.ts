@@ -11,6 +11,20 @@ import { isContentWord } from "../alignment/words/forms";
 import type { WordLink } from "../alignment/words/symmetrise";
 import type { TextMark } from "./text-marks";
 
+/** Words seen (language and text → whether it carries content), kept between rows: folding a word costs more than the rest of a row's marks. */
+const contentWords = new Map<string, boolean>();
+
+function contentWord(text: string, language: string): boolean {
+  const key = `${language}\u0000${text}`;
+  let content = contentWords.get(key);
+  if (content === undefined) {
+    if (contentWords.size >= 100_000) contentWords.clear();
+    content = isContentWord(text, language);
+    contentWords.set(key, content);
+  }
+  return content;
+}
+
 /** Links under this probability are shown as weak. */
 export const WEAK_LINK = 0.35;
 
@@ -73,12 +87,12 @@ export function rowWordMarks(editions: readonly WordMarkEdition[], pairs: readon
     let content = 0;
     edition.tokens.forEach((token, index) => {
             const p = best[index];
-      if (isContentWord(token.text, edition.language)) {
+      if (contentWord(token.text, edition.language)) {
         content += 1;
         weight += p === 0 ? 1 : p < WEAK_LINK ? 0.5 : 0;
       }
-      if (p === 0 && isContentWord(token.text, edition.language)) marks.get(edition.id)!.push(mark(edition, token, "word-added", `not in ${base.slug}`));
-      else if (p > 0 && p < WEAK_LINK && isContentWord(token.text, edition.language)) marks.get(edition.id)!.push(mark(edition, token, "word-weak", `weak link to ${base.slug}`));
+      if (p === 0 && contentWord(token.text, edition.language)) marks.get(edition.id)!.push(mark(edition, token, "word-added", `not in ${base.slug}`));
+      else if (p > 0 && p < WEAK_LINK && contentWord(token.text, edition.language)) marks.get(edition.id)!.push(mark(edition, token, "word-weak", `weak link to ${base.slug}`));
     });
     if (content > 0) divergence.set(edition.id, Math.round((weight / content) * 1000) / 1000);
     const reverse = bestLinks(pairs, baseId, edition.id, base.tokens.length);
@@ -87,7 +101,7 @@ export function rowWordMarks(editions: readonly WordMarkEdition[], pairs: readon
     });
   }
   base.tokens.forEach((token, index) => {
-    if (omittedBy[index].length > 0 && isContentWord(token.text, base.language)) {
+    if (omittedBy[index].length > 0 && contentWord(token.text, base.language)) {
       marks.get(baseId)!.push(mark(base, token, "word-omitted", `left out in ${omittedBy[index].join(", ")}`));
     }
   });

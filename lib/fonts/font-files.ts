@@ -5,7 +5,7 @@
  */
 import fs from "node:fs/promises";
 import path from "node:path";
-import { parseFaces, facesToServe, SCRIPT_FONTS, scriptStyleSheet, type FontFace } from "./script-fonts";
+import { parseFaces, facesToServe, FONT_WEIGHTS, SCRIPT_FONTS, scriptStyleSheet, type FontFace } from "./script-fonts";
 
 /** Where the script fonts are served from (app/script-fonts/[file]/route.ts). */
 export const SCRIPT_FONTS_PATH = "/script-fonts";
@@ -19,7 +19,9 @@ const facesOf = new Map<string, Promise<FontFace[]>>();
 function packageFaces(packageName: string): Promise<FontFace[]> {
   let faces = facesOf.get(packageName);
   if (!faces) {
-    faces = fs.readFile(path.join(packageDir(packageName), "400.css"), "utf8").then((css) => parseFaces(packageName, css));
+    faces = Promise.all(FONT_WEIGHTS.map((weight) => fs.readFile(path.join(packageDir(packageName), `${weight}.css`), "utf8"))).then((sheets) =>
+      parseFaces(packageName, sheets.join("\n")),
+    );
     faces.catch(() => facesOf.delete(packageName));
     facesOf.set(packageName, faces);
   }

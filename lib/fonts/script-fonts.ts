@@ -1,9 +1,10 @@
 /**
- * Fonts for the scripts Noto Serif (public/fonts, Latin and Cyrillic) does not cover, served from the npm
+ * Fonts for the scripts Noto Serif (public/fonts, Latin with Vietnamese, and Cyrillic) does not cover, served from the npm
  * `@fontsource` packages: one style sheet per script (`/script-fonts/<script>.css`), linked by a work's pages only
- * when one of its editions is written in that script, holding the package's regular (400) faces for that script
- * only, each with its `unicode-range` — so a browser fetches a font file (a subset of a few hundred characters for
- * Chinese, Japanese and Korean) only when a character of it is on the page. No CDN: the files come from the app.
+ * when one of its editions is written in that script, holding the package's regular (400) and bold (700) faces for
+ * that script only — bold for headings, column titles and the like — each with its `unicode-range`, so a browser
+ * fetches a font file (a subset of a few hundred characters for Chinese, Japanese and Korean) only when a character
+ * of it is on the page in that weight. No CDN: the files come from the app.
  */
 
 export interface ScriptFont {
@@ -30,6 +31,10 @@ export const SCRIPT_FONTS: Record<string, ScriptFont> = {
   Taml: { package: "noto-serif-tamil", family: "Noto Serif Tamil", subsets: ["tamil"] },
   Telu: { package: "noto-serif-telugu", family: "Noto Serif Telugu", subsets: ["telugu"] },
   Gujr: { package: "noto-serif-gujarati", family: "Noto Serif Gujarati", subsets: ["gujarati"] },
+  /* No Noto Serif for these three on npm: the sans faces. */
+  Guru: { package: "noto-sans-gurmukhi", family: "Noto Sans Gurmukhi", subsets: ["gurmukhi"] },
+  Knda: { package: "noto-sans-kannada", family: "Noto Sans Kannada", subsets: ["kannada"] },
+  Orya: { package: "noto-sans-oriya", family: "Noto Sans Oriya", subsets: ["oriya"] },
   Mlym: { package: "noto-serif-malayalam", family: "Noto Serif Malayalam", subsets: ["malayalam"] },
   Arab: { package: "noto-naskh-arabic", family: "Noto Naskh Arabic", subsets: ["arabic"] },
   Hebr: { package: "noto-serif-hebrew", family: "Noto Serif Hebrew", subsets: ["hebrew"] },
@@ -55,24 +60,28 @@ export function scriptsToServe(languages: readonly string[]): string[] {
   return [...new Set(languages.map(scriptOfLanguage).filter((script): script is string => !!script && script in SCRIPT_FONTS))].sort();
 }
 
+/** The weights served: regular and bold. */
+export const FONT_WEIGHTS = [400, 700] as const;
+
 export interface FontFace {
   /** The subset, e.g. "thai" or "[12]". */
   subset: string;
+  weight: number;
   /** The woff2 file's name in the package's `files/`. */
   file: string;
   unicodeRange: string;
 }
 
-const FACE = /\/\*\s*(\S+)-400-normal\s*\*\/\s*@font-face\s*\{([^}]*)\}/g;
+const FACE = /\/\*\s*(\S+)-(\d00)-normal\s*\*\/\s*@font-face\s*\{([^}]*)\}/g;
 
-/** The regular faces of a package's `400.css`: subset, woff2 file and unicode-range. */
+/** The upright faces of a package's `<weight>.css` files (e.g. `400.css` and `700.css`): subset, weight, woff2 file and unicode-range. */
 export function parseFaces(packageName: string, css: string): FontFace[] {
   const faces: FontFace[] = [];
-  for (const [, name, body] of css.matchAll(FACE)) {
+  for (const [, name, weight, body] of css.matchAll(FACE)) {
     const file = /url\(\.\/files\/([\w.[\]-]+\.woff2)\)/.exec(body)?.[1];
     const unicodeRange = /unicode-range:\s*([^;]+);/.exec(body)?.[1]?.trim();
     if (!file || !unicodeRange || /italic/.test(body.match(/font-style:\s*(\w+)/)?.[1] ?? "")) continue;
-    faces.push({ subset: name.startsWith(`${packageName}-`) ? name.slice(packageName.length + 1) : name, file, unicodeRange });
+    faces.push({ subset: name.startsWith(`${packageName}-`) ? name.slice(packageName.length + 1) : name, weight: Number(weight), file, unicodeRange });
   }
   return faces;
 }
@@ -87,7 +96,7 @@ export function scriptStyleSheet(font: ScriptFont, faces: FontFace[], fileUrl: (
   return facesToServe(font, faces)
     .map(
       (face) =>
-        `@font-face{font-family:'${font.family}';font-style:normal;font-display:swap;font-weight:400;` +
+        `@font-face{font-family:'${font.family}';font-style:normal;font-display:swap;font-weight:${face.weight};` +
         `src:url(${fileUrl(face.file)}) format('woff2');unicode-range:${face.unicodeRange}}`,
     )
     .join("\n");

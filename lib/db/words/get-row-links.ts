@@ -6,7 +6,8 @@
  */
 import type { WordLink } from "../../alignment/words/symmetrise";
 import type { Db } from "../client";
-import { cellOffsets, rowLinksFromSets, storedOrder, type CellSegment, type LinkSet, type LinkStatus } from "./link-sets";
+import { cellWordOffsets } from "../../compare/cached-words";
+import { rowLinksFromSets, storedOrder, type CellSegment, type LinkSet, type LinkStatus } from "./link-sets";
 
 export interface RowPairLinks {
   a: string;
@@ -25,18 +26,60 @@ export interface LinkRowInput {
 
 const RANK: Record<LinkStatus, number> = { automatic: 0, edited: 1, confirmed: 2 };
 
+function numbers(list: string): number[] {
+  if (!list) return [];
+  const parts = list.split(" ");
+  const values = new Array<number>(parts.length);
+  for (let k = 0; k < parts.length; k++) values[k] = +parts[k];
+  return values;
+}
+
+/**
+ * The link sets between the given segments. The position and probability arrays come as space-separated text, which
+ * costs less to read than thousands of array values (a 200-row page of five editions holds some 3,000 sets).
+ */
+async function readSets(db: Db, segmentIds: string[]): Promise<LinkSet[]> {
+  const records = await db.$queryRaw<(Omit<LinkSet, "aTokens" | "bTokens" | "probabilities"> & { a: string; b: string; p: string })[]>`
+    SELECT segment_a_id::text AS "segmentAId", segment_b_id::text AS "segmentBId", edition_a_id::text AS "editionAId",
+           edition_b_id::text AS "editionBId", status::text AS status, dropped,
+           array_to_string(a_tokens, ' ') AS a, array_to_string(b_tokens, ' ') AS b, array_to_string(probabilities, ' ') AS p
+    FROM word_link_set
+    WHERE segment_a_id = ANY(${segmentIds}::uuid[]) AND segment_b_id = ANY(${segmentIds}::uuid[])`;
+  return records.map((record) => ({
+    segmentAId: record.segmentAId,
+    segmentBId: record.segmentBId,
+    editionAId: record.editionAId,
+    editionBId: record.editionBId,
+    status: record.status,
+    dropped: record.dropped,
+    aTokens: numbers(record.a),
+    bTokens: numbers(record.b),
+    probabilities: numbers(record.p),
+  }));
+}
+
 export async function getRowLinks(db: Db, rows: readonly LinkRowInput[], editions: readonly { id: string; language: string }[]): Promise<Map<string, RowPairLinks[]>> {
   const segmentIds = rows.flatMap((row) => editions.flatMap((edition) => (row.cells[edition.id] ?? []).map((segment) => segment.id)));
   const result = new Map<string, RowPairLinks[]>();
   if (segmentIds.length === 0 || editions.length < 2) return result;
-  const sets = (await db.wordLinkSet.findMany({
-    where: { segmentAId: { in: segmentIds }, segmentBId: { in: segmentIds } },
-    select: { segmentAId: true, segmentBId: true, editionAId: true, editionBId: true, status: true, aTokens: true, bTokens: true, probabilities: true, dropped: true },
-  })) as LinkSet[];
+  const sets = await readSets(db, segmentIds);
   const bySegmentA = new Map<string, LinkSet[]>();
-  for (const set of sets) bySegmentA.set(set.segmentAId, [...(bySegmentA.get(set.segmentAId) ?? []), set]);
+  for (const set of sets) {
+    const list = bySegmentA.get(set.segmentAId);
+    if (list) list.push(set);
+    else bySegmentA.set(set.segmentAId, [set]);
+  }
   for (const row of rows) {
-    const offsets = new Map(editions.map((edition) => [edition.id, cellOffsets(row.cells[edition.id] ?? [], edition.language).offsets]));
+    const offsets = new Map(
+      editions.map((edition) => {
+        const segments = row.cells[edition.id] ?? [];
+        const starts = cellWordOffsets(
+          segments.map((segment) => segment.text),
+          edition.language,
+        );
+        return [edition.id, new Map(segments.map((segment, index) => [segment.id, starts[index]]))];
+      }),
+    );
     const pairs: RowPairLinks[] = [];
     for (let x = 0; x < editions.length; x++) {
       for (let y = x + 1; y < editions.length; y++) {

@@ -5,6 +5,7 @@
  */
 import type { Db } from "../client";
 import { DomainError } from "../errors";
+import { readInChunks } from "../read-in-chunks";
 import type { CellSegment, LinkSet } from "./link-sets";
 import { cellWordTokens } from "../../alignment/words/cell-tokens";
 import { primaryLanguage } from "../../text/name-key";
@@ -105,14 +106,16 @@ async function readInput(tx: ReadTx, workId: string, rowIds: string[], segmentWh
   const work = await tx.work.findUnique({ where: { id: workId }, select: { gridVersion: true, pivotEditionId: true } });
   if (!work) throw new DomainError("not_found", "There is no such work.");
   const editions = await tx.edition.findMany({ where: { workId, supersededById: null }, orderBy: { position: "asc" }, select: { id: true, slug: true, language: true } });
-  const segments = await tx.segment.findMany({
-    where: { ...segmentWhere, workId, rowId: { not: null }, edition: { supersededById: null } },
-    orderBy: { position: "asc" },
-    select: { id: true, rowId: true, editionId: true, text: true },
-  });
-  const kept = await tx.wordLinkSet.findMany({
-    where: "rowId" in segmentWhere ? { workId, status: { not: "automatic" }, segmentAId: { in: segments.map((segment) => segment.id) } } : { workId, status: { not: "automatic" } },
-  });
+  const select = { id: true, rowId: true, editionId: true, text: true } as const;
+  const live = { workId, edition: { supersededById: null } };
+  const segments =
+    "rowId" in segmentWhere
+      ? await readInChunks(segmentWhere.rowId.in, (chunk) => tx.segment.findMany({ where: { ...live, rowId: { in: chunk } }, orderBy: { position: "asc" }, select }))
+      : await tx.segment.findMany({ where: { ...live, rowId: { not: null } }, orderBy: { position: "asc" }, select });
+  const kept =
+    "rowId" in segmentWhere
+      ? await readInChunks(segments.map((segment) => segment.id), (chunk) => tx.wordLinkSet.findMany({ where: { workId, status: { not: "automatic" }, segmentAId: { in: chunk } } }))
+      : await tx.wordLinkSet.findMany({ where: { workId, status: { not: "automatic" } } });
   const index = new Map(rowIds.map((id, r) => [id, r]));
   const cells: Record<string, CellSegment[]>[] = rowIds.map(() => Object.fromEntries(editions.map((edition) => [edition.id, [] as CellSegment[]])));
   for (const segment of segments) {

@@ -3,7 +3,7 @@
  * each chosen edition's words (per segment, start and end offsets in the segment's text) and each pair's links as
  * `i-j` over the cells' words (i in the first edition of the pair as given, j in the second) with probabilities.
  */
-import { segmentWordTokens } from "../../alignment/words/cell-tokens";
+import { cachedSegmentWords } from "../../compare/cached-words";
 import type { Db } from "../client";
 import { DomainError } from "../errors";
 import { assertReadAccess, type ReadAccess } from "../users/reading-access";
@@ -47,7 +47,7 @@ export async function readWordLinks(access: ReadAccess, db: Db, workSlug: string
       cells: Object.fromEntries(
         editions.map((edition) => [
           edition.slug,
-          (row.cells[edition.id] ?? []).map((segment) => ({ segment: segment.id, words: segmentWordTokens(segment.text, edition.language).flatMap((word) => [word.start, word.end]) })),
+          (row.cells[edition.id] ?? []).map((segment) => ({ segment: segment.id, words: cachedSegmentWords(segment.text, edition.language).flatMap((word) => [word.start, word.end]) })),
         ]),
       ),
       pairs: (links.get(row.id) ?? []).map((pair) => {

@@ -1,4 +1,8 @@
-import type { OverviewMark } from "@/lib/diff/overview";
+"use client";
+
+import { useMemo } from "react";
+import { unpackOverviewMarks, type OverviewMark } from "@/lib/diff/overview";
+import { pageOfRow } from "@/lib/diff/view-params";
 
 const LEVEL_WORD = ["no divergence", "low divergence", "medium divergence", "high divergence"];
 
@@ -13,24 +17,25 @@ function describe(mark: OverviewMark): string {
 
 /**
  * The whole work at a glance: one mark per row (or run of rows), coloured by divergence, with a dot for
- * recorded variants. Each mark is a link: click it, or focus it and press Enter, to jump to its row.
+ * recorded variants. Each mark is a link (named by its title): click it, or focus it and press Enter, to jump to its
+ * row — on this page by its anchor, else on the page of rows that holds it (`pageQueries`, one per page). Drawn
+ * from packed numbers (`packOverviewMarks`), so a long work's strip costs the page a few bytes a mark.
  */
-export function OverviewStrip({ marks, hrefOf }: { marks: OverviewMark[]; hrefOf: (rowNumber: number) => string }) {
+export function OverviewStrip({ marks, page, pageSize, pageQueries }: { marks: number[]; page: number; pageSize: number; pageQueries: string[] }) {
+  const shown = useMemo(() => unpackOverviewMarks(marks), [marks]);
+  const hrefOf = (row: number) => {
+    const rowPage = pageOfRow(row, pageSize);
+    return rowPage === page ? `#r${row}` : `${pageQueries[rowPage - 1]}#r${row}`;
+  };
   return (
     <nav className="overview" aria-label="Overview of the work">
       <p className="overview-title" aria-hidden="true">
         Overview
       </p>
       <ol className="overview-marks">
-        {marks.map((mark) => (
+        {shown.map((mark) => (
           <li key={mark.from}>
-            <a
-              href={hrefOf(mark.target)}
-              className={`overview-mark level-${mark.level ?? "pending"}${mark.variants ? " has-variants" : ""}`}
-              aria-label={describe(mark)}
-              title={describe(mark)}
-              data-row={mark.target}
-            />
+            <a href={hrefOf(mark.target)} className={`overview-mark level-${mark.level ?? "pending"}${mark.variants ? " has-variants" : ""}`} title={describe(mark)} />
           </li>
         ))}
       </ol>

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { after } from "next/server";
 import { diffPairs } from "@/lib/compare/diff-pairs";
+import { packRows } from "@/lib/compare/packed-rows";
 import { DEFAULT_EDITIONS, parseEditionSelection } from "@/lib/compare/edition-selection";
 import { db, readDb } from "@/lib/db/client";
 import { getRowCells } from "@/lib/db/search/get-row-cells";
@@ -8,14 +9,14 @@ import { getRowSignals } from "@/lib/db/signals/get-row-signals";
 import { enqueueJob } from "@/lib/db/jobs/enqueue-job";
 import { getRowLinks } from "@/lib/db/words/get-row-links";
 import { countVariantsByRow } from "@/lib/db/variants/count-variants-by-row";
-import { overviewMarks } from "@/lib/diff/overview";
+import { overviewMarks, packOverviewMarks } from "@/lib/diff/overview";
 import { signalsForEditions } from "@/lib/diff/row-signals";
-import { pageOfRow, parseViewParams, viewQuery, type ViewParams } from "@/lib/diff/view-params";
+import { parseViewParams, viewQuery, type ViewParams } from "@/lib/diff/view-params";
 import { primaryLanguage } from "@/lib/text/name-key";
 import { ProvenanceBadges } from "@/app/components/provenance-badges";
 import { TitleOurs } from "@/app/components/title-ours";
 import { languageName, PROVENANCE_LABEL, roleLabel } from "@/lib/editions/provenance";
-import { CompareRowView } from "./compare-row";
+import { CompareRows } from "./compare-row";
 import { EditionPicker } from "./edition-picker";
 import { JumpToRow } from "./jump-to-row";
 import { OverviewStrip } from "./overview-strip";
@@ -140,7 +141,7 @@ export default async function ComparePage({ params, searchParams }: Props) {
   const editions = columns.map((edition) => edition.slug);
   const currentEditions = editions.filter((slug) => work.editions.some((edition) => edition.slug === slug));
   const pageQuery = (page: number) => viewQuery({ ...view, page }, editions);
-  const hrefOfRow = (number: number) => `${pageQuery(pageOfRow(number, PAGE_SIZE))}#r${number}`;
+  const pageQueries = Array.from({ length: pageCount }, (_, i) => pageQuery(i + 1));
   const marks = overviewMarks(
     signals.rows.map((row, index) => {
       const counts = variants.get(row.rowId);
@@ -242,7 +243,7 @@ export default async function ComparePage({ params, searchParams }: Props) {
       ) : null}
       {pending > 0 ? <p className="hint">Signals of {pending} rows are still being computed; reload to see them.</p> : null}
       {pageCount > 1 ? (
-        <RowHashRedirect from={from + 1} to={from + PAGE_SIZE} pageSize={PAGE_SIZE} pageQueries={Array.from({ length: pageCount }, (_, i) => pageQuery(i + 1))} />
+        <RowHashRedirect from={from + 1} to={from + PAGE_SIZE} pageSize={PAGE_SIZE} pageQueries={pageQueries} />
       ) : null}
       <ReadingPlace workSlug={work.slug} rowCount={rowCount} />
       {pagination}
@@ -273,19 +274,16 @@ export default async function ComparePage({ params, searchParams }: Props) {
                 </div>
               ))}
             </div>
-            {rows.map((row) => (
-              <CompareRowView
-                key={row.id}
-                row={row}
-                workSlug={work.slug}
-                recordable={recordable}
-                slugs={slugs}
-                pairLabels={pair ? [pair[0].slug, pair[1].slug] : null}
-              />
-            ))}
+            <CompareRows
+              rows={packRows(rows, (editionId) => slugs[editionId] ?? editionId)}
+              columns={columns.map(({ slug, language }) => ({ slug, language }))}
+              workSlug={work.slug}
+              recordable={recordable}
+              pairLabels={pair ? [pair[0].slug, pair[1].slug] : null}
+            />
           </div>
         </div>
-        <OverviewStrip marks={marks} hrefOf={hrefOfRow} />
+        <OverviewStrip marks={packOverviewMarks(marks)} page={view.page} pageSize={PAGE_SIZE} pageQueries={pageQueries} />
       </div>
       {view.words && currentEditions.length > 1 ? (
         <WordLinks workSlug={work.slug} editions={currentEditions} from={from + 1} to={Math.min(from + PAGE_SIZE, rowCount)} />

@@ -1,14 +1,13 @@
 /**
- * What the compare view shows for its page of rows, prepared on the server per request and sent, as compact data, to
- * the rows (client components, so the page carries data rather than a rendered tree twice): the word diff of the
- * chosen same-language pair per row (never a whole text at once), the anchor marks of each cell, the anchors each
- * cell lacks, and the row's signals for the chosen editions.
+ * What the compare view shows for its page of rows, prepared on the server per request and sent, packed
+ * (lib/compare/packed-rows.ts), to the rows (a client component, so the page carries data rather than a rendered
+ * tree twice): the word diff of the chosen same-language pair per row (never a whole text at once), the anchor and
+ * word-difference marks of each cell, the anchors each cell lacks, and the row's signals for the chosen editions.
  */
 import type { CompareRow, CompareSegment } from "@/lib/db/compare/get-compare-rows";
 import type { RowPairLinks } from "@/lib/db/words/get-row-links";
-import { cellWordTokens } from "@/lib/alignment/words/cell-tokens";
+import { cachedCellWords } from "@/lib/compare/cached-words";
 import { rowWordMarks } from "@/lib/diff/word-marks";
-import { WORD_MARK_KINDS } from "./word-mark-codes";
 import type { RowVariantCounts } from "@/lib/db/variants/count-variants-by-row";
 import { anchorMarks, missingIn } from "@/lib/diff/anchor-marks";
 import type { AnchorDifference } from "@/lib/diff/anchors";
@@ -35,11 +34,8 @@ export interface PreparedCell {
   tooDifferent?: WordDiffTooDifferent["reason"];
   /** Word-level divergence from the base edition in [0, 1]; null for the base or without links. */
   divergence?: number;
-  /**
-   * Word marks, compact for the page's payload: [start, end, kind] triples in joined-cell offsets (kind: an index
-   * into WORD_MARK_KINDS), and the label of each "left out" mark in order. Null when word differences are off.
-   */
-  words?: { marks: number[]; omittedBy: string[] };
+  /** Word-difference marks (joined-cell offsets); absent when word differences are off. */
+  wordMarks?: TextMark[];
 }
 
 export interface PreparedRow {
@@ -116,7 +112,10 @@ function applyWordMarks(cells: PreparedCell[], pairLinks: RowPairLinks[], base: 
     id: cell.edition.id,
     slug: cell.edition.slug,
     language: cell.edition.language,
-    tokens: cellWordTokens(cell.segments.map((segment) => segment.text), cell.edition.language),
+    tokens: cachedCellWords(
+      cell.segments.map((segment) => segment.text),
+      cell.edition.language,
+    ),
     starts: joinSegments(cell.segments.map((segment) => segment.text)).starts,
   }));
   const { marks, divergence } = rowWordMarks(editions, pairLinks, base.id);
@@ -124,9 +123,6 @@ function applyWordMarks(cells: PreparedCell[], pairLinks: RowPairLinks[], base: 
     const own = marks.get(cell.edition.id) ?? [];
     const figure = divergence.get(cell.edition.id);
     if (figure !== undefined) cell.divergence = figure;
-    cell.words = {
-      marks: own.flatMap((mark) => [mark.start, mark.end, WORD_MARK_KINDS.indexOf(mark.kind as (typeof WORD_MARK_KINDS)[number])]),
-      omittedBy: own.filter((mark) => mark.kind === "word-omitted").map((mark) => mark.label ?? ""),
-    };
+    cell.wordMarks = own;
   }
 }

@@ -4,13 +4,15 @@
  * Word links in the compare view: pointing at, tapping or (in word mode) moving to a word highlights it and its
  * counterparts in every other shown column, and a live region says what they are. The links come from the word-links
  * API for the page's rows (not in the page's HTML, which stays light); words are located in the DOM by the offsets
- * the API gives within each segment's text, and highlighted with the CSS Custom Highlight API (no DOM changes).
+ * the API gives within each segment's text (a segment is found by its place in the cell: the page names no segment
+ * ids), and highlighted with the CSS Custom Highlight API (no DOM changes).
  * Keyboard: focus a cell, press W (or Enter) for word mode, ← → move word by word, Escape leaves.
  */
 import { useEffect, useRef, useState } from "react";
 
 interface Word {
-  segment: string;
+  /** The segment's place in its cell. */
+  segment: number;
   start: number;
   end: number;
 }
@@ -31,7 +33,7 @@ interface RowIndex {
 function indexRow(row: LinkRow): RowIndex {
   const words: Record<string, Word[]> = {};
   for (const [slug, segments] of Object.entries(row.cells)) {
-    words[slug] = segments.flatMap(({ segment, words: offsets }) => {
+    words[slug] = segments.flatMap(({ words: offsets }, segment) => {
       const list: Word[] = [];
       for (let k = 0; k + 1 < offsets.length; k += 2) list.push({ segment, start: offsets[k], end: offsets[k + 1] });
       return list;
@@ -140,7 +142,7 @@ export function WordLinks({ workSlug, editions, from, to }: { workSlug: string; 
 
     const cellOf = (rowId: string, slug: string) => grid.querySelector(`.grid-row[data-row-id="${rowId}"] .cell[data-edition="${slug}"]`);
     const wordRange = (rowId: string, slug: string, word: Word) => {
-      const segment = cellOf(rowId, slug)?.querySelector(`.segment[data-segment-id="${word.segment}"]`);
+      const segment = cellOf(rowId, slug)?.querySelectorAll(".segment")[word.segment];
       return segment ? rangeIn(segment, word.start, word.end) : null;
     };
 
@@ -182,16 +184,16 @@ export function WordLinks({ workSlug, editions, from, to }: { workSlug: string; 
     const wordAt = (x: number, y: number): Active | null => {
       const caret = caretAt(x, y);
       const element = caret ? (caret.node instanceof Element ? caret.node : caret.node.parentElement) : null;
-      const segment = element?.closest(".segment[data-segment-id]");
+      const segment = element?.closest(".segment");
       const cell = segment?.closest(".cell[data-edition]") as HTMLElement | null;
       const rowElement = cell?.closest(".grid-row[data-row-id]") as HTMLElement | null;
       if (!caret || !segment || !cell || !rowElement) return null;
       const row = rows.get(rowElement.dataset.rowId!);
       const slug = cell.dataset.edition!;
       const offset = offsetInSegment(segment, caret.node, caret.offset);
-      const segmentId = segment.getAttribute("data-segment-id");
+      const place = Array.from(cell.querySelectorAll(".segment")).indexOf(segment);
       if (!row || offset === null) return null;
-      const index = (row.words[slug] ?? []).findIndex((word) => word.segment === segmentId && offset >= word.start && offset < word.end);
+      const index = (row.words[slug] ?? []).findIndex((word) => word.segment === place && offset >= word.start && offset < word.end);
       return index < 0 ? null : { rowId: rowElement.dataset.rowId!, slug, word: index };
     };
 

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { z } from "zod";
 import { db } from "@/lib/db/client";
+import { findRow } from "@/lib/db/compare/find-row";
 import { rowHistory } from "@/lib/db/grid/row-history";
 import { hasRole } from "@/lib/auth/roles";
 import { pageReader } from "@/app/page-reader";
@@ -13,6 +13,7 @@ import { loadWork } from "../../load-work";
 import { getRowLinks } from "@/lib/db/words/get-row-links";
 import { cellWordTokens } from "@/lib/alignment/words/cell-tokens";
 import { WordLinkEditor } from "./word-link-editor";
+import { RowParam } from "../row-param";
 
 export const dynamic = "force-dynamic";
 
@@ -23,12 +24,18 @@ export async function generateMetadata({ params }: Props) {
   return { title: `Row history · ${(await loadWork(work)).title}` };
 }
 
-/** One row: as it is now, every change that touched it, and the revisions of its segments as word-level diffs. */
+/**
+ * One row: as it is now, every change that touched it, and the revisions of its segments as word-level diffs. Asked
+ * for by id (the row's history, also after it was merged away) or by number (the row now at that place).
+ */
 export default async function RowHistoryPage({ params }: Props) {
-  const { work: slug, row: rowId } = await params;
+  const { work: slug, row: rowParam } = await params;
   const { user } = await pageReader();
-  if (!z.uuid().safeParse(rowId).success) notFound();
+  const ref = RowParam.safeParse(rowParam);
+  if (!ref.success) notFound();
   const work = await loadWork(slug);
+  const rowId = "id" in ref.data ? ref.data.id : (await findRow(db(), work.id, ref.data))?.id;
+  if (!rowId) notFound();
   const history = await rowHistory(db(), work.id, rowId);
   if (!history.row && history.changes.length === 0) notFound();
   const editionOf = new Map(work.editions.map((edition) => [edition.id, edition]));

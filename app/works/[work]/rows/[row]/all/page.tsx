@@ -1,6 +1,5 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { z } from "zod";
 import { readDb } from "@/lib/db/client";
 import { findRow } from "@/lib/db/compare/find-row";
 import { getRowCells } from "@/lib/db/search/get-row-cells";
@@ -9,14 +8,12 @@ import { Passage } from "@/app/components/passage";
 import { ProvenanceBadges } from "@/app/components/provenance-badges";
 import { TitleOurs } from "@/app/components/title-ours";
 import { loadWork } from "../../../load-work";
+import { RowParam } from "../../row-param";
 import "../../../compare/reading-layout.css";
 
 export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ work: string; row: string }> };
-
-/** A row by its id (as the compare view links it) or by its number (as its neighbours link it). */
-const RowParam = z.union([z.uuid().transform((id) => ({ id })), z.string().regex(/^[1-9]\d{0,8}$/).transform((value) => ({ number: Number(value) }))]);
 
 export async function generateMetadata({ params }: Props) {
   const { work } = await params;
