@@ -4,6 +4,7 @@
  * editions and all 10 pairs, or `editions` editions (the demo's five languages again, as further editions) and the
  * pairs the product aligns for them (every pair up to MAX_ALL_PAIRS editions, else each with the first). Prints one
  * JSON line: seconds, cpuSeconds, peakMB, baseMB (RSS before aligning: Node, the modules, the texts), pairs.
+ * MAX_THIRDS sets the aligner's maxThirds (default: the aligner's own).
  */
 import { alignWordsNWay, MAX_ALL_PAIRS, type PairRequest } from "../../lib/alignment/words/align-words";
 import { lexiconFor } from "../../lib/alignment/words/lexicon-sources";
@@ -28,6 +29,7 @@ const started = performance.now();
 await alignWordsNWay({
   editions,
   pairs,
+  options: process.env.MAX_THIRDS ? { maxThirds: Number(process.env.MAX_THIRDS) } : undefined,
   lexicon: (langA, langB, vocabularyA, vocabularyB) => lexiconFor({ langA, langB, vocabularyA, vocabularyB }),
   onPair: () => new Promise((resolve) => setImmediate(resolve)),
 });
