@@ -13,7 +13,7 @@ import { roleOf, WORK_JSON_FORMAT, WORK_JSON_VERSION } from "./json-export";
 import { jsonStream, lazyArray } from "./json-stream";
 import { selectHeads } from "./tei-stream";
 import { TMX_PROP } from "./tmx-shared";
-import { editionMetaProp, prop, provenanceNote } from "./tmx-export";
+import { prop, tmxHeader } from "./tmx-export";
 import { el, type XmlOut } from "./xml-writer";
 import { lazyEl, LazyNodes, renderXmlStream } from "./xml-stream";
 
@@ -24,7 +24,6 @@ async function* map<T, U>(items: AsyncIterable<T>, f: (item: T) => U): AsyncGene
 /** The TMX document (tmxChunks). */
 export async function* tmxStream(source: ExportSource, editionSlugs?: readonly string[]): AsyncGenerator<string> {
   const editions = selectHeads(source, editionSlugs);
-  const original = editions.find((edition) => edition.meta.original) ?? editions.find((edition) => edition.meta.standsInForOriginal);
   async function* units(): AsyncGenerator<XmlOut> {
     for await (const { row, segments } of source.rows({ editions: editions.map((edition) => edition.slug) })) {
       const variants: XmlOut[] = editions.flatMap((edition) => {
@@ -47,25 +46,7 @@ export async function* tmxStream(source: ExportSource, editionSlugs?: readonly s
   }
   yield* renderXmlStream(
     lazyEl("tmx", { version: "1.4" }, [
-      el(
-        "header",
-        {
-          creationtool: "Hexapla",
-          creationtoolversion: "1",
-          segtype: "sentence",
-          "o-tmf": "Hexapla",
-          adminlang: "en",
-          srclang: original?.meta.language ?? editions[0]?.meta.language ?? "*all*",
-          datatype: "plaintext",
-        },
-        [
-          provenanceNote(editions),
-          prop(TMX_PROP.work, source.work.slug),
-          prop(TMX_PROP.workTitle, source.work.title),
-          ...(source.work.author ? [prop(TMX_PROP.author, source.work.author)] : []),
-          ...editions.map(editionMetaProp),
-        ],
-      ),
+      tmxHeader(source.work, editions),
       lazyEl("body", {}, [new LazyNodes(units())]),
     ]),
   );

@@ -37,9 +37,32 @@ export function provenanceNote(editions: Pick<EditionExport, "slug" | "meta">[])
 }
 
 /** The document a line at a time (the export route streams it). */
+/** The TMX header: the tool, srclang (the original's language when chosen), provenance and each edition's metadata. */
+export function tmxHeader(work: { slug: string; title: string; author?: string | null }, editions: Pick<EditionExport, "slug" | "meta">[]): XmlOut {
+  const original = editions.find((edition) => edition.meta.original) ?? editions.find((edition) => edition.meta.standsInForOriginal);
+  return el(
+    "header",
+    {
+      creationtool: "Hexapla",
+      creationtoolversion: "1",
+      segtype: "sentence",
+      "o-tmf": "Hexapla",
+      adminlang: "en",
+      srclang: original?.meta.language ?? editions[0]?.meta.language ?? "*all*",
+      datatype: "plaintext",
+    },
+    [
+      provenanceNote(editions),
+      prop(TMX_PROP.work, work.slug),
+      prop(TMX_PROP.workTitle, work.title),
+      ...(work.author ? [prop(TMX_PROP.author, work.author)] : []),
+      ...editions.map(editionMetaProp),
+    ],
+  );
+}
+
 export function tmxChunks(work: WorkExport, editionSlugs?: readonly string[]): Iterable<string> {
   const editions = selectEditions(work, editionSlugs);
-  const original = editions.find((edition) => edition.meta.original) ?? editions.find((edition) => edition.meta.standsInForOriginal);
   const texts = new Map(editions.map((edition) => [edition.slug, segmentTexts(edition)]));
   const segmentsById = new Map(editions.map((edition) => [edition.slug, new Map(edition.segments.map((s) => [s.id, s]))]));
 
@@ -70,25 +93,7 @@ export function tmxChunks(work: WorkExport, editionSlugs?: readonly string[]): I
 
   return renderXmlChunks(
     el("tmx", { version: "1.4" }, [
-      el(
-        "header",
-        {
-          creationtool: "Hexapla",
-          creationtoolversion: "1",
-          segtype: "sentence",
-          "o-tmf": "Hexapla",
-          adminlang: "en",
-          srclang: original?.meta.language ?? editions[0]?.meta.language ?? "*all*",
-          datatype: "plaintext",
-        },
-        [
-          provenanceNote(editions),
-          prop(TMX_PROP.work, work.work.slug),
-          prop(TMX_PROP.workTitle, work.work.title),
-          ...(work.work.author ? [prop(TMX_PROP.author, work.work.author)] : []),
-          ...editions.map(editionMetaProp),
-        ],
-      ),
+      tmxHeader(work.work, editions),
       el("body", {}, units),
     ]),
   );

@@ -1,11 +1,8 @@
 "use client";
 
-import { useEffect, useId, useRef, useState } from "react";
+import { useId, useState } from "react";
+import { isActive, useJobPolling } from "@/app/components/use-job-polling";
 import type { JobView } from "@/lib/db/jobs/job-view";
-
-const POLL_MS = 1000;
-
-const isActive = (job: JobView | null) => job !== null && (job.status === "queued" || job.status === "running");
 
 /**
  * The compare view's print and PDF place: print the page as it is (its print stylesheet hides the controls), open
@@ -17,30 +14,8 @@ export function PrintExport({ workSlug, editions, rowCount }: { workSlug: string
   const [range, setRange] = useState<"all" | "some">("all");
   const [from, setFrom] = useState(1);
   const [to, setTo] = useState(rowCount);
-  const [job, setJob] = useState<JobView | null>(null);
+  const { job, setJob, follow, api } = useJobPolling(workSlug);
   const [error, setError] = useState<string | null>(null);
-  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const api = `/api/works/${encodeURIComponent(workSlug)}`;
-
-  useEffect(
-    () => () => {
-      if (timer.current) clearTimeout(timer.current);
-    },
-    [],
-  );
-
-  function follow(jobId: string) {
-    const poll = async () => {
-      const response = await fetch(`${api}/jobs/${jobId}`, { cache: "no-store" }).catch(() => null);
-      const body = (await response?.json().catch(() => null)) as { job?: JobView } | null;
-      if (body?.job) {
-        setJob(body.job);
-        if (!isActive(body.job)) return;
-      }
-      timer.current = setTimeout(() => void poll(), POLL_MS);
-    };
-    timer.current = setTimeout(() => void poll(), POLL_MS);
-  }
 
   async function start() {
     setError(null);

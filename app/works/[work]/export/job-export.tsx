@@ -1,11 +1,8 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
+import { useState } from "react";
+import { isActive, useJobPolling } from "@/app/components/use-job-polling";
 import type { JobView } from "@/lib/db/jobs/job-view";
-
-const POLL_MS = 1000;
-
-const isActive = (job: JobView | null) => job !== null && (job.status === "queued" || job.status === "running");
 
 interface Request {
   kind: string;
@@ -27,30 +24,8 @@ const size = (bytes: number) => (bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024)
  * (signed in) and editors, and once done the download with the time until which the file is kept.
  */
 export function JobExport({ workSlug, request, label, signedIn }: { workSlug: string; request: Request; label: string; signedIn: boolean }) {
-  const [job, setJob] = useState<JobView | null>(null);
+  const { job, setJob, follow, api } = useJobPolling(workSlug);
   const [error, setError] = useState<string | null>(null);
-  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const api = `/api/works/${encodeURIComponent(workSlug)}`;
-
-  useEffect(
-    () => () => {
-      if (timer.current) clearTimeout(timer.current);
-    },
-    [],
-  );
-
-  function follow(jobId: string) {
-    const poll = async () => {
-      const response = await fetch(`${api}/jobs/${jobId}`, { cache: "no-store" }).catch(() => null);
-      const body = (await response?.json().catch(() => null)) as { job?: JobView } | null;
-      if (body?.job) {
-        setJob(body.job);
-        if (!isActive(body.job)) return;
-      }
-      timer.current = setTimeout(() => void poll(), POLL_MS);
-    };
-    timer.current = setTimeout(() => void poll(), POLL_MS);
-  }
 
   async function start() {
     setError(null);
