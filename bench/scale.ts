@@ -19,7 +19,8 @@
  *   (/works/<w>/rows/<n>/all) and a word searched in a Latin, a Cyrillic and a Chinese edition — server time
  *   (median of 7 after a first, cold request) and HTML bytes, beside the home page's time as the baseline; and in
  *   Chromium, the font each edition's text is drawn with, regular and bold (it must be a served font: Noto);
- * - the app server's RSS after serving all that.
+ * - the app server's RSS after serving all that (the server run with `npm start`'s Node.js flags), beside the RSS of a
+ *   fresh server that served only the home page: the baseline.
  * BENCH_NOVEL_SENTENCES sets the novel's length (0 leaves it out). A benchmark, not a test: it asserts nothing.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
@@ -40,6 +41,8 @@ import { importPath } from "../lib/db/import/import-path";
 import { runImport } from "../lib/db/import/run-import";
 import { cancelJob } from "../lib/db/jobs/cancel-job";
 import { startWorker } from "../lib/db/jobs/worker";
+import { readEnv } from "../lib/env";
+import { appServerNodeFlags } from "../scripts/app-server-flags";
 import { freePort } from "../test/global-setup";
 import { openBenchDatabase, runBench } from "./bench-database";
 import { UDHR_EDITIONS, writeUdhrEditions } from "./udhr-editions";
@@ -437,6 +440,30 @@ async function fontsUsed(base: string) {
   }
 }
 
+/** `next start` on the database, as `npm start` runs it (its Node.js flags), once it answers. */
+async function startNext(databaseUrl: string, authSecret: string): Promise<[ChildProcess, string]> {
+  const port = await freePort();
+  const server = spawn(process.execPath, [...appServerNodeFlags(readEnv().HEXAPLA_SERVER_HEAP_MB), nextBin, "start", "--port", String(port), "--hostname", "127.0.0.1"], {
+    cwd: projectRoot,
+    stdio: "ignore",
+    env: { ...process.env, DATABASE_URL: databaseUrl, BETTER_AUTH_SECRET: authSecret, NEXT_TELEMETRY_DISABLED: "1" },
+  });
+  const base = `http://127.0.0.1:${port}`;
+  for (let attempt = 0; ; attempt += 1) {
+    if (await fetch(base).then((r) => r.ok, () => false)) return [server, base];
+    if (server.exitCode !== null) throw new Error("next start exited");
+    if (attempt > 600) throw new Error("next start did not answer");
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+async function stopServer(server: ChildProcess): Promise<void> {
+  if (server.exitCode !== null || server.signalCode !== null) return;
+  const exited = new Promise((resolve) => server.once("exit", resolve));
+  server.kill("SIGTERM");
+  await exited;
+}
+
 async function main() {
   if (process.env.BENCH_SKIP_BUILD !== "1") {
     const started = performance.now();
@@ -452,18 +479,8 @@ async function main() {
     await gridOperations(db, database.url, editor, novelId);
     await importUdhr(db, database.url, editor);
 
-    const port = await freePort();
-    server = spawn(process.execPath, [nextBin, "start", "--port", String(port), "--hostname", "127.0.0.1"], {
-      cwd: projectRoot,
-      stdio: "ignore",
-      env: { ...process.env, DATABASE_URL: database.url, BETTER_AUTH_SECRET: database.authSecret, NEXT_TELEMETRY_DISABLED: "1" },
-    });
-    const base = `http://127.0.0.1:${port}`;
-    for (let attempt = 0; ; attempt += 1) {
-      if (await fetch(base).then((r) => r.ok, () => false)) break;
-      if (attempt > 600) throw new Error("next start did not answer");
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+    let base: string;
+    [server, base] = await startNext(database.url, database.authSecret);
     const idle = treeRss(server.pid!);
     await editorPages(base, [
       ...(novelId ? [{ label: `novel, ${NOVEL.toLocaleString("en")} rows × 5 editions`, slug: "scale-novel", query: "" }] : []),
@@ -473,11 +490,20 @@ async function main() {
     ]);
     await readingPages(base, db);
     await fontsUsed(base);
-    console.log(`app server (next start and its children) RSS: ${mb(idle)} when it first answered, ${mb(treeRss(server.pid!))} after serving the pages above`);
+    const served = treeRss(server.pid!);
+    await stopServer(server);
+    server = null;
+    const [home, homeBase] = await startNext(database.url, database.authSecret);
+    for (let i = 0; i < 30; i += 1) await fetch(homeBase).then((r) => r.arrayBuffer());
+    const baseline = treeRss(home.pid!);
+    await stopServer(home);
+    console.log(
+      `app server (next start and its children, with npm start's flags ${appServerNodeFlags(readEnv().HEXAPLA_SERVER_HEAP_MB).join(" ")}) RSS: ${mb(idle)} when it first answered, ${mb(served)} after serving the pages above; ` +
+        `baseline, a fresh server that served only the home page (30 times): ${mb(baseline)} (${((100 * baseline) / served).toFixed(0)} % of the figure after serving)`,
+    );
     console.log(`(${os.cpus().length} CPUs, load average ${os.loadavg()[0].toFixed(1)} at the end; the database on the same machine)`);
   } finally {
-    server?.kill("SIGTERM");
-    if (server) await new Promise((resolve) => server!.once("exit", resolve));
+    if (server) await stopServer(server);
     await close();
   }
 }
