@@ -143,7 +143,7 @@ function WordDivergence({ row, columns }: { row: ShownRow; columns: RowsProps["c
   const figures = row.cells.flatMap((cell, index) => (cell.divergence === undefined ? [] : [`${columns[index].slug} ${cell.divergence}%`]));
   if (figures.length === 0 && !row.linksConfirmed && !row.linksDropped) return null;
   return (
-    <ul className="word-divergence" aria-label="Word divergence from the base edition">
+    <ul className="word-divergence" aria-label="Word divergence from the base">
       {figures.map((figure) => (
         <li key={figure}>{figure}</li>
       ))}
