@@ -367,7 +367,7 @@ async function breakdownNow(page: import("@playwright/test").Page, cdp: import("
   const { metrics } = (await cdp.send("Performance.getMetrics")) as { metrics: Array<{ name: string; value: number }> };
   const metric = (name: string) => (metrics.find((m) => m.name === name)?.value ?? 0) * 1000;
   const { htmlDone, cells } = await page.evaluate(() => ({
-    htmlDone: (performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming).responseEnd,
+    htmlDone: (window.performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming).responseEnd,
     cells: document.querySelectorAll('[role="gridcell"]').length,
   }));
   return { htmlDone, script: metric("ScriptDuration"), style: metric("RecalcStyleDuration"), layout: metric("LayoutDuration"), cells };
