@@ -198,6 +198,10 @@ test("a 40-edition work with every edition shown renders a window of columns; th
     })
     .toBeGreaterThanOrEqual(-1);
   expect(await page.getByRole("columnheader").count()).toBeLessThan(12);
+  await page.keyboard.press("0");
+  await expect(focusedCell(page)).toHaveAttribute("data-edition", "en");
+  await page.keyboard.press("$");
+  await expect(last).toHaveAttribute("data-edition", "lv");
 
   await page.keyboard.press("e");
   await page.getByLabel("Text", { exact: true }).fill("lv sentence 1, corrected.");

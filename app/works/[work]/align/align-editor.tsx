@@ -339,6 +339,10 @@ export function AlignEditor({
         return moveTo(rowIndex, columns[Math.min(editionIndex + 1, columns.length - 1)]);
       case "previousColumn":
         return moveTo(rowIndex, columns[Math.max(editionIndex - 1, 0)]);
+      case "firstColumn":
+        return moveTo(rowIndex, columns[0]);
+      case "lastColumn":
+        return moveTo(rowIndex, columns[columns.length - 1]);
       case "firstRow":
         return moveTo(0, edition.id);
       case "lastRow":

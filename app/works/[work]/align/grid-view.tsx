@@ -81,8 +81,7 @@ export function GridView({ workTitle, ...props }: GridViewProps) {
               <div
                 key={edition.id}
                 role="columnheader"
-                aria-colindex={index + 2}
-                style={{ gridColumn: index + 2 }}
+                {...columnPlacement(index, columns, editions.length)}
                 data-edition={edition.slug}
                 className={edition.id === selectedEditionId ? "selected-column" : undefined}
               >
@@ -101,6 +100,14 @@ export function GridView({ workTitle, ...props }: GridViewProps) {
       </div>
     </div>
   );
+}
+
+/**
+ * Where a column's header and cells go when only some columns are rendered: into their own track of the grid, with
+ * their position among all columns for assistive technology. When every column is rendered, they simply follow.
+ */
+function columnPlacement(index: number, columns: readonly number[], count: number): { "aria-colindex"?: number; style?: React.CSSProperties } {
+  return columns.length < count ? { "aria-colindex": index + 2, style: { gridColumn: index + 2 } } : {};
 }
 
 function rowViewOf({ workSlug, rows, editions, columns, selectedRowIndex, selectedEditionId, bookmarks, recent, onSelect }: Omit<RowsProps, "onRange">, index: number) {
@@ -266,8 +273,7 @@ const RowCells = memo(function RowCells({
         key={edition.id}
         id={cellId(row.id, edition.id)}
         role="gridcell"
-        aria-colindex={index + 2}
-        style={{ gridColumn: index + 2 }}
+        {...columnPlacement(index, columns, editions.length)}
         aria-selected={selected}
         tabIndex={selected ? 0 : -1}
         lang={edition.language}

@@ -1,0 +1,40 @@
+import type { BrowserContext } from "@playwright/test";
+import { createLargeWork } from "../lib/db/grid/grid.fixtures";
+import { expect, test, userOf } from "./fixtures";
+import { E2E_PASSWORD } from "./users";
+
+const BASE_URL = `http://127.0.0.1:${process.env.E2E_PORT ?? 3210}`;
+const FORTY = ["en", "ru", "fr", "de", "it", "es", "pt", "nl", "sv", "da", "nb", "fi", "pl", "cs", "sk", "sl", "hr", "sr", "bg", "uk", "be", "ro", "hu", "el", "tr", "ar", "he", "fa", "hi", "bn", "zh", "ja", "ko", "th", "vi", "id", "ms", "sw", "et", "lv"];
+
+test("scratch", async ({ browser, db, playwright }) => {
+  test.setTimeout(120_000);
+  const request = await playwright.request.newContext({ baseURL: BASE_URL });
+  await request.post("/api/auth/sign-in/email", { data: { email: userOf("editor", 0).email, password: E2E_PASSWORD } });
+  const state: Awaited<ReturnType<BrowserContext["storageState"]>> = await request.storageState();
+  await createLargeWork(db, "scratch40", FORTY, 300);
+  const context = await browser.newContext({ baseURL: BASE_URL, storageState: state });
+  const page = await context.newPage();
+  await page.goto(`/works/scratch40/align?e=${FORTY.join(",")}`);
+  await expect(page.locator('.align-editor[data-ready="true"]')).toBeAttached();
+  await page.screenshot({ path: "/tmp/ew/s1.png" });
+  await page.locator(".align-scroll").evaluate((s) => (s.scrollLeft = s.scrollWidth / 2));
+  await page.waitForTimeout(1500);
+  console.log("loading after h-scroll:", await page.locator(".cell-loading").count(), "headers", await page.getByRole("columnheader").allInnerTexts());
+  await page.screenshot({ path: "/tmp/ew/s2.png" });
+  await page.locator(".align-scroll").evaluate((s) => { s.scrollTop = s.scrollHeight / 2; });
+  await page.waitForTimeout(1500);
+  console.log("loading after v-scroll:", await page.locator(".cell-loading").count());
+  await page.screenshot({ path: "/tmp/ew/s3.png" });
+  const cell = page.locator('[role="gridcell"][data-edition="tr"]').nth(3);
+  await cell.click();
+  await page.keyboard.press("s");
+  await expect(page.getByRole("dialog")).toBeVisible();
+  console.log("dialog:", (await page.getByRole("dialog").innerText()).slice(0, 400));
+  await page.screenshot({ path: "/tmp/ew/s4.png" });
+  await page.keyboard.press("Escape");
+  for (let i = 0; i < 25; i++) await page.keyboard.press("h");
+  await page.waitForTimeout(500);
+  console.log("focused:", await page.locator('[role="gridcell"]:focus').getAttribute("data-edition"), "loading", await page.locator(".cell-loading").count());
+  await page.screenshot({ path: "/tmp/ew/s5.png" });
+  await context.close();
+});
