@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { isNotOneToOne, nextRow } from "../../alignment/row-navigation";
-import { applyGridPatch, gridOfRows, gridOfShownRows, heldCell, missingText, rowsOfOutline, shownRowOf, withFetchedRows, type EditorRow } from "./editor-grid";
+import { applyGridPatch, gridOfRows, gridOfShownRows, heldCell, missingText, rowsOfOutline, shownRowOf, shownRowOfStart, startRowOf, withFetchedRows, type EditorRow } from "./editor-grid";
 
 const row = (id: string, text = id): EditorRow => ({
   id,
@@ -89,6 +89,15 @@ describe("the text of a wide grid, column by column", () => {
     expect(heldCell(shown, "b")).toBeNull();
     expect(heldCell(shown, "c")).toEqual([]);
     expect(missingText(shown, ["a", "b", "c"])).toEqual(["b"]);
+  });
+
+  it("carries a first row with the text of some editions and the sizes of the others, and shows it as held", () => {
+    const start = startRowOf(wide, ["b", "c", "a"], ["b"]);
+    expect(Object.keys(start.cells)).toEqual(["b"]);
+    expect(start.otherSizes).toEqual([0, 1]);
+    const shown = shownRowOfStart(JSON.parse(JSON.stringify(start)), ["b", "c", "a"], ["b"]);
+    expect(shown).toEqual(shownRowOf(wide, ["b", "c", "a"], ["b"]));
+    expect(startRowOf(wide, ["a", "b"], ["a", "b"]).otherSizes).toBeUndefined();
   });
 
   it("adds fetched columns to the text held at the same version, and replaces the text of an older version", () => {

@@ -126,6 +126,26 @@ export function shownRowOf(row: EditorRow, editionIds: readonly string[], textId
   return { id: row.id, version: row.version, status: row.status, confidence: row.confidence, sizes, cells };
 }
 
+/**
+ * A first row as the editor page carries it: the text of the editions it sends text for, and the number of segments
+ * of every other shown edition (in shown order; left out when there are none), so the page stays small.
+ */
+export type StartRow = EditorRow & { otherSizes?: number[] };
+
+export function startRowOf(row: EditorRow, editionIds: readonly string[], textIds: readonly string[]): StartRow {
+  const others = editionIds.filter((e) => !textIds.includes(e));
+  const start: StartRow = { ...row, cells: Object.fromEntries(textIds.flatMap((e) => (row.cells[e] ? [[e, row.cells[e]]] : []))) };
+  if (others.length > 0) start.otherSizes = others.map((e) => row.cells[e]?.length ?? 0);
+  return start;
+}
+
+/** The shown row of a first row as the page carried it (see startRowOf). */
+export function shownRowOfStart(row: StartRow, editionIds: readonly string[], textIds: readonly string[]): ShownRow {
+  const shown = shownRowOf(row, editionIds, textIds);
+  editionIds.filter((e) => !textIds.includes(e)).forEach((e, k) => (shown.sizes[e] = row.otherSizes?.[k] ?? 0));
+  return shown;
+}
+
 /** The segments of one cell of the row, or null while its text has not come (an empty cell has none to wait for). */
 export function heldCell(row: ShownRow, editionId: string): EditorSegment[] | null {
   return row.cells?.[editionId] ?? ((row.sizes[editionId] ?? 0) === 0 ? [] : null);

@@ -10,6 +10,7 @@ import {
   missingText,
   rowsOfOutline,
   shownRowOf,
+  shownRowOfStart,
   withFetchedRows,
   type EditorEdition,
   type EditorOutline,
@@ -17,6 +18,7 @@ import {
   type EditorStart,
   type GridPatch,
   type ShownRow,
+  type StartRow,
 } from "@/lib/db/grid/editor-grid";
 import type { GridNotification } from "@/lib/db/grid/notify";
 import { WORD_REALIGNMENT_KIND } from "@/lib/live/notification-kinds";
@@ -24,6 +26,7 @@ import type { EditorOperation } from "@/lib/db/grid/operation-request";
 import type { ChangeSummary } from "@/lib/db/grid/types";
 import { ApiError, getJson, sendJson } from "./api";
 import { ChangeList } from "./change-list";
+import { firstColumns } from "./column-window";
 import { EditionPicker } from "./edition-picker";
 import { cellId, GridView, type FocusRequest } from "./grid-view";
 import { MergeSegmentsDialog, SplitSegmentDialog } from "./segment-dialogs";
@@ -96,8 +99,8 @@ export function AlignEditor({
 }: {
   workSlug: string;
   workTitle: string;
-  /** The grid's start, its rows as shown (with the text of the first columns). */
-  start: Omit<EditorStart, "rows"> & { rows: ShownRow[] };
+  /** The grid's start, its rows with the text of the first columns only (see startRowOf). */
+  start: Omit<EditorStart, "rows"> & { rows: StartRow[] };
   /** The editions shown, in order (ids). */
   shownIds: string[];
   /** What the URL asked for that is not shown. */
@@ -112,7 +115,7 @@ export function AlignEditor({
   const editionParam = shownIds.join(",");
   const [grid, setGridState] = useState<HeldGrid>(() => ({
     version: start.version,
-    rows: start.rows,
+    rows: start.rows.map((row) => shownRowOfStart(row, shownIds, firstColumns(shownIds.length).map((index) => shownIds[index]))),
     complete: start.rows.length >= start.rowCount,
   }));
   const gridRef = useRef(grid);

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { db } from "@/lib/db/client";
 import { listBookmarks } from "@/lib/db/grid/bookmarks";
-import { shownRowOf } from "@/lib/db/grid/editor-grid";
+import { startRowOf } from "@/lib/db/grid/editor-grid";
 import { loadEditorStart, loadGridEditions } from "@/lib/db/grid/load-grid";
 import { chooseEditions } from "@/lib/editor/edition-choice";
 import { pageReader } from "@/app/page-reader";
@@ -32,7 +32,7 @@ export default async function AlignPage({ params, searchParams }: Props) {
   const [start, bookmarks] = await Promise.all([loadEditorStart(db(), work.id, shownIds, FIRST_ROWS), user ? listBookmarks(db(), work.id, user.id) : Promise.resolve([])]);
   // The first rows carry the text of the first columns only (the ones rendered before the browser measures its view).
   const textIds = firstColumns(shownIds.length).map((index) => shownIds[index]);
-  const rows = start.rows.map((row) => shownRowOf(row, shownIds, textIds));
+  const rows = start.rows.map((row) => startRowOf(row, shownIds, textIds));
   return (
     <>
       <p>
