@@ -139,7 +139,8 @@ test.describe("on a laptop", () => {
     const [margin, frame] = await Promise.all([page.locator("#r3 .row-number").boundingBox(), box.boundingBox()]);
     expect(Math.abs(margin!.x - frame!.x)).toBeLessThan(2);
 
-    await page.locator("#r3").getByRole("link", { name: "All editions of row 3" }).click();
+    await page.locator("#r3").getByRole("link", { name: "Tools of row 3" }).click();
+    await page.getByRole("link", { name: "All editions of row 3" }).click();
     await expect(page.getByRole("heading", { name: "Row 3 in every edition" })).toBeVisible();
     const editions = page.locator(".row-all-list > li");
     await expect(editions.locator(".row-all-language")).toHaveText(["English (en)", "Russian (ru)", "French (fr)", "Spanish (es)", "Italian (it)", "English (en) · earlier witness"]);

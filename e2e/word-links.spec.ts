@@ -37,11 +37,12 @@ const highlighted = (page: Page, name: string) =>
 test("word differences are marked on first load, and pointing at a Russian word highlights its English counterpart", async ({ page }) => {
   await page.goto(`${WORK}/compare?editions=ru,en&base=en`);
   await expect(page.locator(".cell .word-added, .cell .word-omitted, .cell .word-weak").first()).toBeVisible();
+  await page.getByRole("button", { name: "Editions and settings" }).click();
   await expect(page.locator(".word-legend")).toContainText("no counterpart in the base edition");
   const row = page.locator(".grid-row").filter({ has: page.locator('[lang="en"]', { hasText: "In those days, Zinoviev, the great agitator" }) });
-  const rowId = await row.getAttribute("data-row-id");
+  const rowId = await row.getAttribute("id");
   await expect(page.locator('.grid[data-word-links="ready"]')).toHaveCount(1);
-  const point = await pointAt(page, `.grid-row[data-row-id="${rowId}"] .cell[data-edition="ru"]`, "Зиновьев");
+  const point = await pointAt(page, `#${rowId} .cell[data-edition="ru"]`, "Зиновьев");
   await page.mouse.move(point.x, point.y);
   await expect.poll(() => highlighted(page, "word-active")).toEqual(["Зиновьев"]);
   await expect.poll(() => highlighted(page, "word-counterpart")).toContain("Zinoviev");
