@@ -53,7 +53,7 @@ export function CompareRows({ rows, token, columns, workSlug, recordable, pairLa
     const box = body.current;
     if (!box) return;
     for (const row of box.querySelectorAll<HTMLElement>(".grid-row")) row.tabIndex = -1;
-    for (const cell of box.querySelectorAll<HTMLElement>(".cell:not(.empty)")) cell.tabIndex = 0;
+    for (const cell of box.querySelectorAll<HTMLElement>("[role='cell']:not(.empty)")) cell.tabIndex = 0;
   }, [shown]);
 
   return shown ? (
@@ -101,15 +101,15 @@ interface RowProps {
 }
 
 /**
- * One row. Its links are relative to the page (/works/<work>/compare), so "rows/6" is the work's /works/<work>/rows/6:
- * shorter than absolute paths repeated on every row. "Tools" opens the row's tools menu (or, without scripts, the
- * row's own page); the row's id travels only when the reader may record a variant on it.
+ * One row. Its number links to it (#r6) and opens its tools (row-tools.tsx); the row's id travels only when the reader
+ * may record a variant on it. Its links are relative to the page (/works/<work>/compare), so "variants?row=6" is the
+ * work's /works/<work>/variants?row=6: shorter than absolute paths repeated on every row.
  */
 function CompareRowView({ row, columns, workSlug, recordable, pairLabels }: RowProps) {
   return (
     <div id={`r${row.number}`} className="grid-row" role="row">
       <div className="row-number" role="rowheader">
-        <a href={`#r${row.number}`} aria-label={`Row ${row.number}`}>
+        <a href={`#r${row.number}`} aria-label={`Row ${row.number}`} data-row={recordable ? row.id : undefined}>
           {row.number}
         </a>
         {row.statusLabel ? <span className="row-status">{row.statusLabel}</span> : null}
@@ -120,12 +120,9 @@ function CompareRowView({ row, columns, workSlug, recordable, pairLabels }: RowP
             {`${row.variants} variant${row.variants === 1 ? "" : "s"}`}
           </a>
         ) : null}
-        <a className="row-tools-link" href={`rows/${row.number}`} data-row={recordable ? row.id : undefined}>
-          Tools<span className="visually-hidden">{` of row ${row.number}`}</span>
-        </a>
       </div>
       {row.cells.map((cell, index) => (
-        <div key={columns[index].slug} role="cell" className={cell.segments.length ? "cell" : "cell empty"} lang={columns[index].language} data-edition={columns[index].slug}>
+        <div key={columns[index].slug} role="cell" className={cell.segments.length ? undefined : "empty"} lang={columns[index].language} data-edition={columns[index].slug}>
           <CellContent cell={cell} notesHref={`/works/${workSlug}/editions/${columns[index].slug}`} pairLabels={pairLabels} />
           {cell.tooDifferent ? <TooDifferent reason={cell.tooDifferent} /> : null}
           <WordSummary words={cell.words} />
@@ -143,7 +140,7 @@ function WordDivergence({ row, columns }: { row: ShownRow; columns: RowsProps["c
   const figures = row.cells.flatMap((cell, index) => (cell.divergence === undefined ? [] : [`${columns[index].slug} ${cell.divergence}%`]));
   if (figures.length === 0 && !row.linksConfirmed && !row.linksDropped) return null;
   return (
-    <ul className="word-divergence" aria-label="Word divergence from the base edition">
+    <ul className="word-divergence" aria-label="Word divergence">
       {figures.map((figure) => (
         <li key={figure}>{figure}</li>
       ))}

@@ -22,11 +22,10 @@ function place(popup: HTMLElement, link: DOMRect): void {
 }
 
 /**
- * The tools of the compare view's rows, one menu for the page: a row's "Tools" link (a link to the row's own page,
- * for readers without scripts) opens it beside the link, with the row's history, all its editions, its word links,
- * "Cite" (one citation dialog for the page) and, for those who may, "Record variant" (one form for the page); closing
- * the menu or a dialog brings the focus back to the row's link. It listens to the page (event delegation), so the
- * rows carry one link each and no script.
+ * The tools of the compare view's rows, one menu for the page: a row's number (a link to the row) opens it beside the
+ * number, with the row's history, all its editions, its word links, "Copy link", "Cite" (one citation dialog for the
+ * page) and, for those who may, "Record variant" (one form for the page); closing the menu or a dialog brings the
+ * focus back to the row's number. It listens to the page (event delegation), so the rows carry no script.
  */
 export function RowTools({ workSlug, editions, recordable }: { workSlug: string; editions: string[]; recordable: VariantFormEdition[] | null }) {
   const menu = useRef<HTMLDivElement>(null);
@@ -34,20 +33,21 @@ export function RowTools({ workSlug, editions, recordable }: { workSlug: string;
   const [tools, setTools] = useState<ToolsRow | null>(null);
   const [citeRow, setCiteRow] = useState<number | null>(null);
   const [variantRow, setVariantRow] = useState<{ number: number; id: string } | null>(null);
-  const [recorded, setRecorded] = useState("");
+  const [said, setSaid] = useState("");
 
   useEffect(() => {
+    /* The link goes to its row as any link does (the address names the row), then the menu opens beside it. */
     const onClick = (event: MouseEvent) => {
-      const link = (event.target as Element).closest?.<HTMLAnchorElement>("a.row-tools-link");
+      const link = (event.target as Element).closest?.<HTMLAnchorElement>(".compare-grid .row-number > a[href^='#r']");
       if (!link || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
-      const row = link.closest<HTMLElement>(".grid-row[id^='r']");
       const popup = menu.current;
-      if (!row || !popup) return;
-      event.preventDefault();
-      flushSync(() => setTools({ number: Number(row.id.slice(1)), id: link.dataset.row ?? null, anchor: link }));
-      popup.showPopover();
-      place(popup, link.getBoundingClientRect());
-      popup.querySelector<HTMLElement>("a, button")?.focus();
+      if (!popup) return;
+      flushSync(() => setTools({ number: Number(link.getAttribute("href")!.slice(2)), id: link.dataset.row ?? null, anchor: link }));
+      requestAnimationFrame(() => {
+        popup.showPopover();
+        place(popup, link.getBoundingClientRect());
+        popup.querySelector<HTMLElement>("a, button")?.focus();
+      });
     };
     document.addEventListener("click", onClick);
     return () => document.removeEventListener("click", onClick);
@@ -86,6 +86,20 @@ export function RowTools({ workSlug, editions, recordable }: { workSlug: string;
             <a href={`rows/${tools.number}#row-words`}>
               Word links<span className="visually-hidden">{` of row ${tools.number}`}</span>
             </a>
+            <button
+              type="button"
+              className="link-button"
+              onClick={then(() => {
+                const url = new URL(window.location.href);
+                url.hash = `r${tools.number}`;
+                void navigator.clipboard
+                  ?.writeText(url.toString())
+                  .then(() => setSaid(`Copied the link to row ${tools.number}.`))
+                  .catch(() => setSaid(`Could not copy the link: the address bar shows it.`));
+              })}
+            >
+              Copy link<span className="visually-hidden">{` to row ${tools.number}`}</span>
+            </button>
             <button type="button" className="link-button" onClick={then(() => setCiteRow(tools.number))}>
               Cite<span className="visually-hidden">{` row ${tools.number}`}</span>
             </button>
@@ -117,7 +131,7 @@ export function RowTools({ workSlug, editions, recordable }: { workSlug: string;
           rowId={variantRow.id}
           rowNumber={variantRow.number}
           editions={recordable}
-          onRecorded={setRecorded}
+          onRecorded={setSaid}
           onClose={() => {
             setVariantRow(null);
             tools?.anchor.focus();
@@ -125,7 +139,7 @@ export function RowTools({ workSlug, editions, recordable }: { workSlug: string;
         />
       ) : null}
       <p role="status" className="visually-hidden">
-        {recorded}
+        {said}
       </p>
     </>
   );
