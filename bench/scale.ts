@@ -21,7 +21,9 @@
  *   Chromium, the font each edition's text is drawn with, regular and bold (it must be a served font: Noto);
  * - the app server's RSS after serving all that (the server run with `npm start`'s Node.js flags), beside the RSS of a
  *   fresh server that served only the home page: the baseline.
- * BENCH_NOVEL_SENTENCES sets the novel's length (0 leaves it out). A benchmark, not a test: it asserts nothing.
+ * BENCH_NOVEL_SENTENCES sets the novel's length (0 leaves it out). BENCH_EDITOR_ONLY=1 measures the editor pages
+ * alone (the works are made, but no write latencies, no jobs after the Declaration's imports, no reading views).
+ * A benchmark, not a test: it asserts nothing.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
@@ -58,6 +60,7 @@ const SEARCHES = [
   { script: "Chinese", edition: "zh-hans", word: "教育" },
 ];
 const NOVEL = Number(process.env.BENCH_NOVEL_SENTENCES ?? 10_000);
+const EDITOR_ONLY = process.env.BENCH_EDITOR_ONLY === "1";
 const SIZES = [100, 2_000, 10_000];
 const nextBin = path.join(projectRoot, "node_modules", "next", "dist", "bin", "next");
 
@@ -162,6 +165,7 @@ async function importUdhr(db: Db, databaseUrl: string, editor: Actor): Promise<s
     const work = await db.work.findUniqueOrThrow({ where: { slug: UDHR } });
     const rows = await db.alignmentRow.count({ where: { workId: work.id } });
     console.log(`  → ${rows} rows; ${(total / 1000).toFixed(1)} s for all ${files.length} imports, ${(total / files.length).toFixed(0)} ms per edition on average (each text aligned against the pivot inside its import)`);
+    if (EDITOR_ONLY) return work.id;
     const others = await db.job.findMany({ where: { status: { in: ["queued", "running"] }, workId: { not: work.id } }, select: { id: true, workId: true } });
     for (const job of others) await cancelJob(db, job.workId, job.id, { id: editor.id, name: "bench:scale" });
     if (others.length) console.log(`  (${others.length} jobs queued by the grid operations above on other works cancelled first: only the Declaration's jobs run here)`);
@@ -248,17 +252,18 @@ async function largeWork(db: Db, slug: string, languages: string[], rows: number
 
 async function gridOperations(db: Db, databaseUrl: string, editor: Actor, novelId: string | null) {
   console.log("grid operation (merge a row with the next) and its undo, data layer, one editor, sequential:");
-  const baseline = await baselineWritePath(databaseUrl);
+  const baseline = EDITOR_ONLY ? null : await baselineWritePath(databaseUrl);
   try {
     for (const size of SIZES) {
       const current = await largeWork(db, `scale-grid-${size}`, LANGUAGES, size);
+      if (EDITOR_ONLY) continue;
       console.log(`  ${size.toLocaleString("en")} rows × 5 editions: this checkout ${await latencies({ name: "this", db, operate: applyEditorOperation, undo: undoLastChange }, editor, current, 40)}`);
       if (baseline) {
         const old = await largeWork(db, `scale-grid-${size}-baseline`, LANGUAGES, size);
         console.log(`  ${" ".repeat(size.toLocaleString("en").length)}                 ${baseline.path.name}: ${await latencies(baseline.path, editor, old, size >= 10_000 ? 8 : 20)}`);
       }
     }
-    if (novelId) console.log(`  the imported novel: this checkout ${await latencies({ name: "this", db, operate: applyEditorOperation, undo: undoLastChange }, editor, novelId, 40)}`);
+    if (novelId && !EDITOR_ONLY) console.log(`  the imported novel: this checkout ${await latencies({ name: "this", db, operate: applyEditorOperation, undo: undoLastChange }, editor, novelId, 40)}`);
   } finally {
     await baseline?.close();
   }
@@ -310,13 +315,16 @@ async function editorPages(base: string, works: Array<{ label: string; slug: str
       const url = `${base}/works/${work.slug}/align${work.query}`;
       const html = await (await fetch(url)).text();
       const whole = await wholeGridBytes(base, work.slug);
-      const runs: Array<{ interactive: number; outline: number; middle: number }> = [];
+      const runs: Array<{ interactive: number; outline: number; middle: number } & Breakdown> = [];
       for (let k = 0; k < 3; k += 1) {
         const page = await browser.newPage();
+        const cdp = await page.context().newCDPSession(page);
+        await cdp.send("Performance.enable");
         await page.goto(url, { waitUntil: "commit" });
         const interactive = (await (
           await page.waitForFunction(() => (document.querySelector('.align-editor[data-ready="true"] [role="gridcell"]') ? performance.now() : null), undefined, { polling: "raf", timeout: 60_000 })
         ).jsonValue()) as number;
+        const breakdown = await breakdownNow(page, cdp);
         const outline = (await (
           await page.waitForFunction(() => (/\d+ rows\./.test(document.querySelector(".live-status")?.textContent ?? "") ? performance.now() : null), undefined, { polling: 50, timeout: 60_000 })
         ).jsonValue()) as number;
@@ -337,7 +345,7 @@ async function editorPages(base: string, works: Array<{ label: string; slug: str
             { polling: 20, timeout: 60_000 },
           )
         ).jsonValue()) as number;
-        runs.push({ interactive, outline, middle: middle - scrolled });
+        runs.push({ interactive, outline, middle: middle - scrolled, ...breakdown });
         await page.close();
       }
       const median = (key: keyof (typeof runs)[number]) => runs.map((r) => r[key]).sort((a, b) => a - b)[1].toFixed(0);
@@ -345,10 +353,27 @@ async function editorPages(base: string, works: Array<{ label: string; slug: str
         `  ${work.label}: HTML ${kib(html.length)} (the whole grid as JSON, which the page used to carry: ${kib(whole)}) · ` +
           `interactive at ${median("interactive")} ms · outline of every row at ${median("outline")} ms · text of rows scrolled to the middle ${median("middle")} ms later`,
       );
+      console.log(
+        `    until interactive: HTML received at ${median("htmlDone")} ms · main thread busy with script ${median("script")} ms, style ${median("style")} ms, layout ${median("layout")} ms · ` +
+          `${median("cells")} cells in the DOM`,
+      );
     }
   } finally {
     await browser.close();
   }
+}
+
+type Breakdown = { htmlDone: number; script: number; style: number; layout: number; cells: number };
+
+/** Where the time to interactive went: when the HTML had come, and the main thread's script, style and layout time (DevTools' Performance metrics). */
+async function breakdownNow(page: import("@playwright/test").Page, cdp: import("@playwright/test").CDPSession): Promise<Breakdown> {
+  const { metrics } = (await cdp.send("Performance.getMetrics")) as { metrics: Array<{ name: string; value: number }> };
+  const metric = (name: string) => (metrics.find((m) => m.name === name)?.value ?? 0) * 1000;
+  const { htmlDone, cells } = await page.evaluate(() => ({
+    htmlDone: (window.performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming).responseEnd,
+    cells: document.querySelectorAll('[role="gridcell"]').length,
+  }));
+  return { htmlDone, script: metric("ScriptDuration"), style: metric("RecalcStyleDuration"), layout: metric("LayoutDuration"), cells };
 }
 
 /** Median and first (cold) response time of a GET, and its body's bytes. */
@@ -488,8 +513,10 @@ async function main() {
       { label: "the Declaration, 40 editions, 5 shown", slug: UDHR, query: "" },
       { label: "the Declaration, all 40 editions shown", slug: UDHR, query: `?e=${UDHR_SLUGS.join(",")}` },
     ]);
-    await readingPages(base, db);
-    await fontsUsed(base);
+    if (!EDITOR_ONLY) {
+      await readingPages(base, db);
+      await fontsUsed(base);
+    }
     const served = treeRss(server.pid!);
     await stopServer(server);
     server = null;

@@ -53,7 +53,7 @@ test("a shared URL reproduces the view and a row can be linked to", async ({ pag
 
 test("Russian text is shown in its own column, marked as Russian, next to the English", async ({ page }) => {
   await page.goto(`${WORK}/compare?editions=ru,en`);
-  const russian = page.locator('.cell[lang="ru"]').filter({ hasText: "Каменев" }).first();
+  const russian = page.locator('[role="cell"][lang="ru"]').filter({ hasText: "Каменев" }).first();
   await expect(russian).toBeVisible();
   const font = await russian.evaluate((node) => getComputedStyle(node).fontFamily);
   expect(font).toContain("Noto Serif");

@@ -13,13 +13,13 @@ export interface PassageSegment {
  * Segments shown in their original form: consecutive segments of one block stay one heading, paragraph or quotation.
  * `renderText` draws a segment's text (by default with its note references linked); `index` counts over all segments.
  * Each segment is an element that names its segment (`data-segment-id`), unless `bare`: then the segments are plain
- * text, one space between two of a block (the compare view, whose word links find a word by its offset in the cell's
- * segments joined by one space, block after block).
+ * text, one space between two of a block, one text node when they are plain text (the compare view, whose word links
+ * find a word by its offset in the cell's segments joined by one space, block after block).
  */
 export function Passage({
   segments,
   notesHref,
-  renderText = (segment) => <SegmentText text={segment.text} notesHref={notesHref} />,
+  renderText = (segment) => (segment.text.includes("[^") ? <SegmentText text={segment.text} notesHref={notesHref} /> : segment.text),
   bare = false,
 }: {
   segments: PassageSegment[];
@@ -37,7 +37,8 @@ export function Passage({
     <>
       {blocks.map((block) => {
         const first = block[0].segment;
-        const content = block.map(({ segment, index }, position) => (
+        const texts = bare ? block.map(({ segment, index }) => renderText(segment, index)) : [];
+        const content = texts.length > 0 && texts.every((text) => typeof text === "string") ? texts.join(" ") : block.map(({ segment, index }, position) => (
           <Fragment key={segment.id}>
             {position > 0 ? " " : null}
             {bare ? (

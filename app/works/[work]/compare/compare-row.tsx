@@ -53,7 +53,7 @@ export function CompareRows({ rows, token, columns, workSlug, recordable, pairLa
     const box = body.current;
     if (!box) return;
     for (const row of box.querySelectorAll<HTMLElement>(".grid-row")) row.tabIndex = -1;
-    for (const cell of box.querySelectorAll<HTMLElement>(".cell:not(.empty)")) cell.tabIndex = 0;
+    for (const cell of box.querySelectorAll<HTMLElement>("[role='cell']:not(.empty)")) cell.tabIndex = 0;
   }, [shown]);
 
   return shown ? (
@@ -122,7 +122,7 @@ function CompareRowView({ row, columns, workSlug, recordable, pairLabels }: RowP
         ) : null}
       </div>
       {row.cells.map((cell, index) => (
-        <div key={columns[index].slug} role="cell" className={cell.segments.length ? "cell" : "cell empty"} lang={columns[index].language} data-edition={columns[index].slug}>
+        <div key={columns[index].slug} role="cell" className={cell.segments.length ? undefined : "empty"} lang={columns[index].language} data-edition={columns[index].slug}>
           <CellContent cell={cell} notesHref={`/works/${workSlug}/editions/${columns[index].slug}`} pairLabels={pairLabels} />
           {cell.tooDifferent ? <TooDifferent reason={cell.tooDifferent} /> : null}
           <WordSummary words={cell.words} />
@@ -140,7 +140,7 @@ function WordDivergence({ row, columns }: { row: ShownRow; columns: RowsProps["c
   const figures = row.cells.flatMap((cell, index) => (cell.divergence === undefined ? [] : [`${columns[index].slug} ${cell.divergence}%`]));
   if (figures.length === 0 && !row.linksConfirmed && !row.linksDropped) return null;
   return (
-    <ul className="word-divergence" aria-label="Word divergence from the base">
+    <ul className="word-divergence" aria-label="Word divergence">
       {figures.map((figure) => (
         <li key={figure}>{figure}</li>
       ))}

@@ -156,7 +156,7 @@ export function WordLinks({ workSlug, editions, from, to }: { workSlug: string; 
     const highlights = (globalThis as { CSS?: { highlights?: Map<string, unknown> } }).CSS?.highlights;
     const HighlightClass = (globalThis as { Highlight?: new (...ranges: Range[]) => unknown }).Highlight;
 
-    const cellOf = (row: number, slug: string) => grid.querySelector(`#r${row} > .cell[data-edition="${slug}"]`);
+    const cellOf = (row: number, slug: string) => grid.querySelector(`#r${row} > [role="cell"][data-edition="${slug}"]`);
     const wordRange = (row: number, slug: string, word: Word) => {
       const cell = cellOf(row, slug);
       return cell ? rangeIn(cell, word.start, word.end) : null;
@@ -200,7 +200,7 @@ export function WordLinks({ workSlug, editions, from, to }: { workSlug: string; 
     const wordAt = (x: number, y: number): Active | null => {
       const caret = caretAt(x, y);
       const element = caret ? (caret.node instanceof Element ? caret.node : caret.node.parentElement) : null;
-      const cell = element?.closest(".cell[data-edition]") as HTMLElement | null;
+      const cell = element?.closest("[role='cell'][data-edition]") as HTMLElement | null;
       const rowElement = cell?.closest(".grid-row[id^='r']") as HTMLElement | null;
       if (!caret || !cell || !rowElement) return null;
       const number = Number(rowElement.id.slice(1));
@@ -231,7 +231,7 @@ export function WordLinks({ workSlug, editions, from, to }: { workSlug: string; 
       mode.current = null;
     };
     const onKey = (event: KeyboardEvent) => {
-      const cell = (event.target as HTMLElement).closest?.(".cell[data-edition]") as HTMLElement | null;
+      const cell = (event.target as HTMLElement).closest?.("[role='cell'][data-edition]") as HTMLElement | null;
       const rowElement = cell?.closest(".grid-row[id^='r']") as HTMLElement | null;
       if (!cell || !rowElement) return;
       const row = Number(rowElement.id.slice(1));
