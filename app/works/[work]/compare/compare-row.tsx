@@ -48,11 +48,10 @@ export function CompareRows({ rows, token, columns, workSlug, recordable, pairLa
     } else reloadOnce();
   }, [shown, token, router]);
 
-  /* Rows are focused by j / k and the row jump; cells with text by Tab, for word mode. */
+  /* Cells with text are reached by Tab, for word mode (rows are focused by focus-row.ts). */
   useEffect(() => {
     const box = body.current;
     if (!box) return;
-    for (const row of box.querySelectorAll<HTMLElement>(".grid-row")) row.tabIndex = -1;
     for (const cell of box.querySelectorAll<HTMLElement>("[role='cell']:not(.empty)")) cell.tabIndex = 0;
   }, [shown]);
 

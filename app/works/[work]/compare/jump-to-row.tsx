@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { focusRow } from "./focus-row";
 
 /** Jumps to a row by its number (rows are linkable as #r12); a row on another page is reached through RowHashRedirect. */
 export function JumpToRow({ rowCount }: { rowCount: number }) {
@@ -18,7 +19,7 @@ export function JumpToRow({ rowCount }: { rowCount: number }) {
         }
         setError(null);
         window.location.hash = `r${number}`;
-        document.getElementById(`r${number}`)?.focus();
+        focusRow(document.getElementById(`r${number}`));
       }}
     >
       <label htmlFor="jump-row">Go to row</label>

@@ -8,6 +8,7 @@
  * link (#rN), which RowHashRedirect takes to the page that holds it.
  */
 import { useEffect, useRef, useState } from "react";
+import { focusRow } from "./focus-row";
 
 const storageKey = (workSlug: string) => `hexapla:place:${workSlug}`;
 
@@ -74,7 +75,7 @@ export function ReadingPlace({ workSlug, rowCount }: { workSlug: string; rowCoun
     };
     const go = (row: HTMLElement) => {
       moved = Date.now();
-      row.focus({ preventScroll: true });
+      focusRow(row, { preventScroll: true });
       row.scrollIntoView({ block: "start" });
       storeRow(workSlug, numberOf(row));
       setMessage(`Row ${numberOf(row)} of ${rowCount}`);
@@ -124,7 +125,7 @@ export function ReadingPlace({ workSlug, rowCount }: { workSlug: string; rowCoun
             href={`#r${offer}`}
             onClick={() => {
               dismiss();
-              requestAnimationFrame(() => document.getElementById(`r${offer}`)?.focus({ preventScroll: true }));
+              requestAnimationFrame(() => focusRow(document.getElementById(`r${offer}`), { preventScroll: true }));
             }}
           >
             Continue where you left off (row {offer})
