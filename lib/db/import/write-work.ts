@@ -10,6 +10,7 @@ import type { WorkExport } from "../../formats";
 import type { EditionDocument } from "../../text/edition-document";
 import { replaceGrid } from "../alignment/replace-grid";
 import { createEdition } from "../editions/import-edition";
+import { toNfc } from "../../text/unicode-form";
 import type { Tx } from "./types";
 import type { WrittenEditions } from "./write-aligned";
 import { writeInChunks } from "../write-in-chunks";
@@ -51,7 +52,7 @@ export async function writeWork(
   source: { checksum: string; sourceFile: string; importedById: string | null },
 ): Promise<WrittenEditions & { variants: number }> {
   const work = await tx.work.create({
-    data: { slug: exported.work.slug, title: exported.work.title, author: exported.work.author },
+    data: { slug: exported.work.slug, title: toNfc(exported.work.title).text, author: exported.work.author && toNfc(exported.work.author).text },
     select: { id: true, slug: true, pivotEditionId: true },
   });
   const editionIds = new Map<string, string>();
@@ -98,7 +99,7 @@ export async function writeWork(
         workId: work.id,
         rowId: rowIds.get(variant.rowId)!,
         category: variant.category,
-        note: variant.note,
+        note: toNfc(variant.note).text,
         status: variant.status,
         authorId: variant.author ? (authors.get(variant.author) ?? null) : null,
         createdAt: new Date(variant.createdAt),
