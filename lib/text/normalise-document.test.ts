@@ -37,7 +37,7 @@ describe("normaliseDocument", () => {
 
 describe("normalisationSentence", () => {
   it("says how many letters and segments changed, in the singular too", () => {
-    expect(normalisationSentence({ letters: 1234, segments: 1 })).toMatch(/^1,234 letters written in another Unicode form .* are stored composed, in normal form C \(NFC\); 1 segment of the text changed so\./);
-    expect(normalisationSentence({ letters: 1, segments: 0 })).toMatch(/^1 letter .* is stored composed.*; only the metadata, apparatus or corrections changed so\./);
+    expect(normalisationSentence({ letters: 1234, segments: 1 })).toMatch(/^1,234 letters written in another Unicode form .* are stored in normal form C \(NFC\); 1 segment of the text changed so\./);
+    expect(normalisationSentence({ letters: 1, segments: 0 })).toMatch(/^1 letter .* is stored in normal form C.*; only the metadata, apparatus or corrections changed so\./);
   });
 });

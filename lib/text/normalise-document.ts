@@ -57,8 +57,8 @@ export function normalisationSentence(normalisation: Pick<TextNormalisation, "le
   const where =
     normalisation.segments > 0 ? `${count(normalisation.segments, "segment", "segments")} of the text changed so` : "only the metadata, apparatus or corrections changed so";
   return (
-    `${count(normalisation.letters, "letter", "letters")} written in another Unicode form in the file (e.g. a letter followed by combining accents) ` +
-    `${normalisation.letters === 1 ? "is" : "are"} stored composed, in normal form C (NFC); ${where}. ` +
+    `${count(normalisation.letters, "letter", "letters")} written in another Unicode form in the file (e.g. a letter followed by combining accents where ` +
+    `Unicode has one character for both) ${normalisation.letters === 1 ? "is" : "are"} stored in normal form C (NFC); ${where}. ` +
     `The text reads the same, and search, alignment and comparison treat it like the other editions.`
   );
 }

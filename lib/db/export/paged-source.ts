@@ -10,11 +10,13 @@ import type { SegmentExport, VariantExport, WordLinkSetExport } from "../../form
 import { NotFoundError } from "../errors";
 import type { Tx } from "../grid/types";
 import { editionMeta } from "./build-work-export";
+import { segmentPage, type SegmentRecord } from "./segment-pages";
 
 /**
- * Rows (with their segments), variants or word-link sets read per query; an edition's segments are read four times
- * as many at a time. Pages this size keep memory to a few megabytes while keeping the queries few (each is a round
- * trip: with pages of 500 the whole-work JSON of 10,000 rows took twice as long as reading the work whole).
+ * Rows, each edition's segments along them, variants or word-link sets read per query; an edition's segments alone
+ * are read four times as many at a time. Pages this size keep memory to a few megabytes while keeping the queries
+ * few (each is a round trip: with pages of 500 the whole-work JSON of 10,000 rows took twice as long as reading the
+ * work whole).
  */
 export const EXPORT_PAGE = 1000;
 
@@ -25,7 +27,6 @@ export interface PagedSourceOptions {
   onRead?: (records: number) => void;
 }
 
-const SEGMENT_SELECT = { id: true, xmlId: true, paragraph: true, kind: true, headingLevel: true, text: true } as const;
 const exportId = (segment: { id: string; xmlId: string | null }) => segment.xmlId ?? segment.id;
 const toSegment = (segment: { id: string; xmlId: string | null; paragraph: number; kind: SegmentExport["kind"]; headingLevel: number | null; text: string }): SegmentExport => ({
   id: exportId(segment),
@@ -35,36 +36,29 @@ const toSegment = (segment: { id: string; xmlId: string | null; paragraph: numbe
   text: segment.text,
 });
 
-type GridSegment = { id: string; xmlId: string | null; paragraph: number; kind: SegmentExport["kind"]; headingLevel: number | null; text?: string; rowId: string; position: number };
-
 /**
- * One edition's aligned segments in reading order, read a page at a time by the (edition, position) index, with the
- * row of each: the grid is read by merging these cursors along the rows (for every edition, the rows in order hold its
- * segments in order: checkGridInvariant). Each segment is read once, by an index range, where a page of rows' segments
- * looked up by row id cost a scan of the work's segments per page.
+ * One edition's aligned segments in reading order, a page at a time, with the row of each: the grid is read by
+ * merging these cursors along the rows (for every edition, the rows in order hold its segments in order:
+ * checkGridInvariant). Each is an index range, where a page of rows' segments looked up by row id cost a scan of the
+ * work's segments per page.
  */
 function gridCursor(tx: Tx, editionId: string, take: number, texts: boolean, read: (records: number) => void) {
-  let buffer: GridSegment[] = [];
+  let buffer: SegmentRecord[] = [];
   let index = 0;
   let after: number | undefined;
   let done = false;
   return {
     /** The next segment, or null after the last. */
-    async peek(): Promise<GridSegment | null> {
+    async peek(): Promise<(SegmentRecord & { rowId: string }) | null> {
       while (index >= buffer.length) {
         if (done) return null;
-        buffer = (await tx.segment.findMany({
-          where: { editionId, rowId: { not: null }, ...(after !== undefined ? { position: { gt: after } } : {}) },
-          orderBy: { position: "asc" },
-          take,
-          select: { ...SEGMENT_SELECT, text: texts, rowId: true, position: true },
-        })) as GridSegment[];
+        buffer = await segmentPage(tx, editionId, { after, take, texts, aligned: true });
         index = 0;
         read(buffer.length);
         done = buffer.length < take;
         if (buffer.length > 0) after = buffer.at(-1)!.position;
       }
-      return buffer[index];
+      return buffer[index] as SegmentRecord & { rowId: string };
     },
     /** Moves past the segment `peek` gave. */
     skip() {
@@ -136,12 +130,7 @@ export async function pagedSource(tx: Tx, workSlug: string, options: PagedSource
     async *segments(slug) {
       const editionId = idOf(slug);
       for (let after: number | undefined; ; ) {
-        const segments = await tx.segment.findMany({
-          where: { editionId, ...(after !== undefined ? { position: { gt: after } } : {}) },
-          orderBy: { position: "asc" },
-          take: page * 4,
-          select: { ...SEGMENT_SELECT, position: true },
-        });
+        const segments = await segmentPage(tx, editionId, { after, take: page * 4, texts: true, aligned: false });
         read(segments.length);
         yield* segments.map(toSegment);
         if (segments.length < page * 4) return;
@@ -185,7 +174,7 @@ export async function pagedSource(tx: Tx, workSlug: string, options: PagedSource
             last = at;
             cursor.skip();
             (entries[at].row.cells[slug] ??= []).push(exportId(next));
-            (entries[at].segments[slug] ??= []).push(toSegment({ ...next, text: next.text ?? "" }));
+            (entries[at].segments[slug] ??= []).push(toSegment(next));
           }
         }
         for (const variant of variants) entries[indexOf.get(variant.rowId)!].variants.push(variant);

@@ -34,7 +34,7 @@ describe("importing text written in another Unicode form", () => {
     const preview = await previewImport(database.prisma, request);
     /* The heading, also the title (2 letters each), and the two sentences (10 and 5). */
     expect(preview.editions[0].normalisation).toEqual({ form: "NFC", letters: 19, segments: 3 });
-    expect(preview.notes).toContainEqual(expect.stringMatching(/^vi: 19 letters written in another Unicode form in the file .* are stored composed, in normal form C \(NFC\); 3 segments of the text changed so\./));
+    expect(preview.notes).toContainEqual(expect.stringMatching(/^vi: 19 letters written in another Unicode form in the file .* are stored in normal form C \(NFC\); 3 segments of the text changed so\./));
     expect(preview.editions[0].firstBlocks[1].sentences[0]).toBe("Mọi người đều có quyền được học hành.");
 
     const result = await runImport(database.prisma, request);
