@@ -141,7 +141,7 @@ async function weigh(browser: Browser, url: string, html: string): Promise<Weigh
   try {
     await page.goto(url, { waitUntil: "load" });
     const text = await page.evaluate(() => document.body.innerText);
-    return { html: utf8(html), flight, servedText: utf8(servedText(html)), visibleText: utf8(text), visibleChars: text.length, rows: html.match(/data-row-id=/g)?.length ?? 0 };
+    return { html: utf8(html), flight, servedText: utf8(servedText(html)), visibleText: utf8(text), visibleChars: text.length, rows: html.match(/class="grid-row"/g)?.length ?? 0 };
   } finally {
     await page.close();
   }

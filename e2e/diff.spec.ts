@@ -64,6 +64,7 @@ test("the diff page compares a sentence with its text before a revision", async 
   const segment = await db.segment.findFirstOrThrow({ where: { workId, edition: { slug: "en" }, text: { startsWith: "In August" } } });
   await db.revision.create({ data: { segmentId: segment.id, reason: "Corrected against the 1937 pamphlet", oldText: "In August 1936 Zinoviev and Kamenev were killed at the demand of Vyshinsky.", newText: segment.text } });
   await page.goto(`/works/${work}/compare?editions=ru,en`);
+  await page.getByRole("link", { name: "Row 2", exact: true }).click();
   await page.getByRole("link", { name: "History and word diffs of row 2" }).click();
   await expect(page.getByRole("heading", { name: "Row 2: word diff and history" })).toBeVisible();
   await expect(page.locator(".row-diff del")).toHaveText("killed");

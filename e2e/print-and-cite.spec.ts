@@ -23,8 +23,11 @@ test("Cite on a row quotes every shown edition with its reference, copies it, an
   await page.goto(`${WORK}/compare?editions=en,ru`);
   const row = page.locator(".grid-row").filter({ has: page.locator('[lang="en"]', { hasText: SENTENCE }) });
   const number = (await row.getAttribute("id"))!.slice(1);
-  const cite = row.getByRole("button", { name: `Cite row ${number}` });
-  await cite.focus();
+  await row.getByRole("link", { name: `Row ${number}`, exact: true }).focus();
+  await page.keyboard.press("Enter");
+  const tools = page.getByRole("group", { name: `Tools of row ${number}` });
+  await expect(tools.getByRole("link", { name: `History and word diffs of row ${number}` })).toBeFocused();
+  await tools.getByRole("button", { name: `Cite row ${number}` }).focus();
   await page.keyboard.press("Enter");
 
   const dialog = page.getByRole("dialog", { name: `Cite row ${number}` });
@@ -46,7 +49,7 @@ test("Cite on a row quotes every shown edition with its reference, copies it, an
   expect(link).toMatch(/\/works\/thirst-for-power\/passage\/[0-9a-f-]{36}\?editions=en,ru$/);
   await page.keyboard.press("Escape");
   await expect(dialog).toBeHidden();
-  await expect(cite).toBeFocused();
+  await expect(row.getByRole("link", { name: `Row ${number}`, exact: true })).toBeFocused();
 
   await page.goto(link!);
   await expect(page).toHaveURL(new RegExp(`/compare\\?editions=en,ru#r${number}$`));

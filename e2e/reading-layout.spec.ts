@@ -42,7 +42,7 @@ test.describe("on a phone", () => {
     expect(await overflow(page)).toEqual({ page: 0, body: 0, elements: 0 });
 
     const row = page.locator(".grid-row").filter({ has: page.locator('[lang="en"]', { hasText: "In those days, Zinoviev, the great agitator" }) });
-    const cells = row.locator(".cell");
+    const cells = row.getByRole("cell");
     const lefts = await cells.evaluateAll((nodes) => nodes.map((node) => Math.round(node.getBoundingClientRect().left)));
     expect(new Set(lefts).size).toBe(1);
     const labels = await cells.evaluateAll((nodes) => nodes.map((node) => getComputedStyle(node, "::before").content));
@@ -52,7 +52,7 @@ test.describe("on a phone", () => {
     const strip = await page.getByRole("navigation", { name: "Overview of the work" }).boundingBox();
     expect(strip!.height).toBeLessThan(30);
 
-    const ru = row.locator('.cell[data-edition="ru"]');
+    const ru = row.locator('[role="cell"][data-edition="ru"]');
     const point = await ru.evaluate((cell) => {
       const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
       for (let node = walker.nextNode(); node; node = walker.nextNode()) {
@@ -139,7 +139,8 @@ test.describe("on a laptop", () => {
     const [margin, frame] = await Promise.all([page.locator("#r3 .row-number").boundingBox(), box.boundingBox()]);
     expect(Math.abs(margin!.x - frame!.x)).toBeLessThan(2);
 
-    await page.locator("#r3").getByRole("link", { name: "All editions of row 3" }).click();
+    await page.locator("#r3").getByRole("link", { name: "Row 3", exact: true }).click();
+    await page.getByRole("link", { name: "All editions of row 3" }).click();
     await expect(page.getByRole("heading", { name: "Row 3 in every edition" })).toBeVisible();
     const editions = page.locator(".row-all-list > li");
     await expect(editions.locator(".row-all-language")).toHaveText(["English (en)", "Russian (ru)", "French (fr)", "Spanish (es)", "Italian (it)", "English (en) · earlier witness"]);

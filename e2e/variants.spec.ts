@@ -29,6 +29,7 @@ test("a scholar records a variant and finds it on the variants page and in the C
   await createScholarWork(db, work);
   await signIn(page, userOf("scholar").email);
   await page.goto(`/works/${work}/compare?editions=ru,en,en-pub`);
+  await page.getByRole("link", { name: "Row 3", exact: true }).click();
   await page.getByRole("button", { name: "Record variant on row 3" }).click();
   const dialog = page.getByRole("dialog", { name: "Record a variant on row 3" });
   await dialog.getByLabel(/\(en\)$/).check();

@@ -3,13 +3,13 @@ import { MarkedText } from "./marked-text";
 import { Passage, type PassageSegment } from "./passage";
 
 /** A Passage with marks given in the offsets of the cell's segments joined by one space (`joinSegments`). */
-export function MarkedPassage({ segments, marks, notesHref, segmentIds }: { segments: PassageSegment[]; marks: TextMark[]; notesHref: string; segmentIds?: boolean }) {
+export function MarkedPassage({ segments, marks, notesHref, bare }: { segments: PassageSegment[]; marks: TextMark[]; notesHref: string; bare?: boolean }) {
   const { starts } = joinSegments(segments.map((segment) => segment.text));
   return (
     <Passage
       segments={segments}
       notesHref={notesHref}
-      segmentIds={segmentIds}
+      bare={bare}
       renderText={(segment, index) => (
         <MarkedText text={segment.text} marks={marksOfSegment(marks, starts[index], segment.text.length)} notesHref={notesHref} />
       )}

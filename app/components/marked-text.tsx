@@ -2,8 +2,11 @@ import { Fragment, type ReactNode } from "react";
 import { markPieces, marksOfSegment, type TextMark } from "@/lib/diff/text-marks";
 import { splitNoteRefs } from "@/lib/text/note-refs";
 
-/** Wraps a piece of text in the elements its marks stand for: deletions and insertions of a diff, anchors, search hits. */
-function wrap(text: string, marks: TextMark[]): ReactNode {
+/**
+ * Wraps a piece of text in the elements its marks stand for: deletions and insertions of a diff, anchors, search hits.
+ * A mark cut into pieces by other marks gives its label (a tooltip) to its first piece only.
+ */
+function wrap(text: string, start: number, marks: TextMark[]): ReactNode {
   let node: ReactNode = text;
   for (const mark of [...marks].sort((a, b) => KIND_ORDER.indexOf(b.kind) - KIND_ORDER.indexOf(a.kind))) {
     switch (mark.kind) {
@@ -15,7 +18,7 @@ function wrap(text: string, marks: TextMark[]): ReactNode {
         break;
       case "anchor-differs":
         node = (
-          <mark className="anchor differs" title={mark.label}>
+          <mark className="anchor differs" title={mark.start === start ? mark.label : undefined}>
             {node}
           </mark>
         );
@@ -30,7 +33,7 @@ function wrap(text: string, marks: TextMark[]): ReactNode {
       case "word-omitted":
       case "word-weak":
         node = (
-          <span className={mark.kind} title={mark.label}>
+          <span className={mark.kind} title={mark.start === start ? mark.label : undefined}>
             {node}
           </span>
         );
@@ -74,7 +77,7 @@ export function MarkedText({ text, marks, notesHref }: { text: string; marks: Te
               const label = piece.marks.find((mark) => mark.kind === "anchor-differs" && piece.start + piece.text.length === mark.end)?.label;
               return (
                 <Fragment key={piece.start}>
-                  {wrap(piece.text, piece.marks)}
+                  {wrap(piece.text, piece.start, piece.marks)}
                   {label ? <span className="visually-hidden"> ({label})</span> : null}
                 </Fragment>
               );

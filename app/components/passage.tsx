@@ -12,19 +12,20 @@ export interface PassageSegment {
 /**
  * Segments shown in their original form: consecutive segments of one block stay one heading, paragraph or quotation.
  * `renderText` draws a segment's text (by default with its note references linked); `index` counts over all segments.
- * Each segment's element names its segment (`data-segment-id`) unless `segmentIds` is false (the compare view, whose
- * word links find a segment by its place in the cell).
+ * Each segment is an element that names its segment (`data-segment-id`), unless `bare`: then the segments are plain
+ * text, one space between two of a block, one text node when they are plain text (the compare view, whose word links
+ * find a word by its offset in the cell's segments joined by one space, block after block).
  */
 export function Passage({
   segments,
   notesHref,
-  renderText = (segment) => <SegmentText text={segment.text} notesHref={notesHref} />,
-  segmentIds = true,
+  renderText = (segment) => (segment.text.includes("[^") ? <SegmentText text={segment.text} notesHref={notesHref} /> : segment.text),
+  bare = false,
 }: {
   segments: PassageSegment[];
   notesHref: string;
   renderText?: (segment: PassageSegment, index: number) => ReactNode;
-  segmentIds?: boolean;
+  bare?: boolean;
 }) {
   const blocks: { segment: PassageSegment; index: number }[][] = [];
   segments.forEach((segment, index) => {
@@ -36,12 +37,17 @@ export function Passage({
     <>
       {blocks.map((block) => {
         const first = block[0].segment;
-        const content = block.map(({ segment, index }, position) => (
+        const texts = bare ? block.map(({ segment, index }) => renderText(segment, index)) : [];
+        const content = texts.length > 0 && texts.every((text) => typeof text === "string") ? texts.join(" ") : block.map(({ segment, index }, position) => (
           <Fragment key={segment.id}>
             {position > 0 ? " " : null}
-            <span className="segment" data-segment-id={segmentIds ? segment.id : undefined}>
-              {renderText(segment, index)}
-            </span>
+            {bare ? (
+              renderText(segment, index)
+            ) : (
+              <span className="segment" data-segment-id={segment.id}>
+                {renderText(segment, index)}
+              </span>
+            )}
           </Fragment>
         ));
         switch (first.kind) {

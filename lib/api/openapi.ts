@@ -262,7 +262,7 @@ function paths() {
     access: "reader",
     query: WordLinksQuerySchema,
     description:
-      "Which words of one edition render which words of another, row by row. JSON: each row's words per segment (start and end offsets in the segment's text, note references left out) and, per pair of the chosen editions, `links` as space-separated `i-j` (word i of the first edition's cell, word j of the second's, counted from 0 across the cell's segments) with their probabilities `p` and the pair's status (automatic, edited, confirmed). format=pharaoh (exactly two editions): one text line per row, the `i-j` links only.",
+      "Which words of one edition render which words of another, row by row. JSON: each row's segments per edition (`segment` id, `length` of its text) with their words (`words`: start and end offsets in the segment's text, note references left out) and, per pair of the chosen editions, `links` as space-separated `i-j` (word i of the first edition's cell, word j of the second's, counted from 0 across the cell's segments) with their probabilities `p` and the pair's status (automatic, edited, confirmed). format=pharaoh (exactly two editions): one text line per row, the `i-j` links only.",
     responses: { ...ok("the rows' words and links (JSON) or Pharaoh lines (text/plain)", anyJson), ...errors(401, 404, 422) },
   });
   add("/api/works/{work}/cite", "get", {

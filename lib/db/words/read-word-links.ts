@@ -17,7 +17,8 @@ export interface WordLinkRows {
   rows: {
     id: string;
     number: number;
-    cells: Record<string, { segment: string; words: number[] }[]>;
+    /** Per edition, its segments in the cell: id, length of the text, and words as start and end offsets in it. */
+    cells: Record<string, { segment: string; length: number; words: number[] }[]>;
     pairs: { a: string; b: string; links: string; p: number[]; status: string | null; dropped: number }[];
   }[];
 }
@@ -47,7 +48,7 @@ export async function readWordLinks(access: ReadAccess, db: Db, workSlug: string
       cells: Object.fromEntries(
         editions.map((edition) => [
           edition.slug,
-          (row.cells[edition.id] ?? []).map((segment) => ({ segment: segment.id, words: cachedSegmentWords(segment.text, edition.language).flatMap((word) => [word.start, word.end]) })),
+          (row.cells[edition.id] ?? []).map((segment) => ({ segment: segment.id, length: segment.text.length, words: cachedSegmentWords(segment.text, edition.language).flatMap((word) => [word.start, word.end]) })),
         ]),
       ),
       pairs: (links.get(row.id) ?? []).map((pair) => {

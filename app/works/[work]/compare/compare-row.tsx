@@ -1,30 +1,78 @@
 "use client";
 
-import { useMemo } from "react";
+import { useRouter } from "next/navigation";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { InlineDiff, TooDifferent } from "@/app/components/inline-diff";
 import { MarkedPassage } from "@/app/components/marked-passage";
 import { Passage } from "@/app/components/passage";
+import { takeHtmlOnly } from "@/lib/compare/html-only";
 import { unpackRows, type PackedRow, type ShownCell, type ShownRow } from "@/lib/compare/packed-rows";
-import { CitePassage } from "./cite-passage";
-import { RecordVariant, type VariantFormEdition } from "./record-variant";
 import { RowSignals } from "./row-signals";
 
 interface RowsProps {
-  /** The page's rows, packed on the server (lib/compare/packed-rows.ts). */
-  rows: PackedRow[];
+  /** The page's rows, packed on the server (lib/compare/packed-rows.ts), when the payload carries them. */
+  rows?: PackedRow[];
+  /** Or the token under which the server render finds them (lib/compare/html-only.ts): then they are in the HTML only. */
+  token?: string;
   /** The shown editions, in column order. */
   columns: { slug: string; language: string }[];
   workSlug: string;
-  /** Editions a variant can be recorded for (the chosen ones); null when the reader may not record. */
-  recordable: VariantFormEdition[] | null;
+  /** Whether the reader may record variants (then each row's tools link carries the row's id). */
+  recordable: boolean;
   pairLabels: [string, string] | null;
 }
 
-/** The compare view's rows: one client component for the page, so its payload is the packed rows, not a tree per row. */
-export function CompareRows({ rows, columns, workSlug, recordable, pairLabels }: RowsProps) {
-  const shown = useMemo(() => unpackRows(rows), [rows]);
-  const slugs = useMemo(() => columns.map((column) => column.slug), [columns]);
-  return shown.map((row) => <CompareRowView key={row.id} row={row} columns={columns} slugs={slugs} workSlug={workSlug} recordable={recordable} pairLabels={pairLabels} />);
+/**
+ * The compare view's rows. On the page's first load they are drawn by the server render only and kept as drawn in
+ * the browser (they are not in the page a second time as props); after a refresh or a client-side navigation they
+ * come as packed props and are drawn here. Either way the rows are plain markup that does nothing by itself: the
+ * row tools (row-tools.tsx) and word links (word-links.tsx) act on it from outside, by event delegation.
+ */
+export function CompareRows({ rows, token, columns, workSlug, recordable, pairLabels }: RowsProps) {
+  const router = useRouter();
+  const [handedOver] = useState(() => (token ? takeHtmlOnly<PackedRow[]>(token) : undefined));
+  const packed = rows ?? handedOver;
+  const shown = useMemo(() => (packed ? unpackRows(packed) : null), [packed]);
+  const body = useRef<HTMLDivElement>(null);
+
+  /* The rows came without the server render that draws them (the page came back from the client router's cache, or
+   * a browser that does not say what it fetches): ask the server for them as props, then, if that fails too, reload
+   * the page once. */
+  const refreshed = useRef(false);
+  useEffect(() => {
+    if (shown) refreshed.current = false;
+    if (shown || token === undefined || (body.current?.childElementCount ?? 0) > 0) return;
+    if (!refreshed.current) {
+      refreshed.current = true;
+      router.refresh();
+    } else reloadOnce();
+  }, [shown, token, router]);
+
+  /* Rows are focused by j / k and the row jump; cells with text by Tab, for word mode. */
+  useEffect(() => {
+    const box = body.current;
+    if (!box) return;
+    for (const row of box.querySelectorAll<HTMLElement>(".grid-row")) row.tabIndex = -1;
+    for (const cell of box.querySelectorAll<HTMLElement>("[role='cell']:not(.empty)")) cell.tabIndex = 0;
+  }, [shown]);
+
+  return shown ? (
+    <div key="drawn" ref={body} className="grid-body" role="rowgroup">
+      {shown.map((row) => (
+        <CompareRowView key={row.id} row={row} columns={columns} workSlug={workSlug} recordable={recordable} pairLabels={pairLabels} />
+      ))}
+    </div>
+  ) : (
+    <div key={`kept-${token}`} ref={body} className="grid-body" role="rowgroup" dangerouslySetInnerHTML={{ __html: "" }} suppressHydrationWarning />
+  );
+}
+
+/** Reloads the page, unless it was reloaded for this a moment ago (no loop when the server render keeps failing). */
+function reloadOnce(): void {
+  const key = "hexapla:compare-rows-reloaded";
+  if (Date.now() - Number(sessionStorage.getItem(key) ?? 0) < 10_000) return;
+  sessionStorage.setItem(key, String(Date.now()));
+  window.location.reload();
 }
 
 function CellContent({ cell, notesHref, pairLabels }: { cell: ShownCell; notesHref: string; pairLabels: [string, string] | null }) {
@@ -38,30 +86,33 @@ function CellContent({ cell, notesHref, pairLabels }: { cell: ShownCell; notesHr
     );
   }
   return cell.marks.length > 0 ? (
-    <MarkedPassage segments={cell.segments} marks={cell.marks} notesHref={notesHref} segmentIds={false} />
+    <MarkedPassage segments={cell.segments} marks={cell.marks} notesHref={notesHref} bare />
   ) : (
-    <Passage segments={cell.segments} notesHref={notesHref} segmentIds={false} />
+    <Passage segments={cell.segments} notesHref={notesHref} bare />
   );
 }
 
-interface RowProps extends Omit<RowsProps, "rows"> {
+interface RowProps {
   row: ShownRow;
-  slugs: string[];
+  columns: RowsProps["columns"];
+  workSlug: string;
+  recordable: boolean;
+  pairLabels: [string, string] | null;
 }
 
 /**
- * One row. Its tools are plain links relative to the page (/works/<work>/compare), so "diff/6" is the work's
- * /works/<work>/diff/6: shorter than absolute paths repeated on every row, and not prefetched row by row as
- * next/link would.
+ * One row. Its number links to it (#r6) and opens its tools (row-tools.tsx); the row's id travels only when the reader
+ * may record a variant on it. Its links are relative to the page (/works/<work>/compare), so "variants?row=6" is the
+ * work's /works/<work>/variants?row=6: shorter than absolute paths repeated on every row.
  */
-function CompareRowView({ row, columns, slugs, workSlug, recordable, pairLabels }: RowProps) {
+function CompareRowView({ row, columns, workSlug, recordable, pairLabels }: RowProps) {
   return (
-    <div id={`r${row.number}`} className="grid-row" role="row" data-row-id={row.id} tabIndex={-1}>
+    <div id={`r${row.number}`} className="grid-row" role="row">
       <div className="row-number" role="rowheader">
-        <a href={`#r${row.number}`} aria-label={`Row ${row.number}, link`}>
+        <a href={`#r${row.number}`} aria-label={`Row ${row.number}`} data-row={recordable ? row.id : undefined}>
           {row.number}
         </a>
-        <span className="row-status">{row.statusLabel}</span>
+        {row.statusLabel ? <span className="row-status">{row.statusLabel}</span> : null}
         {row.signal ? <RowSignals signal={row.signal} /> : null}
         <WordDivergence row={row} columns={columns} />
         {row.variants > 0 ? (
@@ -69,29 +120,9 @@ function CompareRowView({ row, columns, slugs, workSlug, recordable, pairLabels 
             {`${row.variants} variant${row.variants === 1 ? "" : "s"}`}
           </a>
         ) : null}
-        <span className="row-tools">
-          <a href={`diff/${row.number}`}>
-            History<span className="visually-hidden">{` and word diffs of row ${row.number}`}</span>
-          </a>
-          <a href={`rows/${row.id}/all`}>
-            All editions<span className="visually-hidden">{` of row ${row.number}`}</span>
-          </a>
-          <a href={`rows/${row.id}#row-words`}>
-            Word links<span className="visually-hidden">{` of row ${row.number}`}</span>
-          </a>
-          <CitePassage workSlug={workSlug} rowNumber={row.number} editions={slugs} />
-          {recordable ? <RecordVariant workSlug={workSlug} rowId={row.id} rowNumber={row.number} editions={recordable} /> : null}
-        </span>
       </div>
       {row.cells.map((cell, index) => (
-        <div
-          key={columns[index].slug}
-          role="cell"
-          className={cell.segments.length ? "cell" : "cell empty"}
-          lang={columns[index].language}
-          data-edition={columns[index].slug}
-          tabIndex={cell.segments.length ? 0 : undefined}
-        >
+        <div key={columns[index].slug} role="cell" className={cell.segments.length ? undefined : "empty"} lang={columns[index].language} data-edition={columns[index].slug}>
           <CellContent cell={cell} notesHref={`/works/${workSlug}/editions/${columns[index].slug}`} pairLabels={pairLabels} />
           {cell.tooDifferent ? <TooDifferent reason={cell.tooDifferent} /> : null}
           <WordSummary words={cell.words} />
@@ -106,20 +137,16 @@ function CompareRowView({ row, columns, slugs, workSlug, recordable, pairLabels 
 
 /** Each edition's word-level divergence from the base in this row, and what editors did with its links. */
 function WordDivergence({ row, columns }: { row: ShownRow; columns: RowsProps["columns"] }) {
-  const figures = row.cells.flatMap((cell, index) => (cell.divergence === undefined ? [] : [{ slug: columns[index].slug, percent: cell.divergence }]));
+  const figures = row.cells.flatMap((cell, index) => (cell.divergence === undefined ? [] : [`${columns[index].slug} ${cell.divergence}%`]));
   if (figures.length === 0 && !row.linksConfirmed && !row.linksDropped) return null;
   return (
-    <div className="word-divergence">
-      {figures.length > 0 ? (
-        <ul aria-label="Word divergence from the base edition">
-          {figures.map(({ slug, percent }) => (
-            <li key={slug} data-edition={slug}>{`${slug} ${percent}%`}</li>
-          ))}
-        </ul>
-      ) : null}
-      {row.linksConfirmed ? <span className="links-confirmed">links checked</span> : null}
-      {row.linksDropped ? <span className="links-dropped">{`${row.linksDropped} link${row.linksDropped === 1 ? "" : "s"} dropped (words changed)`}</span> : null}
-    </div>
+    <ul className="word-divergence" aria-label="Word divergence">
+      {figures.map((figure) => (
+        <li key={figure}>{figure}</li>
+      ))}
+      {row.linksConfirmed ? <li className="links-confirmed">links checked</li> : null}
+      {row.linksDropped ? <li className="links-dropped">{`${row.linksDropped} link${row.linksDropped === 1 ? "" : "s"} dropped (words changed)`}</li> : null}
+    </ul>
   );
 }
 

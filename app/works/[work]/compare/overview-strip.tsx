@@ -1,8 +1,10 @@
 "use client";
 
-import { useMemo } from "react";
+import { useMemo, useSyncExternalStore } from "react";
 import { unpackOverviewMarks, type OverviewMark } from "@/lib/diff/overview";
 import { pageOfRow } from "@/lib/diff/view-params";
+
+const subscribeToNothing = () => () => {};
 
 const LEVEL_WORD = ["no divergence", "low divergence", "medium divergence", "high divergence"];
 
@@ -19,10 +21,12 @@ function describe(mark: OverviewMark): string {
  * The whole work at a glance: one mark per row (or run of rows), coloured by divergence, with a dot for
  * recorded variants. Each mark is a link (named by its title): click it, or focus it and press Enter, to jump to its
  * row — on this page by its anchor, else on the page of rows that holds it (`pageQueries`, one per page). Drawn
- * from packed numbers (`packOverviewMarks`), so a long work's strip costs the page a few bytes a mark.
+ * in the browser only, from packed numbers (`packOverviewMarks`), so a long work's strip costs the page a few bytes a
+ * mark and is not in its HTML a second time.
  */
 export function OverviewStrip({ marks, page, pageSize, pageQueries }: { marks: number[]; page: number; pageSize: number; pageQueries: string[] }) {
   const shown = useMemo(() => unpackOverviewMarks(marks), [marks]);
+  const inBrowser = useSyncExternalStore(subscribeToNothing, () => true, () => false);
   const hrefOf = (row: number) => {
     const rowPage = pageOfRow(row, pageSize);
     return rowPage === page ? `#r${row}` : `${pageQueries[rowPage - 1]}#r${row}`;
@@ -33,7 +37,7 @@ export function OverviewStrip({ marks, page, pageSize, pageQueries }: { marks: n
         Overview
       </p>
       <ol className="overview-marks">
-        {shown.map((mark) => (
+        {(inBrowser ? shown : []).map((mark) => (
           <li key={mark.from}>
             <a href={hrefOf(mark.target)} className={`overview-mark level-${mark.level ?? "pending"}${mark.variants ? " has-variants" : ""}`} title={describe(mark)} />
           </li>

@@ -1,7 +1,9 @@
 import Link from "next/link";
+import { headers } from "next/headers";
 import { after } from "next/server";
 import { diffPairs } from "@/lib/compare/diff-pairs";
 import { packRows } from "@/lib/compare/packed-rows";
+import { putHtmlOnly } from "@/lib/compare/html-only";
 import { DEFAULT_EDITIONS, parseEditionSelection } from "@/lib/compare/edition-selection";
 import { db, readDb } from "@/lib/db/client";
 import { getRowCells } from "@/lib/db/search/get-row-cells";
@@ -25,6 +27,7 @@ import { PrintExport } from "./print-export";
 import "./print.css";
 import { ReadingPlace } from "./reading-place";
 import { RowHashRedirect } from "./row-hash-redirect";
+import { RowTools } from "./row-tools";
 import { SearchBox } from "./search-box";
 import { SettingsBar } from "./settings-bar";
 import { settingsSummary } from "./settings-summary";
@@ -169,6 +172,13 @@ export default async function ComparePage({ params, searchParams }: Props) {
       </nav>
     ) : null;
 
+  /* A page load gets its rows in its HTML only (lib/compare/html-only.ts). A script's request — the client router
+   * asking for the payload alone on a navigation or refresh, with no server render — gets them as props; Next.js
+   * hides its own headers from pages, so the browser's Sec-Fetch-Dest tells (the rows ask again if it misleads). */
+  const packed = packRows(rows, (editionId) => slugs[editionId] ?? editionId);
+  const payloadOnly = (await headers()).get("sec-fetch-dest") === "empty";
+  const rowsProp = payloadOnly ? { rows: packed } : { token: putHtmlOnly(packed) };
+
   const many = columns.length > DEFAULT_EDITIONS;
   const gridStyle: Record<string, string | number> = { "--columns": columns.length };
   for (const [index, edition] of columns.entries()) gridStyle[`--label-${index + 1}`] = columnLabel(edition);
@@ -275,16 +285,17 @@ export default async function ComparePage({ params, searchParams }: Props) {
               ))}
             </div>
             <CompareRows
-              rows={packRows(rows, (editionId) => slugs[editionId] ?? editionId)}
+              {...rowsProp}
               columns={columns.map(({ slug, language }) => ({ slug, language }))}
               workSlug={work.slug}
-              recordable={recordable}
+              recordable={recordable !== null}
               pairLabels={pair ? [pair[0].slug, pair[1].slug] : null}
             />
           </div>
         </div>
         <OverviewStrip marks={packOverviewMarks(marks)} page={view.page} pageSize={PAGE_SIZE} pageQueries={pageQueries} />
       </div>
+      <RowTools workSlug={work.slug} editions={editions} recordable={recordable} />
       {view.words && currentEditions.length > 1 ? (
         <WordLinks workSlug={work.slug} editions={currentEditions} from={from + 1} to={Math.min(from + PAGE_SIZE, rowCount)} />
       ) : null}

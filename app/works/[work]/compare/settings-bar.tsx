@@ -6,6 +6,8 @@ import { useState } from "react";
  * The compare view's settings as one compact bar above the rows: what is chosen as a short summary, the place tools
  * (`tools`: jump to a row, search) always at hand, and the full controls (`children`) behind a disclosure button,
  * so the text starts near the top of the screen. The bar stays open while the page follows a change of settings.
+ * The controls are drawn when the bar is opened, so a page does not carry their markup (one list of every edition
+ * per column) until a reader asks for it.
  */
 export function SettingsBar({ summary, tools, children }: { summary: React.ReactNode; tools: React.ReactNode; children: React.ReactNode }) {
   const [open, setOpen] = useState(false);
@@ -19,7 +21,7 @@ export function SettingsBar({ summary, tools, children }: { summary: React.React
         <div className="bar-tools">{tools}</div>
       </div>
       <div id="compare-settings" className="bar-panel" hidden={!open}>
-        {children}
+        {open ? children : null}
       </div>
     </section>
   );

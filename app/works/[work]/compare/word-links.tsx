@@ -3,16 +3,16 @@
 /**
  * Word links in the compare view: pointing at, tapping or (in word mode) moving to a word highlights it and its
  * counterparts in every other shown column, and a live region says what they are. The links come from the word-links
- * API for the page's rows (not in the page's HTML, which stays light); words are located in the DOM by the offsets
- * the API gives within each segment's text (a segment is found by its place in the cell: the page names no segment
- * ids), and highlighted with the CSS Custom Highlight API (no DOM changes).
+ * API for the page's rows (not in the page's HTML, which stays light); words are located in the DOM by their offsets
+ * in the cell's segments joined by one space (the API gives each segment's length and its words' offsets; the cell
+ * draws its segments as plain text, blocks one after another), and highlighted with the CSS Custom Highlight API (no
+ * DOM changes).
  * Keyboard: focus a cell, press W (or Enter) for word mode, ← → move word by word, Escape leaves.
  */
 import { useEffect, useRef, useState } from "react";
 
+/** A word: start and end offsets in its cell's segments joined by one space. */
 interface Word {
-  /** The segment's place in its cell. */
-  segment: number;
   start: number;
   end: number;
 }
@@ -20,7 +20,7 @@ interface Word {
 interface LinkRow {
   id: string;
   number: number;
-  cells: Record<string, { segment: string; words: number[] }[]>;
+  cells: Record<string, { segment: string; length: number; words: number[] }[]>;
   pairs: { a: string; b: string; links: string; p: number[] }[];
 }
 
@@ -33,11 +33,13 @@ interface RowIndex {
 function indexRow(row: LinkRow): RowIndex {
   const words: Record<string, Word[]> = {};
   for (const [slug, segments] of Object.entries(row.cells)) {
-    words[slug] = segments.flatMap(({ words: offsets }, segment) => {
-      const list: Word[] = [];
-      for (let k = 0; k + 1 < offsets.length; k += 2) list.push({ segment, start: offsets[k], end: offsets[k + 1] });
-      return list;
-    });
+    const list: Word[] = [];
+    let base = 0;
+    for (const { length, words: offsets } of segments) {
+      for (let k = 0; k + 1 < offsets.length; k += 2) list.push({ start: base + offsets[k], end: base + offsets[k + 1] });
+      base += length + 1;
+    }
+    words[slug] = list;
   }
   const links = new Map<string, Map<number, number[]>>();
   const add = (from: string, to: string, x: number, y: number) => {
@@ -56,8 +58,16 @@ function indexRow(row: LinkRow): RowIndex {
   return { words, links };
 }
 
-/** Walks a segment's text nodes in order with their offsets in the stored text (a note reference `[^6]` shows as "6"). */
-function* textNodes(segment: Element): Generator<{ node: Text; offset: number }> {
+/** What a cell shows beside its text: not counted in the offsets. */
+const NOT_TEXT = ["visually-hidden", "missing-anchors", "too-different", "diff-caption"];
+
+/**
+ * Walks a cell's text nodes in order with their offsets in the cell's stored text: its blocks one after another, one
+ * space between two blocks, a note reference `[^6]` showing as "6", what is only said to screen readers left out.
+ * A cell showing an inline diff has no such offsets: nothing is walked.
+ */
+function* textNodes(cell: Element): Generator<{ node: Text; offset: number }> {
+  if (cell.querySelector(".inline-diff")) return;
   let offset = 0;
   const walk = function* (node: Node): Generator<{ node: Text; offset: number }> {
     for (const child of Array.from(node.childNodes)) {
@@ -73,18 +83,23 @@ function* textNodes(segment: Element): Generator<{ node: Text; offset: number }>
       } else yield* walk(child);
     }
   };
-  yield* walk(segment);
+  let blocks = 0;
+  for (const block of Array.from(cell.children)) {
+    if (NOT_TEXT.some((name) => block.classList.contains(name))) continue;
+    if (blocks++ > 0) offset += 1;
+    yield* walk(block);
+  }
 }
 
-function offsetInSegment(segment: Element, node: Node, offset: number): number | null {
-  for (const item of textNodes(segment)) if (item.node === node) return item.offset + offset;
+function offsetInCell(cell: Element, node: Node, offset: number): number | null {
+  for (const item of textNodes(cell)) if (item.node === node) return item.offset + offset;
   return null;
 }
 
-function rangeIn(segment: Element, start: number, end: number): Range | null {
+function rangeIn(cell: Element, start: number, end: number): Range | null {
   const range = document.createRange();
   let started = false;
-  for (const { node, offset } of textNodes(segment)) {
+  for (const { node, offset } of textNodes(cell)) {
     const length = node.data.length;
     if (!started && start >= offset && start < offset + length) {
       range.setStart(node, start - offset);
@@ -109,13 +124,14 @@ function caretAt(x: number, y: number): { node: Node; offset: number } | null {
 }
 
 interface Active {
-  rowId: string;
+  /** The row's number (its element is #r<number>). */
+  row: number;
   slug: string;
   word: number;
 }
 
 export function WordLinks({ workSlug, editions, from, to }: { workSlug: string; editions: string[]; from: number; to: number }) {
-  const [rows, setRows] = useState<Map<string, RowIndex> | null>(null);
+  const [rows, setRows] = useState<Map<number, RowIndex> | null>(null);
   const [message, setMessage] = useState("");
   const active = useRef<Active | null>(null);
   const mode = useRef<HTMLElement | null>(null);
@@ -127,7 +143,7 @@ export function WordLinks({ workSlug, editions, from, to }: { workSlug: string; 
     fetch(`/api/works/${encodeURIComponent(workSlug)}/word-links?editions=${editionKey}&from=${from}&to=${to}`, { signal: controller.signal })
       .then((response) => (response.ok ? response.json() : null))
       .then((data: { rows: LinkRow[] } | null) => {
-        if (data) setRows(new Map(data.rows.map((row) => [row.id, indexRow(row)])));
+        if (data) setRows(new Map(data.rows.map((row) => [row.number, indexRow(row)])));
       })
       .catch(() => undefined);
     return () => controller.abort();
@@ -140,10 +156,10 @@ export function WordLinks({ workSlug, editions, from, to }: { workSlug: string; 
     const highlights = (globalThis as { CSS?: { highlights?: Map<string, unknown> } }).CSS?.highlights;
     const HighlightClass = (globalThis as { Highlight?: new (...ranges: Range[]) => unknown }).Highlight;
 
-    const cellOf = (rowId: string, slug: string) => grid.querySelector(`.grid-row[data-row-id="${rowId}"] .cell[data-edition="${slug}"]`);
-    const wordRange = (rowId: string, slug: string, word: Word) => {
-      const segment = cellOf(rowId, slug)?.querySelectorAll(".segment")[word.segment];
-      return segment ? rangeIn(segment, word.start, word.end) : null;
+    const cellOf = (row: number, slug: string) => grid.querySelector(`#r${row} > [role="cell"][data-edition="${slug}"]`);
+    const wordRange = (row: number, slug: string, word: Word) => {
+      const cell = cellOf(row, slug);
+      return cell ? rangeIn(cell, word.start, word.end) : null;
     };
 
     const show = (next: Active | null) => {
@@ -154,10 +170,10 @@ export function WordLinks({ workSlug, editions, from, to }: { workSlug: string; 
         grid.removeAttribute("data-active-word");
         return;
       }
-      const row = rows.get(next.rowId);
+      const row = rows.get(next.row);
       const word = row?.words[next.slug]?.[next.word];
       if (!row || !word) return;
-      const own = wordRange(next.rowId, next.slug, word);
+      const own = wordRange(next.row, next.slug, word);
       const counterparts: Range[] = [];
       const said: string[] = [];
       for (const slug of Object.keys(row.words)) {
@@ -165,7 +181,7 @@ export function WordLinks({ workSlug, editions, from, to }: { workSlug: string; 
         const targets = row.links.get(`${next.slug}|${slug}`)?.get(next.word) ?? [];
         const texts: string[] = [];
         for (const target of targets.sort((a, b) => a - b)) {
-          const range = wordRange(next.rowId, slug, row.words[slug][target]);
+          const range = wordRange(next.row, slug, row.words[slug][target]);
           if (range) {
             counterparts.push(range);
             texts.push(range.toString());
@@ -184,20 +200,19 @@ export function WordLinks({ workSlug, editions, from, to }: { workSlug: string; 
     const wordAt = (x: number, y: number): Active | null => {
       const caret = caretAt(x, y);
       const element = caret ? (caret.node instanceof Element ? caret.node : caret.node.parentElement) : null;
-      const segment = element?.closest(".segment");
-      const cell = segment?.closest(".cell[data-edition]") as HTMLElement | null;
-      const rowElement = cell?.closest(".grid-row[data-row-id]") as HTMLElement | null;
-      if (!caret || !segment || !cell || !rowElement) return null;
-      const row = rows.get(rowElement.dataset.rowId!);
+      const cell = element?.closest("[role='cell'][data-edition]") as HTMLElement | null;
+      const rowElement = cell?.closest(".grid-row[id^='r']") as HTMLElement | null;
+      if (!caret || !cell || !rowElement) return null;
+      const number = Number(rowElement.id.slice(1));
+      const row = rows.get(number);
       const slug = cell.dataset.edition!;
-      const offset = offsetInSegment(segment, caret.node, caret.offset);
-      const place = Array.from(cell.querySelectorAll(".segment")).indexOf(segment);
+      const offset = offsetInCell(cell, caret.node, caret.offset);
       if (!row || offset === null) return null;
-      const index = (row.words[slug] ?? []).findIndex((word) => word.segment === place && offset >= word.start && offset < word.end);
-      return index < 0 ? null : { rowId: rowElement.dataset.rowId!, slug, word: index };
+      const index = (row.words[slug] ?? []).findIndex((word) => offset >= word.start && offset < word.end);
+      return index < 0 ? null : { row: number, slug, word: index };
     };
 
-    const same = (a: Active | null, b: Active | null) => a?.rowId === b?.rowId && a?.slug === b?.slug && a?.word === b?.word;
+    const same = (a: Active | null, b: Active | null) => a?.row === b?.row && a?.slug === b?.slug && a?.word === b?.word;
     const onMove = (event: PointerEvent) => {
       if (mode.current) return;
       const next = wordAt(event.clientX, event.clientY);
@@ -216,18 +231,18 @@ export function WordLinks({ workSlug, editions, from, to }: { workSlug: string; 
       mode.current = null;
     };
     const onKey = (event: KeyboardEvent) => {
-      const cell = (event.target as HTMLElement).closest?.(".cell[data-edition]") as HTMLElement | null;
-      const rowElement = cell?.closest(".grid-row[data-row-id]") as HTMLElement | null;
+      const cell = (event.target as HTMLElement).closest?.("[role='cell'][data-edition]") as HTMLElement | null;
+      const rowElement = cell?.closest(".grid-row[id^='r']") as HTMLElement | null;
       if (!cell || !rowElement) return;
-      const rowId = rowElement.dataset.rowId!;
+      const row = Number(rowElement.id.slice(1));
       const slug = cell.dataset.edition!;
-      const count = rows.get(rowId)?.words[slug]?.length ?? 0;
+      const count = rows.get(row)?.words[slug]?.length ?? 0;
       if (!mode.current) {
         if ((event.key === "w" || event.key === "W" || event.key === "Enter") && count > 0 && event.target === cell) {
           event.preventDefault();
           mode.current = cell;
           cell.classList.add("word-mode");
-          show({ rowId, slug, word: 0 });
+          show({ row, slug, word: 0 });
         }
         return;
       }
