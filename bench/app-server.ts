@@ -1,6 +1,7 @@
 /**
  * The app as the HTTP benchmarks run it: a production build (made first unless BENCH_SKIP_BUILD=1, so the figures
- * are of the code as it is), a fresh embedded PostgreSQL with the demo corpus, and `next start` processes on it.
+ * are of the code as it is), a fresh embedded PostgreSQL with the demo corpus, and `next start` processes on it,
+ * with the Node.js flags `npm start` gives them (scripts/app-server-flags.ts).
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
@@ -8,6 +9,8 @@ import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { bootDatabase, projectRoot } from "../lib/db/boot";
+import { readEnv } from "../lib/env";
+import { appServerNodeFlags } from "../scripts/app-server-flags";
 import { freePort } from "../test/global-setup";
 
 const nextBin = path.join(projectRoot, "node_modules", "next", "dist", "bin", "next");
@@ -36,7 +39,7 @@ export async function startBenchApp(): Promise<BenchApp> {
     databaseUrl: database.url,
     async startServer(env = {}) {
       const port = await freePort();
-      const server = spawn(process.execPath, [nextBin, "start", "--port", String(port), "--hostname", "127.0.0.1"], {
+      const server = spawn(process.execPath, [...appServerNodeFlags(readEnv().HEXAPLA_SERVER_HEAP_MB), nextBin, "start", "--port", String(port), "--hostname", "127.0.0.1"], {
         cwd: projectRoot,
         stdio: ["ignore", "ignore", "inherit"],
         env: { ...process.env, DATABASE_URL: database.url, BETTER_AUTH_SECRET: database.authSecret, NEXT_TELEMETRY_DISABLED: "1", HEXAPLA_SIGNIN_LIMIT: "100000", ...env },

@@ -10,7 +10,9 @@
  * Then readers beside editors: BENCH_READERS (8) readers loading the work's compare pages (both pages, three
  * editions) for BENCH_READ_SECONDS (20) alone — the baseline — and again while 2 editors write grid operations and
  * text corrections through the same routes: the compare view's p50/p99, pages per second, the editors' writes, and
- * 5xx counts (any 5xx fails the run, as does a broken check of the editors' writes).
+ * 5xx counts (any 5xx fails the run, as does a broken check of the editors' writes). This runs twice: against the
+ * server as configured (HEXAPLA_PAGE_RENDERS pages rendered at once), and, as the baseline for the editors' write
+ * latency, against a second server on the same database that renders every page at once (HEXAPLA_PAGE_RENDERS=1000).
  */
 import os from "node:os";
 import { performance } from "node:perf_hooks";
@@ -18,6 +20,7 @@ import { createApiToken } from "../lib/db/api-tokens/api-tokens";
 import { createPrismaClient, type Db } from "../lib/db/client";
 import { createWork, gridVersionOf, oneToOneSpec } from "../lib/db/grid/grid.fixtures";
 import { createUser } from "../lib/db/users/create-user";
+import { readEnv } from "../lib/env";
 import { checkLoad, runEditors, type Send, type WriteRecord } from "../test/load/editors";
 import { buildOnce, ms, percentile, startBenchApp } from "./app-server";
 import { failedReads, runReaders, type ReadResult } from "./readers";
@@ -57,7 +60,7 @@ const pages = (result: ReadResult) =>
   `${result.times.length} pages (${(result.times.length / result.seconds).toFixed(1)}/s), p50 ${ms(percentile(result.times, 50))}  p99 ${ms(percentile(result.times, 99))}  max ${ms(result.times.at(-1) ?? 0)}, 5xx or no answer ${failedReads(result)}`;
 
 /** READERS readers of the compare view alone, then beside two editors writing; returns the failures. */
-async function readersBesideEditors(base: string, prisma: Db, workId: string, send: Send, editors: Record<string, string>[]): Promise<string[]> {
+async function readersBesideEditors(label: string, base: string, prisma: Db, workId: string, send: Send, editors: Record<string, string>[]): Promise<string[]> {
   const urls = [1, 2].map((page) => `${base}/works/${SLUG}/compare?editions=ru,fr,en&page=${page}`);
   await runReaders(urls, 2, 2_000);
   const alone = await runReaders(urls, READERS, READ_SECONDS * 1000);
@@ -69,7 +72,7 @@ async function readersBesideEditors(base: string, prisma: Db, workId: string, se
   const check = await checkLoad(prisma, workId, before, written.writes);
   const writes = written.writes.map((write) => write.ms).sort((a, b) => a - b);
   const status = (test: (status: number) => boolean) => written.writes.filter((write) => test(write.status)).length;
-  console.log(`readers beside editors: ${READERS} readers of the compare view (300 rows × 3 editions, pages of 200 rows, both pages in turn), ${READ_SECONDS} s each way`);
+  console.log(`readers beside editors, ${label}: ${READERS} readers of the compare view (300 rows × 3 editions, pages of 200 rows, both pages in turn), ${READ_SECONDS} s each way`);
   console.log(`  baseline, the readers alone:            ${pages(alone)}`);
   console.log(`  with ${editors.length} editors writing at once:      ${pages(busy)}`);
   console.log(
@@ -78,10 +81,10 @@ async function readersBesideEditors(base: string, prisma: Db, workId: string, se
   console.log(`  checks: grid invariant ${check.gridProblems.length ? "BROKEN" : "holds"}; journal ${check.journalEntries} entries for ${check.accepted} accepted writes`);
   console.log(`  (load average ${os.loadavg()[0].toFixed(1)} at the end)`);
   return [
-    failedReads(alone) + failedReads(busy) ? `${failedReads(alone) + failedReads(busy)} compare pages answered 5xx or not at all` : null,
-    status((s) => s >= 500) ? `${status((s) => s >= 500)} writes beside the readers answered 5xx` : null,
-    check.gridProblems.length ? `grid invariant beside the readers: ${JSON.stringify(check.gridProblems.slice(0, 3))}` : null,
-    check.journalEntries !== check.accepted ? `journal beside the readers: ${check.journalEntries} entries for ${check.accepted} accepted writes` : null,
+    failedReads(alone) + failedReads(busy) ? `${label}: ${failedReads(alone) + failedReads(busy)} compare pages answered 5xx or not at all` : null,
+    status((s) => s >= 500) ? `${label}: ${status((s) => s >= 500)} writes beside the readers answered 5xx` : null,
+    check.gridProblems.length ? `${label}: grid invariant beside the readers: ${JSON.stringify(check.gridProblems.slice(0, 3))}` : null,
+    check.journalEntries !== check.accepted ? `${label}: journal beside the readers: ${check.journalEntries} entries for ${check.accepted} accepted writes` : null,
   ].filter((line): line is string => line !== null);
 }
 
@@ -98,8 +101,8 @@ async function main() {
       const user = await createUser(prisma, { email, name: `Editor ${i + 1}`, role: "editor", password: PASSWORD });
       editors.push(i % 2 === 0 ? { cookie: await sessionCookie(base, email) } : { authorization: `Bearer ${(await createApiToken(prisma, user.id, { name: "load" })).token}` });
     }
-    const send: Send = (method, path, headers, body) =>
-      fetch(`${base}${path}`, { method, headers: { ...headers, ...(body === undefined ? {} : { "content-type": "application/json" }), origin: base }, body: body === undefined ? undefined : JSON.stringify(body) });
+    const send = (method: Parameters<Send>[0], path: string, headers: Record<string, string>, body?: unknown, server = base) =>
+      fetch(`${server}${path}`, { method, headers: { ...headers, ...(body === undefined ? {} : { "content-type": "application/json" }), origin: server }, body: body === undefined ? undefined : JSON.stringify(body) });
 
     await readTimes(base, editors[1], 5);
     const quiet = await readTimes(base, editors[1], 30);
@@ -142,7 +145,11 @@ async function main() {
     console.log(`  checks: grid invariant ${check.gridProblems.length ? "BROKEN" : "holds"}; journal ${check.journalEntries} entries for ${check.accepted} accepted writes (races included); accepted writes sharing a base version: ${check.sameBasePairs} pairs, touching the same rows: ${check.conflictingPairs}`);
     console.log(`  (${os.cpus().length} CPUs, load average ${os.loadavg()[0].toFixed(1)} at the end; the database, one next start and the editors on one machine)`);
 
-    failures.push(...(await readersBesideEditors(base, prisma, work.workId, send, editors.slice(0, READING_EDITORS))));
+    const renders = readEnv().HEXAPLA_PAGE_RENDERS;
+    failures.push(...(await readersBesideEditors(`${renders} page${renders === 1 ? "" : "s"} rendered at once (HEXAPLA_PAGE_RENDERS)`, base, prisma, work.workId, send, editors.slice(0, READING_EDITORS))));
+    const unlimited = await app.startServer({ HEXAPLA_PAGE_RENDERS: "1000" });
+    const sendUnlimited: Send = (method, path, headers, body) => send(method, path, headers, body, unlimited);
+    failures.push(...(await readersBesideEditors("baseline, every page rendered at once (HEXAPLA_PAGE_RENDERS=1000)", unlimited, prisma, work.workId, sendUnlimited, editors.slice(0, READING_EDITORS))));
     await prisma.$disconnect();
     if (failures.length) {
       console.error(`FAILED:\n  ${failures.join("\n  ")}`);

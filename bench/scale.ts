@@ -19,8 +19,11 @@
  *   (/works/<w>/rows/<n>/all) and a word searched in a Latin, a Cyrillic and a Chinese edition — server time
  *   (median of 7 after a first, cold request) and HTML bytes, beside the home page's time as the baseline; and in
  *   Chromium, the font each edition's text is drawn with, regular and bold (it must be a served font: Noto);
- * - the app server's RSS after serving all that.
- * BENCH_NOVEL_SENTENCES sets the novel's length (0 leaves it out). A benchmark, not a test: it asserts nothing.
+ * - the app server's RSS after serving all that (the server run with `npm start`'s Node.js flags), beside the RSS of a
+ *   fresh server that served only the home page: the baseline.
+ * BENCH_NOVEL_SENTENCES sets the novel's length (0 leaves it out). BENCH_EDITOR_ONLY=1 measures the editor pages
+ * alone (the works are made, but no write latencies, no jobs after the Declaration's imports, no reading views).
+ * A benchmark, not a test: it asserts nothing.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
@@ -40,6 +43,8 @@ import { importPath } from "../lib/db/import/import-path";
 import { runImport } from "../lib/db/import/run-import";
 import { cancelJob } from "../lib/db/jobs/cancel-job";
 import { startWorker } from "../lib/db/jobs/worker";
+import { readEnv } from "../lib/env";
+import { appServerNodeFlags } from "../scripts/app-server-flags";
 import { freePort } from "../test/global-setup";
 import { openBenchDatabase, runBench } from "./bench-database";
 import { UDHR_EDITIONS, writeUdhrEditions } from "./udhr-editions";
@@ -55,6 +60,7 @@ const SEARCHES = [
   { script: "Chinese", edition: "zh-hans", word: "教育" },
 ];
 const NOVEL = Number(process.env.BENCH_NOVEL_SENTENCES ?? 10_000);
+const EDITOR_ONLY = process.env.BENCH_EDITOR_ONLY === "1";
 const SIZES = [100, 2_000, 10_000];
 const nextBin = path.join(projectRoot, "node_modules", "next", "dist", "bin", "next");
 
@@ -159,6 +165,7 @@ async function importUdhr(db: Db, databaseUrl: string, editor: Actor): Promise<s
     const work = await db.work.findUniqueOrThrow({ where: { slug: UDHR } });
     const rows = await db.alignmentRow.count({ where: { workId: work.id } });
     console.log(`  → ${rows} rows; ${(total / 1000).toFixed(1)} s for all ${files.length} imports, ${(total / files.length).toFixed(0)} ms per edition on average (each text aligned against the pivot inside its import)`);
+    if (EDITOR_ONLY) return work.id;
     const others = await db.job.findMany({ where: { status: { in: ["queued", "running"] }, workId: { not: work.id } }, select: { id: true, workId: true } });
     for (const job of others) await cancelJob(db, job.workId, job.id, { id: editor.id, name: "bench:scale" });
     if (others.length) console.log(`  (${others.length} jobs queued by the grid operations above on other works cancelled first: only the Declaration's jobs run here)`);
@@ -245,17 +252,18 @@ async function largeWork(db: Db, slug: string, languages: string[], rows: number
 
 async function gridOperations(db: Db, databaseUrl: string, editor: Actor, novelId: string | null) {
   console.log("grid operation (merge a row with the next) and its undo, data layer, one editor, sequential:");
-  const baseline = await baselineWritePath(databaseUrl);
+  const baseline = EDITOR_ONLY ? null : await baselineWritePath(databaseUrl);
   try {
     for (const size of SIZES) {
       const current = await largeWork(db, `scale-grid-${size}`, LANGUAGES, size);
+      if (EDITOR_ONLY) continue;
       console.log(`  ${size.toLocaleString("en")} rows × 5 editions: this checkout ${await latencies({ name: "this", db, operate: applyEditorOperation, undo: undoLastChange }, editor, current, 40)}`);
       if (baseline) {
         const old = await largeWork(db, `scale-grid-${size}-baseline`, LANGUAGES, size);
         console.log(`  ${" ".repeat(size.toLocaleString("en").length)}                 ${baseline.path.name}: ${await latencies(baseline.path, editor, old, size >= 10_000 ? 8 : 20)}`);
       }
     }
-    if (novelId) console.log(`  the imported novel: this checkout ${await latencies({ name: "this", db, operate: applyEditorOperation, undo: undoLastChange }, editor, novelId, 40)}`);
+    if (novelId && !EDITOR_ONLY) console.log(`  the imported novel: this checkout ${await latencies({ name: "this", db, operate: applyEditorOperation, undo: undoLastChange }, editor, novelId, 40)}`);
   } finally {
     await baseline?.close();
   }
@@ -307,13 +315,16 @@ async function editorPages(base: string, works: Array<{ label: string; slug: str
       const url = `${base}/works/${work.slug}/align${work.query}`;
       const html = await (await fetch(url)).text();
       const whole = await wholeGridBytes(base, work.slug);
-      const runs: Array<{ interactive: number; outline: number; middle: number }> = [];
+      const runs: Array<{ interactive: number; outline: number; middle: number } & Breakdown> = [];
       for (let k = 0; k < 3; k += 1) {
         const page = await browser.newPage();
+        const cdp = await page.context().newCDPSession(page);
+        await cdp.send("Performance.enable");
         await page.goto(url, { waitUntil: "commit" });
         const interactive = (await (
           await page.waitForFunction(() => (document.querySelector('.align-editor[data-ready="true"] [role="gridcell"]') ? performance.now() : null), undefined, { polling: "raf", timeout: 60_000 })
         ).jsonValue()) as number;
+        const breakdown = await breakdownNow(page, cdp);
         const outline = (await (
           await page.waitForFunction(() => (/\d+ rows\./.test(document.querySelector(".live-status")?.textContent ?? "") ? performance.now() : null), undefined, { polling: 50, timeout: 60_000 })
         ).jsonValue()) as number;
@@ -334,7 +345,7 @@ async function editorPages(base: string, works: Array<{ label: string; slug: str
             { polling: 20, timeout: 60_000 },
           )
         ).jsonValue()) as number;
-        runs.push({ interactive, outline, middle: middle - scrolled });
+        runs.push({ interactive, outline, middle: middle - scrolled, ...breakdown });
         await page.close();
       }
       const median = (key: keyof (typeof runs)[number]) => runs.map((r) => r[key]).sort((a, b) => a - b)[1].toFixed(0);
@@ -342,10 +353,27 @@ async function editorPages(base: string, works: Array<{ label: string; slug: str
         `  ${work.label}: HTML ${kib(html.length)} (the whole grid as JSON, which the page used to carry: ${kib(whole)}) · ` +
           `interactive at ${median("interactive")} ms · outline of every row at ${median("outline")} ms · text of rows scrolled to the middle ${median("middle")} ms later`,
       );
+      console.log(
+        `    until interactive: HTML received at ${median("htmlDone")} ms · main thread busy with script ${median("script")} ms, style ${median("style")} ms, layout ${median("layout")} ms · ` +
+          `${median("cells")} cells in the DOM`,
+      );
     }
   } finally {
     await browser.close();
   }
+}
+
+type Breakdown = { htmlDone: number; script: number; style: number; layout: number; cells: number };
+
+/** Where the time to interactive went: when the HTML had come, and the main thread's script, style and layout time (DevTools' Performance metrics). */
+async function breakdownNow(page: import("@playwright/test").Page, cdp: import("@playwright/test").CDPSession): Promise<Breakdown> {
+  const { metrics } = (await cdp.send("Performance.getMetrics")) as { metrics: Array<{ name: string; value: number }> };
+  const metric = (name: string) => (metrics.find((m) => m.name === name)?.value ?? 0) * 1000;
+  const { htmlDone, cells } = await page.evaluate(() => ({
+    htmlDone: (window.performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming).responseEnd,
+    cells: document.querySelectorAll('[role="gridcell"]').length,
+  }));
+  return { htmlDone, script: metric("ScriptDuration"), style: metric("RecalcStyleDuration"), layout: metric("LayoutDuration"), cells };
 }
 
 /** Median and first (cold) response time of a GET, and its body's bytes. */
@@ -437,6 +465,30 @@ async function fontsUsed(base: string) {
   }
 }
 
+/** `next start` on the database, as `npm start` runs it (its Node.js flags), once it answers. */
+async function startNext(databaseUrl: string, authSecret: string): Promise<[ChildProcess, string]> {
+  const port = await freePort();
+  const server = spawn(process.execPath, [...appServerNodeFlags(readEnv().HEXAPLA_SERVER_HEAP_MB), nextBin, "start", "--port", String(port), "--hostname", "127.0.0.1"], {
+    cwd: projectRoot,
+    stdio: "ignore",
+    env: { ...process.env, DATABASE_URL: databaseUrl, BETTER_AUTH_SECRET: authSecret, NEXT_TELEMETRY_DISABLED: "1" },
+  });
+  const base = `http://127.0.0.1:${port}`;
+  for (let attempt = 0; ; attempt += 1) {
+    if (await fetch(base).then((r) => r.ok, () => false)) return [server, base];
+    if (server.exitCode !== null) throw new Error("next start exited");
+    if (attempt > 600) throw new Error("next start did not answer");
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+async function stopServer(server: ChildProcess): Promise<void> {
+  if (server.exitCode !== null || server.signalCode !== null) return;
+  const exited = new Promise((resolve) => server.once("exit", resolve));
+  server.kill("SIGTERM");
+  await exited;
+}
+
 async function main() {
   if (process.env.BENCH_SKIP_BUILD !== "1") {
     const started = performance.now();
@@ -452,18 +504,8 @@ async function main() {
     await gridOperations(db, database.url, editor, novelId);
     await importUdhr(db, database.url, editor);
 
-    const port = await freePort();
-    server = spawn(process.execPath, [nextBin, "start", "--port", String(port), "--hostname", "127.0.0.1"], {
-      cwd: projectRoot,
-      stdio: "ignore",
-      env: { ...process.env, DATABASE_URL: database.url, BETTER_AUTH_SECRET: database.authSecret, NEXT_TELEMETRY_DISABLED: "1" },
-    });
-    const base = `http://127.0.0.1:${port}`;
-    for (let attempt = 0; ; attempt += 1) {
-      if (await fetch(base).then((r) => r.ok, () => false)) break;
-      if (attempt > 600) throw new Error("next start did not answer");
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+    let base: string;
+    [server, base] = await startNext(database.url, database.authSecret);
     const idle = treeRss(server.pid!);
     await editorPages(base, [
       ...(novelId ? [{ label: `novel, ${NOVEL.toLocaleString("en")} rows × 5 editions`, slug: "scale-novel", query: "" }] : []),
@@ -471,13 +513,24 @@ async function main() {
       { label: "the Declaration, 40 editions, 5 shown", slug: UDHR, query: "" },
       { label: "the Declaration, all 40 editions shown", slug: UDHR, query: `?e=${UDHR_SLUGS.join(",")}` },
     ]);
-    await readingPages(base, db);
-    await fontsUsed(base);
-    console.log(`app server (next start and its children) RSS: ${mb(idle)} when it first answered, ${mb(treeRss(server.pid!))} after serving the pages above`);
+    if (!EDITOR_ONLY) {
+      await readingPages(base, db);
+      await fontsUsed(base);
+    }
+    const served = treeRss(server.pid!);
+    await stopServer(server);
+    server = null;
+    const [home, homeBase] = await startNext(database.url, database.authSecret);
+    for (let i = 0; i < 30; i += 1) await fetch(homeBase).then((r) => r.arrayBuffer());
+    const baseline = treeRss(home.pid!);
+    await stopServer(home);
+    console.log(
+      `app server (next start and its children, with npm start's flags ${appServerNodeFlags(readEnv().HEXAPLA_SERVER_HEAP_MB).join(" ")}) RSS: ${mb(idle)} when it first answered, ${mb(served)} after serving the pages above; ` +
+        `baseline, a fresh server that served only the home page (30 times): ${mb(baseline)} (${((100 * baseline) / served).toFixed(0)} % of the figure after serving)`,
+    );
     console.log(`(${os.cpus().length} CPUs, load average ${os.loadavg()[0].toFixed(1)} at the end; the database on the same machine)`);
   } finally {
-    server?.kill("SIGTERM");
-    if (server) await new Promise((resolve) => server!.once("exit", resolve));
+    if (server) await stopServer(server);
     await close();
   }
 }

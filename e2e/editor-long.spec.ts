@@ -169,3 +169,53 @@ test("a 40-edition work: the editor shows five editions, the picker chooses five
   expect((await new AxeBuilder({ page }).analyze()).violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
   await context.close();
 });
+
+test("a 40-edition work with every edition shown renders a window of columns; the keyboard reaches the last column, whose cell is corrected and its row merged", async ({ browser, db }) => {
+  test.setTimeout(90_000);
+  const name = slug();
+  const workId = await createLargeWork(db, name, FORTY, 12);
+  const context = await browser.newContext({ baseURL: BASE_URL, storageState: editorSession });
+  const page = await context.newPage();
+  await page.goto(`/works/${name}/align?e=${FORTY.join(",")}`);
+  const grid = page.getByRole("grid");
+  await expect(grid).toHaveAttribute("aria-colcount", "41");
+  await expect(page.locator('.align-editor[data-ready="true"]')).toBeAttached();
+  expect(await page.getByRole("columnheader").count()).toBeLessThan(12);
+
+  await rowNumbered(page, 1).locator('[role="gridcell"][data-edition="en"]').click();
+  for (let i = 0; i < FORTY.length - 1; i++) await page.keyboard.press("l");
+  const last = focusedCell(page);
+  await expect(last).toHaveAttribute("data-edition", "lv");
+  await expect(last).toHaveAttribute("aria-colindex", "41");
+  await expect(last).toHaveAttribute("lang", "lv");
+  await expect(last).toBeInViewport();
+  await expect(last).toContainText("lv sentence 1 has five words.");
+  await expect(page.locator('[role="columnheader"][data-edition="lv"]')).toBeInViewport();
+  await expect
+    .poll(async () => {
+      const [numbers, box] = await Promise.all([rowNumbered(page, 1).getByRole("rowheader").boundingBox(), last.boundingBox()]);
+      return box!.x - (numbers!.x + numbers!.width);
+    })
+    .toBeGreaterThanOrEqual(-1);
+  expect(await page.getByRole("columnheader").count()).toBeLessThan(12);
+  await page.keyboard.press("0");
+  await expect(focusedCell(page)).toHaveAttribute("data-edition", "en");
+  await page.keyboard.press("$");
+  await expect(last).toHaveAttribute("data-edition", "lv");
+
+  await page.keyboard.press("e");
+  await page.getByLabel("Text", { exact: true }).fill("lv sentence 1, corrected.");
+  await page.getByLabel("Reason for the correction (required)").fill("typo");
+  await page.getByRole("button", { name: "Save the correction" }).click();
+  await expect(page.getByRole("dialog")).toHaveCount(0);
+  await expect(last).toContainText("lv sentence 1, corrected.");
+
+  await page.keyboard.press("m");
+  await expect(page.getByRole("status")).toContainText("Merged row 1 with row 2");
+  const merged = rowNumbered(page, 1).locator('[role="gridcell"][data-edition="lv"]');
+  await expect(merged).toContainText("lv sentence 2 has five words.");
+  await expect(merged).toBeFocused();
+  expect(await db.alignmentRow.count({ where: { workId } })).toBe(11);
+  expect((await new AxeBuilder({ page }).analyze()).violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
+  await context.close();
+});

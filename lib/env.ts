@@ -26,6 +26,12 @@ const EnvSchema = z.object({
    * machine's memory before collecting in earnest (500+ MB after serving a 10,000-row work whose pages need far less).
    */
   HEXAPLA_SERVER_HEAP_MB: z.coerce.number().int().min(128).max(65_536).default(320),
+  /**
+   * Pages (React Server Component renders of a work's data) one app server renders at once; the others wait their
+   * turn. A render is CPU work on the one event loop: a few at a time keep API writes and light requests answered
+   * promptly beside many readers, at the same pages per second.
+   */
+  HEXAPLA_PAGE_RENDERS: z.coerce.number().int().min(1).max(1000).default(2),
   /** Jobs a worker process runs at once (each uses at most one thread for the aligner). */
   HEXAPLA_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
   /** Failed sign-ins of one account before it is locked for a while that doubles with each further failure. */

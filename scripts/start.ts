@@ -15,14 +15,15 @@ import path from "node:path";
 import { bootDatabase, projectRoot } from "../lib/db/boot";
 import { readEnv } from "../lib/env";
 import { listenPlan } from "../lib/http/public-url";
+import { appServerNodeFlags } from "./app-server-flags";
 
 const log = (line: string) => console.log(`[hexapla] ${line}`);
 const nextBin = path.join(projectRoot, "node_modules", "next", "dist", "bin", "next");
 const WORKER_RESTARTS = { limit: 5, withinMs: 60_000, delayMs: 1_000 };
 
 function runNext(args: string[], env: NodeJS.ProcessEnv, heapMb?: number) {
-  const heap = heapMb === undefined ? [] : [`--max-old-space-size=${heapMb}`];
-  return spawn(process.execPath, [...heap, nextBin, ...args], { cwd: projectRoot, stdio: "inherit", env });
+  const flags = heapMb === undefined ? [] : appServerNodeFlags(heapMb);
+  return spawn(process.execPath, [...flags, nextBin, ...args], { cwd: projectRoot, stdio: "inherit", env });
 }
 
 function runWorker(env: NodeJS.ProcessEnv) {

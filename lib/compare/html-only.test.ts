@@ -14,19 +14,19 @@ describe("html-only hand-over", () => {
   it("does not give an expired value, and drops expired entries as new ones come", () => {
     const start = 1_000_000;
     const old = putHtmlOnly("old", start);
-    expect(takeHtmlOnly(old, start + 61_000)).toBeUndefined();
+    expect(takeHtmlOnly(old, start + 16_000)).toBeUndefined();
     const stale = putHtmlOnly("stale", start);
     const before = htmlOnlyWaiting();
-    putHtmlOnly("fresh", start + 61_000);
+    putHtmlOnly("fresh", start + 16_000);
     expect(htmlOnlyWaiting()).toBe(before - 1);
-    expect(takeHtmlOnly(stale, start + 61_000)).toBeUndefined();
+    expect(takeHtmlOnly(stale, start + 16_000)).toBeUndefined();
   });
 
-  it("keeps at most 256 entries, dropping the oldest", () => {
+  it("keeps at most 64 entries, dropping the oldest", () => {
     const now = Date.now();
     const first = putHtmlOnly("first", now);
-    for (let i = 0; i < 300; i++) putHtmlOnly(i, now);
-    expect(htmlOnlyWaiting()).toBeLessThanOrEqual(256);
+    for (let i = 0; i < 100; i++) putHtmlOnly(i, now);
+    expect(htmlOnlyWaiting()).toBeLessThanOrEqual(64);
     expect(takeHtmlOnly(first, now)).toBeUndefined();
   });
 });

@@ -7,7 +7,8 @@
  * render of the client component `take`s it by the token (both renders of one request run in the same process, one
  * after the other) and draws it, and in the browser the component keeps the drawn HTML as it is instead of drawing
  * it again. The hand-over lives a request long: an entry expires a few seconds after it is first taken (a render
- * may run a component twice) and a minute after it was put when nobody takes it, so the store stays small. A component that finds nothing under its token (the
+ * may run a component twice) and 15 seconds after it was put when nobody takes it (a render that failed, or a
+ * payload-only request mistaken for a page load), and there are at most 64, so the store stays small. A component that finds nothing under its token (the
  * payload came without a server render, as on a client-side navigation or a refresh) asks for the data as props.
  */
 
@@ -16,12 +17,12 @@ interface Entry {
   expires: number;
 }
 
-/** How long an entry waits for the render that takes it. */
-const TTL_MS = 60_000;
+/** How long an entry waits for the render that takes it (the same request's, a moment later). */
+const TTL_MS = 15_000;
 /** How long an entry stays once taken. */
 const TAKEN_TTL_MS = 5_000;
-/** Entries at most; the oldest go first beyond it. */
-const MAX_ENTRIES = 256;
+/** Entries at most; the oldest go first beyond it (a page's rows are tens to hundreds of KB). */
+const MAX_ENTRIES = 64;
 
 const KEY = Symbol.for("hexapla.html-only");
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { isNotOneToOne, nextRow } from "../../alignment/row-navigation";
-import { applyGridPatch, gridOfRows, gridOfShownRows, rowsOfOutline, shownRowOf, withFetchedRows, type EditorRow } from "./editor-grid";
+import { applyGridPatch, gridOfRows, gridOfShownRows, heldCell, missingText, rowsOfOutline, shownRowOf, shownRowOfStart, startRowOf, withFetchedRows, type EditorRow } from "./editor-grid";
 
 const row = (id: string, text = id): EditorRow => ({
   id,
@@ -75,5 +75,40 @@ describe("the rows of a long grid held as an outline", () => {
     const filled = withFetchedRows(rows, [{ ...row("c"), version: 1 }, { ...row("a"), version: 0 }], ["e"]);
     expect(filled.map((r) => r.cells !== null)).toEqual([false, false, true]);
     expect(nextRow(gridOfShownRows(["e"], rows), -1, isNotOneToOne)).toBe(1);
+  });
+});
+
+describe("the text of a wide grid, column by column", () => {
+  const segment = (id: string) => ({ id, text: id, version: 0, kind: "paragraph" as const, paragraph: 0, headingLevel: null });
+  const wide: EditorRow = { id: "r", version: 2, status: "automatic", confidence: null, cells: { a: [segment("a1")], b: [segment("b1"), segment("b2")] } };
+
+  it("holds the sizes of every shown edition and the text of the editions sent; empty cells need no text", () => {
+    const shown = shownRowOf(wide, ["a", "b", "c"], ["a"]);
+    expect(shown.sizes).toEqual({ a: 1, b: 2, c: 0 });
+    expect(heldCell(shown, "a")?.map((s) => s.id)).toEqual(["a1"]);
+    expect(heldCell(shown, "b")).toBeNull();
+    expect(heldCell(shown, "c")).toEqual([]);
+    expect(missingText(shown, ["a", "b", "c"])).toEqual(["b"]);
+  });
+
+  it("carries a first row with the text of some editions and the sizes of the others, and shows it as held", () => {
+    const start = startRowOf(wide, ["b", "c", "a"], ["b"]);
+    expect(Object.keys(start.cells)).toEqual(["b"]);
+    expect(start.otherSizes).toEqual([0, 1]);
+    const shown = shownRowOfStart(JSON.parse(JSON.stringify(start)), ["b", "c", "a"], ["b"]);
+    expect(shown).toEqual(shownRowOf(wide, ["b", "c", "a"], ["b"]));
+    expect(startRowOf(wide, ["a", "b"], ["a", "b"]).otherSizes).toBeUndefined();
+  });
+
+  it("adds fetched columns to the text held at the same version, and replaces the text of an older version", () => {
+    const held = [shownRowOf(wide, ["a", "b", "c"], ["a"])];
+    const same = withFetchedRows(held, [wide], ["b"]);
+    expect(missingText(same[0], ["a", "b", "c"])).toEqual([]);
+    expect(heldCell(same[0], "b")?.map((s) => s.id)).toEqual(["b1", "b2"]);
+    const newer = withFetchedRows(held, [{ ...wide, version: 3, cells: { b: [segment("b1")] } }], ["b"]);
+    expect(newer[0].version).toBe(3);
+    expect(newer[0].sizes).toEqual({ a: 1, b: 1, c: 0 });
+    expect(missingText(newer[0], ["a", "b", "c"])).toEqual(["a"]);
+    expect(withFetchedRows(held, [{ ...wide, version: 1 }], ["b"])[0]).toBe(held[0]);
   });
 });

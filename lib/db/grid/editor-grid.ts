@@ -106,8 +106,9 @@ export function gridOfRows(editionIds: readonly string[], rows: readonly EditorR
 }
 
 /**
- * A row as a page of a long grid holds it: its outline always, its text once fetched (`cells` null until then).
- * `sizes` count the segments of each shown edition, so that navigation works on rows whose text has not come yet.
+ * A row as a page of a long grid or a wide one holds it: its outline always, the text of its cells as they are
+ * fetched (`cells` names the editions whose text has come; null until any has). `sizes` count the segments of each
+ * shown edition, so that navigation works on rows whose text has not come yet.
  */
 export interface ShownRow {
   id: string;
@@ -118,9 +119,41 @@ export interface ShownRow {
   cells: Record<string, EditorSegment[]> | null;
 }
 
-export function shownRowOf(row: EditorRow, editionIds: readonly string[]): ShownRow {
-  const cells = Object.fromEntries(editionIds.map((e) => [e, row.cells[e] ?? []]));
-  return { id: row.id, version: row.version, status: row.status, confidence: row.confidence, sizes: Object.fromEntries(editionIds.map((e) => [e, cells[e].length])), cells };
+/** The row with the sizes of every shown edition and the text of those named by `textIds` (all of them by default). */
+export function shownRowOf(row: EditorRow, editionIds: readonly string[], textIds: readonly string[] = editionIds): ShownRow {
+  const sizes = Object.fromEntries(editionIds.map((e) => [e, row.cells[e]?.length ?? 0]));
+  const cells = Object.fromEntries(textIds.map((e) => [e, row.cells[e] ?? []]));
+  return { id: row.id, version: row.version, status: row.status, confidence: row.confidence, sizes, cells };
+}
+
+/**
+ * A first row as the editor page carries it: the text of the editions it sends text for, and the number of segments
+ * of every other shown edition (in shown order; left out when there are none), so the page stays small.
+ */
+export type StartRow = EditorRow & { otherSizes?: number[] };
+
+export function startRowOf(row: EditorRow, editionIds: readonly string[], textIds: readonly string[]): StartRow {
+  const others = editionIds.filter((e) => !textIds.includes(e));
+  const start: StartRow = { ...row, cells: Object.fromEntries(textIds.flatMap((e) => (row.cells[e] ? [[e, row.cells[e]]] : []))) };
+  if (others.length > 0) start.otherSizes = others.map((e) => row.cells[e]?.length ?? 0);
+  return start;
+}
+
+/** The shown row of a first row as the page carried it (see startRowOf). */
+export function shownRowOfStart(row: StartRow, editionIds: readonly string[], textIds: readonly string[]): ShownRow {
+  const shown = shownRowOf(row, editionIds, textIds);
+  editionIds.filter((e) => !textIds.includes(e)).forEach((e, k) => (shown.sizes[e] = row.otherSizes?.[k] ?? 0));
+  return shown;
+}
+
+/** The segments of one cell of the row, or null while its text has not come (an empty cell has none to wait for). */
+export function heldCell(row: ShownRow, editionId: string): EditorSegment[] | null {
+  return row.cells?.[editionId] ?? ((row.sizes[editionId] ?? 0) === 0 ? [] : null);
+}
+
+/** The editions among `editionIds` whose text the row does not hold yet. */
+export function missingText(row: ShownRow, editionIds: readonly string[]): string[] {
+  return editionIds.filter((e) => heldCell(row, e) === null);
 }
 
 /**
@@ -143,12 +176,25 @@ export function rowsOfOutline(outline: EditorOutline, held: readonly ShownRow[])
   });
 }
 
-/** The rows with the text of fetched rows filled in, where the fetched row is at least as recent as the held one. */
+/**
+ * The rows with the text of fetched rows filled in for the editions fetched (`editionIds`), where the fetched row
+ * is at least as recent as the held one: added to the text already held at the same version, or replacing the text
+ * of an older version.
+ */
 export function withFetchedRows(rows: readonly ShownRow[], fetched: readonly EditorRow[], editionIds: readonly string[]): ShownRow[] {
   const byId = new Map(fetched.map((row) => [row.id, row]));
   return rows.map((row) => {
     const found = byId.get(row.id);
-    return found && found.version >= row.version ? shownRowOf(found, editionIds) : row;
+    if (!found || found.version < row.version) return row;
+    const cells = Object.fromEntries(editionIds.map((e) => [e, found.cells[e] ?? []]));
+    return {
+      id: row.id,
+      version: found.version,
+      status: found.status,
+      confidence: found.confidence,
+      sizes: { ...row.sizes, ...Object.fromEntries(editionIds.map((e) => [e, cells[e].length])) },
+      cells: found.version === row.version && row.cells !== null ? { ...row.cells, ...cells } : cells,
+    };
   });
 }
 

@@ -6,8 +6,11 @@ import { isBelowConfidence, isNotOneToOne, isUnconfirmed, nextRow, type RowPredi
 import {
   applyGridPatch,
   gridOfShownRows,
+  heldCell,
+  missingText,
   rowsOfOutline,
   shownRowOf,
+  shownRowOfStart,
   withFetchedRows,
   type EditorEdition,
   type EditorOutline,
@@ -15,6 +18,7 @@ import {
   type EditorStart,
   type GridPatch,
   type ShownRow,
+  type StartRow,
 } from "@/lib/db/grid/editor-grid";
 import type { GridNotification } from "@/lib/db/grid/notify";
 import { WORD_REALIGNMENT_KIND } from "@/lib/live/notification-kinds";
@@ -22,6 +26,7 @@ import type { EditorOperation } from "@/lib/db/grid/operation-request";
 import type { ChangeSummary } from "@/lib/db/grid/types";
 import { ApiError, getJson, sendJson } from "./api";
 import { ChangeList } from "./change-list";
+import { firstColumns } from "./column-window";
 import { EditionPicker } from "./edition-picker";
 import { cellId, GridView, type FocusRequest } from "./grid-view";
 import { MergeSegmentsDialog, SplitSegmentDialog } from "./segment-dialogs";
@@ -80,7 +85,8 @@ interface ChangeResponse {
  * redo, review navigation, and live updates from other editors. All state that matters lives on the server;
  * this component holds a copy of the grid at a version and brings it up to date with patches. It shows the
  * editions the URL chose (`?e=`); row operations act on every edition, shown or not. A long grid comes as its
- * first rows, then the outline of every row (no text), then the text of the rows that come into view.
+ * first rows, then the outline of every row (no text), then the text of the rows that come into view; a wide one
+ * comes with the text of its first columns, then the text of the columns that come into view.
  */
 export function AlignEditor({
   workSlug,
@@ -93,7 +99,8 @@ export function AlignEditor({
 }: {
   workSlug: string;
   workTitle: string;
-  start: EditorStart;
+  /** The grid's start, its rows with the text of the first columns only (see startRowOf). */
+  start: Omit<EditorStart, "rows"> & { rows: StartRow[] };
   /** The editions shown, in order (ids). */
   shownIds: string[];
   /** What the URL asked for that is not shown. */
@@ -108,7 +115,7 @@ export function AlignEditor({
   const editionParam = shownIds.join(",");
   const [grid, setGridState] = useState<HeldGrid>(() => ({
     version: start.version,
-    rows: start.rows.map((row) => shownRowOf(row, shownIds)),
+    rows: start.rows.map((row) => shownRowOfStart(row, shownIds, firstColumns(shownIds.length).map((index) => shownIds[index]))),
     complete: start.rows.length >= start.rowCount,
   }));
   const gridRef = useRef(grid);
@@ -135,7 +142,7 @@ export function AlignEditor({
   }, [grid.rows, cursor]);
   const row = grid.rows[rowIndex];
   const edition = editions.find((e) => e.id === cursor.editionId) ?? editions[0];
-  const cell = row && edition ? (row.cells?.[edition.id] ?? []) : [];
+  const cell = row && edition ? (heldCell(row, edition.id) ?? []) : [];
   const navigationGrid = useMemo(() => gridOfShownRows(shownIds, grid.rows), [grid.rows, shownIds]);
 
   /** Everything that touches the grid copy runs one after the other. */
@@ -153,28 +160,43 @@ export function AlignEditor({
     setGrid({ version: outline.version, rows: rowsOfOutline(outline, gridRef.current.rows), complete: true });
   }, [api, editionParam, setGrid]);
 
-  /** Fetches the text of the rows around those in view that the page does not hold yet. */
+  /** Cells (`rowId/editionId`) whose text is being fetched. */
   const inFlight = useRef(new Set<string>());
-  const fetchRows = useCallback(
-    (first: number, last: number) => {
-      const rows = gridRef.current.rows;
-      const wanted = rows
-        .slice(Math.max(0, first - FETCH_MARGIN), Math.min(rows.length, last + FETCH_MARGIN + 1))
-        .filter((row) => row.cells === null && !inFlight.current.has(row.id))
-        .map((row) => row.id);
-      for (let k = 0; k < wanted.length; k += FETCH_PAGE) {
-        const ids = wanted.slice(k, k + FETCH_PAGE);
-        ids.forEach((id) => inFlight.current.add(id));
-        void getJson<{ version: number; rows: EditorRow[] }>(`${api}/grid/rows?e=${editionParam}&ids=${ids.join(",")}`)
-          .then((page) => {
-            const current = gridRef.current;
-            setGrid({ ...current, rows: withFetchedRows(current.rows, page.rows, shownIds) });
-          })
-          .catch(() => setStatus("Could not load the text of some rows; scroll to try again."))
-          .finally(() => ids.forEach((id) => inFlight.current.delete(id)));
+  /** Fetches the text of these editions in these rows, in pages, skipping cells already on their way. */
+  const fetchText = useCallback(
+    (rowIds: readonly string[], editionIds: readonly string[]) => {
+      const requests: Promise<void>[] = [];
+      for (let k = 0; k < rowIds.length; k += FETCH_PAGE) {
+        const cells = rowIds.slice(k, k + FETCH_PAGE).flatMap((id) => editionIds.map((e) => `${id}/${e}`));
+        cells.forEach((c) => inFlight.current.add(c));
+        requests.push(
+          getJson<{ version: number; rows: EditorRow[] }>(`${api}/grid/rows?e=${editionIds.join(",")}&ids=${rowIds.slice(k, k + FETCH_PAGE).join(",")}`)
+            .then((page) => {
+              const current = gridRef.current;
+              setGrid({ ...current, rows: withFetchedRows(current.rows, page.rows, editionIds) });
+            })
+            .finally(() => cells.forEach((c) => inFlight.current.delete(c))),
+        );
       }
+      return Promise.all(requests);
     },
-    [api, editionParam, setGrid, shownIds],
+    [api, setGrid],
+  );
+
+  /** Fetches the text of the rendered columns in the rows around those in view that the page does not hold yet. */
+  const fetchRows = useCallback(
+    (first: number, last: number, editionIds: readonly string[]) => {
+      const rows = gridRef.current.rows.slice(Math.max(0, first - FETCH_MARGIN), Math.min(gridRef.current.rows.length, last + FETCH_MARGIN + 1));
+      const wanted = rows.map((row) => ({ id: row.id, missing: missingText(row, editionIds).filter((e) => !inFlight.current.has(`${row.id}/${e}`)) }));
+      const needed = wanted.filter((row) => row.missing.length > 0);
+      if (needed.length === 0) return;
+      const editions = editionIds.filter((e) => needed.some((row) => row.missing.includes(e)));
+      fetchText(
+        needed.map((row) => row.id),
+        editions,
+      ).catch(() => setStatus("Could not load the text of some rows; scroll to try again."));
+    },
+    [fetchText],
   );
 
   /** Applies a patch when it fits the copy; otherwise asks for what the copy misses. */
@@ -283,7 +305,7 @@ export function AlignEditor({
       if (!target) return;
       const targetIndex = rows.indexOf(target);
       setCursor({ rowId: target.id, index: targetIndex, editionId });
-      setFocusRequest({ rowIndex: targetIndex, elementId: cellId(target.id, editionId) });
+      setFocusRequest({ rowIndex: targetIndex, editionId, elementId: cellId(target.id, editionId) });
     },
     [],
   );
@@ -320,6 +342,10 @@ export function AlignEditor({
         return moveTo(rowIndex, columns[Math.min(editionIndex + 1, columns.length - 1)]);
       case "previousColumn":
         return moveTo(rowIndex, columns[Math.max(editionIndex - 1, 0)]);
+      case "firstColumn":
+        return moveTo(rowIndex, columns[0]);
+      case "lastColumn":
+        return moveTo(rowIndex, columns[columns.length - 1]);
       case "firstRow":
         return moveTo(0, edition.id);
       case "lastRow":
@@ -358,17 +384,32 @@ export function AlignEditor({
         return void write(() => sendJson<ChangeResponse>("POST", `${api}/grid/${action}`, { baseVersion: gridRef.current.version }));
       case "splitRow":
         if (!canEdit) return refuseNotEditor();
-        return row.cells === null ? textPending() : setDialog("splitRow");
+        return void splitRowWithText(row);
       case "editText":
       case "splitSegment":
       case "mergeSegments":
         if (!canEdit) return refuseNotEditor();
-        if (row.cells === null) return textPending();
+        if (heldCell(row, edition.id) === null) return textPending();
         if (cell.length === 0) return setNotice({ kind: "error", message: `Row ${rowIndex + 1} has no ${edition.slug} text; select a cell with text.`, changes: [] });
         if (action === "mergeSegments" && cell.length === 1) return void operate({ type: "mergeSegments", segmentId: cell[0].id });
         return setDialog(action);
     }
   };
+
+  /** Opens the split dialog once the page holds the text of every shown edition of the row (fetching what it lacks). */
+  async function splitRowWithText(target: ShownRow) {
+    const missing = missingText(target, shownIds);
+    if (missing.length > 0) {
+      setStatus(`Loading the text of row ${rowIndex + 1}…`);
+      try {
+        await fetchText([target.id], missing);
+      } catch {
+        return textPending();
+      }
+      setStatus("");
+    }
+    setDialog("splitRow");
+  }
 
   function textPending() {
     setNotice({ kind: "error", message: `The text of row ${rowIndex + 1} is still loading; try again in a moment.`, changes: [] });

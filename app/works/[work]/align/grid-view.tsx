@@ -1,10 +1,11 @@
 "use client";
 
 import { defaultRangeExtractor, useVirtualizer, type Range } from "@tanstack/react-virtual";
-import { memo, useCallback, useEffect, useLayoutEffect, useRef, useState, type RefObject } from "react";
-import type { EditorEdition, ShownRow } from "@/lib/db/grid/editor-grid";
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type RefObject } from "react";
+import { heldCell, missingText, type EditorEdition, type ShownRow } from "@/lib/db/grid/editor-grid";
 import { Passage } from "@/app/components/passage";
 import { ProvenanceBadges } from "@/app/components/provenance-badges";
+import { useColumnWindow } from "./use-column-window";
 
 export function cellId(rowId: string, editionId: string): string {
   return `cell-${rowId}-${editionId}`;
@@ -13,9 +14,10 @@ export function cellId(rowId: string, editionId: string): string {
 /** Above this many rows the grid renders only the rows in and near view; below it, every row (plain DOM). */
 export const VIRTUALISE_ABOVE = 150;
 
-/** Asks the grid to bring a row into view and focus one of its elements; each new request object asks again. */
+/** Asks the grid to bring a cell into view and focus it; each new request object asks again. */
 export interface FocusRequest {
   rowIndex: number;
+  editionId: string;
   elementId: string;
 }
 
@@ -24,8 +26,8 @@ interface GridViewProps {
   workTitle: string;
   editions: EditorEdition[];
   rows: ShownRow[];
-  /** Called with the first and last index of the rows in view, so that their text can be fetched. */
-  onRange: (first: number, last: number) => void;
+  /** Called with the first and last index of the rows in view and the editions of the columns rendered, so that their text can be fetched. */
+  onRange: (first: number, last: number, editionIds: readonly string[]) => void;
   selectedRowIndex: number;
   selectedEditionId: string;
   bookmarks: ReadonlySet<string>;
@@ -34,23 +36,34 @@ interface GridViewProps {
   onSelect: (rowId: string, editionId: string) => void;
 }
 
-type RowsProps = Omit<GridViewProps, "workTitle">;
+type RowsProps = Omit<GridViewProps, "workTitle"> & {
+  /** The indexes (in `editions`) of the columns rendered, and their editions' ids. */
+  columns: readonly number[];
+  columnIds: readonly string[];
+};
 
 /**
  * The grid as an ARIA grid: one row per alignment row, one cell per edition, with a roving tab stop on the
  * selected cell (arrow keys and j/k/h/l move it; see shortcuts.ts). Rows are memoised, so a change re-renders
- * only the rows it touched. A long grid renders only a window of rows (see VirtualRows); aria-rowcount and
- * each row's aria-rowindex tell assistive technology where a row is among all of them. Columns keep a readable
- * width (see .align-grid in globals.css): when they do not fit, the grid scrolls sideways under its sticky header
- * and row numbers. A row whose text has not come yet shows its cells as loading.
+ * only the rows it touched. A long grid renders only a window of rows (see VirtualRows), a wide one only the
+ * columns in and near view (see useColumnWindow), each placed in its own track of the grid; aria-rowcount,
+ * aria-colcount and each row's aria-rowindex and cell's aria-colindex tell assistive technology where they are
+ * among all of them. Columns keep a readable width (see .align-grid in globals.css): when they do not fit, the
+ * grid scrolls sideways under its sticky header and row numbers. A cell whose text has not come yet shows as loading.
  */
 export function GridView({ workTitle, ...props }: GridViewProps) {
-  const { editions, rows, selectedEditionId } = props;
+  const { editions, rows, selectedEditionId, focusRequest } = props;
   const scrollRef = useRef<HTMLDivElement>(null);
+  const gridRef = useRef<HTMLDivElement>(null);
   const headRef = useRef<HTMLDivElement>(null);
+  const reveal = useMemo(() => (focusRequest ? { index: editions.findIndex((e) => e.id === focusRequest.editionId) } : null), [focusRequest, editions]);
+  const columns = useColumnWindow({ scrollRef, gridRef, count: editions.length, selectedIndex: editions.findIndex((e) => e.id === selectedEditionId), reveal });
+  const columnIds = useMemo(() => columns.map((index) => editions[index].id), [columns, editions]);
+  const rowsProps = { ...props, columns, columnIds };
   return (
     <div className="align-scroll" ref={scrollRef}>
       <div
+        ref={gridRef}
         className="grid align-grid"
         role="grid"
         aria-label={`${workTitle}: alignment of ${editions.length} editions`}
@@ -59,32 +72,52 @@ export function GridView({ workTitle, ...props }: GridViewProps) {
         style={{ "--columns": editions.length } as React.CSSProperties}
       >
         <div className="grid-head" role="row" aria-rowindex={1} ref={headRef}>
-          <div role="columnheader">Row</div>
-          {editions.map((edition) => (
-            <div key={edition.id} role="columnheader" data-edition={edition.slug} className={edition.id === selectedEditionId ? "selected-column" : undefined}>
-              <div className="column-title" lang={edition.language}>
-                {edition.title}
+          <div role="columnheader" aria-colindex={1}>
+            Row
+          </div>
+          {columns.map((index) => {
+            const edition = editions[index];
+            return (
+              <div
+                key={edition.id}
+                role="columnheader"
+                {...columnPlacement(index, columns, editions.length)}
+                data-edition={edition.slug}
+                className={edition.id === selectedEditionId ? "selected-column" : undefined}
+              >
+                <div className="column-title" lang={edition.language}>
+                  {edition.title}
+                </div>
+                <div className="column-meta">
+                  <span>{edition.language}</span>
+                  <ProvenanceBadges {...edition} />
+                </div>
               </div>
-              <div className="column-meta">
-                <span>{edition.language}</span>
-                <ProvenanceBadges {...edition} />
-              </div>
-            </div>
-          ))}
+            );
+          })}
         </div>
-        {rows.length > VIRTUALISE_ABOVE ? <VirtualRows {...props} scrollRef={scrollRef} headRef={headRef} /> : <PlainRows {...props} />}
+        {rows.length > VIRTUALISE_ABOVE ? <VirtualRows {...rowsProps} scrollRef={scrollRef} headRef={headRef} /> : <PlainRows {...rowsProps} />}
       </div>
     </div>
   );
 }
 
-function rowViewOf({ workSlug, rows, editions, selectedRowIndex, selectedEditionId, bookmarks, recent, onSelect }: Omit<RowsProps, "onRange">, index: number) {
+/**
+ * Where a column's header and cells go when only some columns are rendered: into their own track of the grid, with
+ * their position among all columns for assistive technology. When every column is rendered, they simply follow.
+ */
+function columnPlacement(index: number, columns: readonly number[], count: number): { "aria-colindex"?: number; style?: React.CSSProperties } {
+  return columns.length < count ? { "aria-colindex": index + 2, style: { gridColumn: index + 2 } } : {};
+}
+
+function rowViewOf({ workSlug, rows, editions, columns, selectedRowIndex, selectedEditionId, bookmarks, recent, onSelect }: Omit<RowsProps, "onRange">, index: number) {
   const row = rows[index];
   return {
     workSlug,
     row,
     number: index + 1,
     editions,
+    columns,
     selectedEditionId: index === selectedRowIndex ? selectedEditionId : null,
     bookmarked: bookmarks.has(row.id),
     recent: recent.has(row.id),
@@ -94,13 +127,13 @@ function rowViewOf({ workSlug, rows, editions, selectedRowIndex, selectedEdition
 
 /** Every row in the page; focusing lets the browser scroll the row into view. */
 function PlainRows(props: RowsProps) {
-  const { focusRequest, onRange, rows } = props;
+  const { focusRequest, onRange, rows, columnIds } = props;
   useEffect(() => {
     if (focusRequest) document.getElementById(focusRequest.elementId)?.focus();
   }, [focusRequest]);
   useEffect(() => {
-    if (rows.some((row) => row.cells === null)) onRange(0, rows.length - 1);
-  }, [onRange, rows]);
+    if (rows.some((row) => missingText(row, columnIds).length > 0)) onRange(0, rows.length - 1, columnIds);
+  }, [onRange, rows, columnIds]);
   return props.rows.map((row, index) => <RowView key={row.id} {...rowViewOf(props, index)} />);
 }
 
@@ -152,11 +185,11 @@ function VirtualRows({ scrollRef, headRef, ...props }: RowsProps & { scrollRef: 
   const inView = items.filter((item) => item.index !== selectedRowIndex);
   const first = inView[0]?.index ?? selectedRowIndex;
   const last = inView.at(-1)?.index ?? selectedRowIndex;
-  const { onRange } = props;
-  const missing = rows.slice(first, last + 1).some((row) => row.cells === null);
+  const { onRange, columnIds } = props;
+  const missing = rows.slice(first, last + 1).some((row) => missingText(row, columnIds).length > 0);
   useEffect(() => {
-    if (missing) onRange(first, last);
-  }, [first, last, missing, onRange]);
+    if (missing) onRange(first, last, columnIds);
+  }, [first, last, missing, onRange, columnIds]);
   return (
     <div role="rowgroup" style={{ position: "relative", height: virtualizer.getTotalSize() }}>
       {items.map((item) => (
@@ -174,6 +207,7 @@ interface RowViewProps {
   row: ShownRow;
   number: number;
   editions: EditorEdition[];
+  columns: readonly number[];
   selectedEditionId: string | null;
   bookmarked: boolean;
   recent: boolean;
@@ -183,7 +217,7 @@ interface RowViewProps {
   measure?: (element: HTMLElement | null) => void;
 }
 
-const RowView = memo(function RowView({ workSlug, row, number, editions, selectedEditionId, bookmarked, recent, onSelect, top, measure }: RowViewProps) {
+const RowView = memo(function RowView({ workSlug, row, number, editions, columns, selectedEditionId, bookmarked, recent, onSelect, top, measure }: RowViewProps) {
   const classes = ["grid-row", row.status === "confirmed" ? "confirmed" : "", selectedEditionId !== null ? "selected" : "", recent ? "recent" : ""];
   const placed: React.CSSProperties | undefined =
     top === undefined ? undefined : { position: "absolute", top: 0, left: 0, width: "100%", transform: `translateY(${top}px)`, contentVisibility: "visible" };
@@ -198,7 +232,7 @@ const RowView = memo(function RowView({ workSlug, row, number, editions, selecte
       data-index={measure ? number - 1 : undefined}
       style={placed}
     >
-      <div className="row-number" role="rowheader">
+      <div className="row-number" role="rowheader" aria-colindex={1}>
         <span className="row-label">
           <span className="visually-hidden">Row </span>
           {number}
@@ -215,41 +249,44 @@ const RowView = memo(function RowView({ workSlug, row, number, editions, selecte
           history<span className="visually-hidden"> of row {number}</span>
         </a>
       </div>
-      <RowCells workSlug={workSlug} row={row} editions={editions} selectedEditionId={selectedEditionId} onSelect={onSelect} />
+      <RowCells workSlug={workSlug} row={row} editions={editions} columns={columns} selectedEditionId={selectedEditionId} onSelect={onSelect} />
     </div>
   );
 });
 
-/** The row's cells, apart from its number: rows below a merge or split get new numbers but keep their cells. */
+/** The row's cells in the columns rendered, apart from its number: rows below a merge or split get new numbers but keep their cells. */
 const RowCells = memo(function RowCells({
   workSlug,
   row,
   editions,
+  columns,
   selectedEditionId,
   onSelect,
-}: Pick<RowViewProps, "workSlug" | "row" | "editions" | "selectedEditionId" | "onSelect">) {
-  return editions.map((edition) => {
-    const segments = row.cells?.[edition.id] ?? [];
-    const size = row.cells === null ? (row.sizes[edition.id] ?? 0) : segments.length;
+}: Pick<RowViewProps, "workSlug" | "row" | "editions" | "columns" | "selectedEditionId" | "onSelect">) {
+  return columns.map((index) => {
+    const edition = editions[index];
+    const segments = heldCell(row, edition.id);
+    const size = row.sizes[edition.id] ?? 0;
     const selected = selectedEditionId === edition.id;
     return (
       <div
         key={edition.id}
         id={cellId(row.id, edition.id)}
         role="gridcell"
+        {...columnPlacement(index, columns, editions.length)}
         aria-selected={selected}
         tabIndex={selected ? 0 : -1}
         lang={edition.language}
         className={size > 0 ? "cell" : "cell empty"}
         data-edition={edition.slug}
         data-segments={size}
-        aria-busy={row.cells === null && size > 0 ? true : undefined}
+        aria-busy={segments === null ? true : undefined}
         onFocus={() => onSelect(row.id, edition.id)}
         onClick={() => onSelect(row.id, edition.id)}
       >
-        {segments.length > 0 ? (
+        {segments !== null && segments.length > 0 ? (
           <Passage segments={segments} notesHref={`/works/${encodeURIComponent(workSlug)}/editions/${edition.slug}`} />
-        ) : size > 0 ? (
+        ) : segments === null ? (
           <span className="cell-loading">Loading…</span>
         ) : (
           <span className="visually-hidden">No text in this edition</span>

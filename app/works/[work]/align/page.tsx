@@ -1,10 +1,12 @@
 import Link from "next/link";
 import { db } from "@/lib/db/client";
 import { listBookmarks } from "@/lib/db/grid/bookmarks";
+import { startRowOf } from "@/lib/db/grid/editor-grid";
 import { loadEditorStart, loadGridEditions } from "@/lib/db/grid/load-grid";
 import { chooseEditions } from "@/lib/editor/edition-choice";
 import { pageReader } from "@/app/page-reader";
 import { AlignEditor } from "./align-editor";
+import { firstColumns } from "./column-window";
 import { loadWork } from "../load-work";
 
 export const dynamic = "force-dynamic";
@@ -28,6 +30,9 @@ export default async function AlignPage({ params, searchParams }: Props) {
   const choice = chooseEditions(editions, Array.isArray(e) ? e.join(",") : e);
   const shownIds = choice.shown.map((edition) => edition.id);
   const [start, bookmarks] = await Promise.all([loadEditorStart(db(), work.id, shownIds, FIRST_ROWS), user ? listBookmarks(db(), work.id, user.id) : Promise.resolve([])]);
+  // The first rows carry the text of the first columns only (the ones rendered before the browser measures its view).
+  const textIds = firstColumns(shownIds.length).map((index) => shownIds[index]);
+  const rows = start.rows.map((row) => startRowOf(row, shownIds, textIds));
   return (
     <>
       <p>
@@ -43,7 +48,7 @@ export default async function AlignPage({ params, searchParams }: Props) {
         key={shownIds.join(",")}
         workSlug={slug}
         workTitle={work.title}
-        start={start}
+        start={{ ...start, rows }}
         shownIds={shownIds}
         leftOut={choice.leftOut}
         user={user ? { id: user.id, name: user.name, role: user.role } : null}

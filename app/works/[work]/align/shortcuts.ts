@@ -5,6 +5,8 @@ export type ActionId =
   | "previousRow"
   | "nextColumn"
   | "previousColumn"
+  | "firstColumn"
+  | "lastColumn"
   | "firstRow"
   | "lastRow"
   | "nextUnconfirmed"
@@ -46,6 +48,8 @@ export const SHORTCUTS: Shortcut[] = [
   { action: "previousRow", keys: ["k", "ArrowUp"], label: "Previous row", group: "Move", edits: false },
   { action: "nextColumn", keys: ["l", "ArrowRight"], label: "Next edition (column)", group: "Move", edits: false },
   { action: "previousColumn", keys: ["h", "ArrowLeft"], label: "Previous edition (column)", group: "Move", edits: false },
+  { action: "firstColumn", keys: ["0"], label: "First edition (column)", group: "Move", edits: false },
+  { action: "lastColumn", keys: ["$"], label: "Last edition (column)", group: "Move", edits: false },
   { action: "firstRow", keys: ["g", "Home"], label: "First row", group: "Move", edits: false },
   { action: "lastRow", keys: ["G", "End"], label: "Last row", group: "Move", edits: false },
   { action: "nextUnconfirmed", keys: ["n"], label: "Next unconfirmed row", group: "Review", edits: false },

@@ -1,0 +1,26 @@
+/**
+ * One of the app server's page-render slots (HEXAPLA_PAGE_RENDERS, lib/http/concurrency-limit.ts), taken once per
+ * request before the page reads anything and given back when its response has been sent (Next.js's `after`), so at
+ * most that many pages are rendered at once. API routes take none: an editor's write is never queued behind pages.
+ * The limit lives on globalThis: Next.js may load this module once per route bundle, and the limit is the process's.
+ */
+import { after } from "next/server";
+import { cache } from "react";
+import { readEnv } from "@/lib/env";
+import { ConcurrencyLimit } from "@/lib/http/concurrency-limit";
+
+const globalForRenders = globalThis as unknown as { hexaplaPageRenders?: ConcurrencyLimit };
+
+function pageRenders(): ConcurrencyLimit {
+  return (globalForRenders.hexaplaPageRenders ??= new ConcurrencyLimit(readEnv().HEXAPLA_PAGE_RENDERS));
+}
+
+export const takePageRenderSlot = cache(async (): Promise<void> => {
+  const release = await pageRenders().acquire();
+  try {
+    after(release);
+  } catch (error) {
+    release();
+    throw error;
+  }
+});
