@@ -528,7 +528,8 @@ function paths() {
 
 const importPreview: JsonSchema = {
   type: "object",
-  description: "What the import would do: detected format and encoding, each edition's metadata, segmentation counts, first blocks and warnings (with line numbers), and the plan.",
+  description:
+    "What the import would do: detected format and encoding, each edition's metadata, segmentation counts, first blocks and warnings (with line numbers), what storing its text in Unicode NFC changes (`normalisation`: form, letters, segments; null when nothing; also said in `notes`), and the plan.",
   properties: {
     file: { type: "string" },
     format: { type: "string" },
@@ -551,7 +552,21 @@ const importResult: JsonSchema = {
   properties: {
     status: { enum: ["created", "unchanged"] },
     work: { type: "object", properties: { slug: { type: "string" } } },
-    editions: { type: "array", items: { type: "object", properties: { slug: { type: "string" }, segments: { type: "integer" } } } },
+    editions: {
+      type: "array",
+      items: {
+        type: "object",
+        properties: {
+          slug: { type: "string" },
+          segments: { type: "integer" },
+          normalisation: {
+            type: "object",
+            description: "present when the file wrote some of the text in another Unicode form: what storing it in NFC changed",
+            properties: { form: { enum: ["NFC"] }, letters: { type: "integer" }, segments: { type: "integer" } },
+          },
+        },
+      },
+    },
     replaced: { type: ["object", "null"], properties: { slug: { type: "string" }, keptAs: { type: "string" } } },
     alignment: { type: ["object", "null"] },
     message: { type: "string" },

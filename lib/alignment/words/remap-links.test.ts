@@ -15,4 +15,13 @@ describe("links through a text correction", () => {
     const map = wordIndexMap("Каменев сказал мне", "Тогда Каменев сказал мне", "ru");
     expect(remapSide({ aTokens: [4], bTokens: [0], probabilities: [1], dropped: 2 }, "b", map)).toEqual({ aTokens: [4], bTokens: [1], probabilities: [1], dropped: 2 });
   });
+
+  it("keep every word's links when an import only brought the text to Unicode NFC, and renumber words split otherwise", () => {
+    const nfc = (word: string) => word.normalize("NFC");
+    const vietnamese = "Mọi người đều có quyền";
+    expect([...wordIndexMap(vietnamese.normalize("NFD"), vietnamese, "vi", nfc)]).toEqual([0, 1, 2, 3, 4].map((k) => [k, k]));
+    /* Decomposed, すべて is read as three words. */
+    const japanese = "すべての人は、ガラスの家に住む。";
+    expect([...wordIndexMap(japanese.normalize("NFD"), japanese, "ja", nfc)]).toEqual([3, 4, 5, 6, 7, 8, 9, 10].map((k) => [k, k - 2]));
+  });
 });

@@ -6,10 +6,14 @@
 import { diffArrays } from "diff";
 import { segmentWordTokens } from "./cell-tokens";
 
-/** Old word index → new index for every word the correction left as it was. */
-export function wordIndexMap(before: string, after: string, lang: string): Map<number, number> {
-  const old = segmentWordTokens(before, lang).map((word) => word.text);
-  const now = segmentWordTokens(after, lang).map((word) => word.text);
+/**
+ * Old word index → new index for every word the correction left as it was; `same` says what counts as the same word
+ * (as written, or e.g. equal in Unicode NFC when an import normalised the text: only words split or joined differently
+ * lose their links).
+ */
+export function wordIndexMap(before: string, after: string, lang: string, same: (word: string) => string = (word) => word): Map<number, number> {
+  const old = segmentWordTokens(before, lang).map((word) => same(word.text));
+  const now = segmentWordTokens(after, lang).map((word) => same(word.text));
   const map = new Map<number, number>();
   let i = 0;
   let j = 0;

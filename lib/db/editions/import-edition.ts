@@ -5,6 +5,8 @@
 import { randomUUID } from "node:crypto";
 import { takesPivot } from "../../editions/pivot";
 import { completeRole, type EditionDocument, type EditionMeta } from "../../text/edition-document";
+import { normaliseDocument } from "../../text/normalise-document";
+import { toNfc } from "../../text/unicode-form";
 import type { Db } from "../client";
 import { type Provenance as DbProvenance } from "../generated/enums";
 import { ConflictError } from "../errors";
@@ -42,7 +44,7 @@ export interface StoredWork {
 export async function findOrCreateWork(tx: Tx, meta: Pick<EditionMeta, "work" | "workTitle" | "title" | "author">): Promise<StoredWork> {
   return tx.work.upsert({
     where: { slug: meta.work },
-    create: { slug: meta.work, title: meta.workTitle ?? meta.title, author: meta.author },
+    create: { slug: meta.work, title: toNfc(meta.workTitle ?? meta.title).text, author: meta.author && toNfc(meta.author).text },
     update: {},
     select: { id: true, slug: true, pivotEditionId: true },
   });
@@ -70,11 +72,12 @@ export interface CreatedEdition {
 }
 
 /**
- * Creates an edition with its segments, apparatus and corrections; makes it the pivot when the pivot rule
+ * Creates an edition with its segments, apparatus and corrections — its texts in Unicode NFC, with what that changed
+ * recorded on the edition (lib/text/normalise-document.ts) — and makes it the pivot when the pivot rule
  * (lib/editions/pivot.ts) chooses it over the work's present pivot (e.g. the first published original to arrive).
  */
 export async function createEdition(tx: Tx, work: StoredWork, edition: NewEdition): Promise<CreatedEdition> {
-  const { document } = edition;
+  const { document, normalisation } = normaliseDocument(edition.document);
   const meta = completeRole(document.meta);
   const position = edition.position ?? (await tx.edition.count({ where: { workId: work.id } }));
   const created = await tx.edition.create({
@@ -97,6 +100,9 @@ export async function createEdition(tx: Tx, work: StoredWork, edition: NewEditio
       made: meta.made ?? null,
       titleOurs: meta.titleOurs ?? false,
       departures: meta.departures ?? null,
+      normalisedTo: normalisation?.form ?? null,
+      normalisedLetters: normalisation?.letters ?? null,
+      normalisedSegments: normalisation?.segments ?? null,
       importedById: edition.importedById ?? null,
       sourceFile: edition.sourceFile,
       sourceChecksum: edition.checksum,

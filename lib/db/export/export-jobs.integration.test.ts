@@ -129,6 +129,22 @@ describe("exports read a page at a time", () => {
       expect(sha(await pagedExport(db, BIG, kind, {})), kind).toBe(sha(wholeLoadExport(big, kind, {})));
     }
   });
+
+  it("refuse to write a grid whose rows do not hold an edition's segments in reading order", async () => {
+    const db = database.prisma;
+    const edition = await db.edition.findFirstOrThrow({ where: { work: { slug: BIG } }, orderBy: { position: "desc" } });
+    const segments = await db.segment.findMany({ where: { editionId: edition.id }, orderBy: { position: "asc" }, take: 20, select: { id: true, rowId: true } });
+    const first = segments[0];
+    const second = segments.find((segment) => segment.rowId !== first.rowId)!;
+    /* The edition's first segment moves to the row after its second one's, and that one to the first's row. */
+    const swap = (a: string, b: string) => db.$transaction([db.segment.update({ where: { id: first.id }, data: { rowId: a } }), db.segment.update({ where: { id: second.id }, data: { rowId: b } })]);
+    await swap(second.rowId!, first.rowId!);
+    try {
+      await expect(pagedExport(db, BIG, "grid-csv", {}, 50)).rejects.toThrow(`does not hold the segments of ${edition.slug} in reading order`);
+    } finally {
+      await swap(first.rowId!, second.rowId!);
+    }
+  });
 });
 
 describe("exports made by jobs", () => {

@@ -10,11 +10,13 @@ import type { SegmentExport, VariantExport, WordLinkSetExport } from "../../form
 import { NotFoundError } from "../errors";
 import type { Tx } from "../grid/types";
 import { editionMeta } from "./build-work-export";
+import { segmentPage, type SegmentRecord } from "./segment-pages";
 
 /**
- * Rows (with their segments), variants or word-link sets read per query; an edition's segments are read four times
- * as many at a time. Pages this size keep memory to a few megabytes while keeping the queries few (each is a round
- * trip: with pages of 500 the whole-work JSON of 10,000 rows took twice as long as reading the work whole).
+ * Rows, each edition's segments along them, variants or word-link sets read per query; an edition's segments alone
+ * are read four times as many at a time. Pages this size keep memory to a few megabytes while keeping the queries
+ * few (each is a round trip: with pages of 500 the whole-work JSON of 10,000 rows took twice as long as reading the
+ * work whole).
  */
 export const EXPORT_PAGE = 1000;
 
@@ -25,7 +27,6 @@ export interface PagedSourceOptions {
   onRead?: (records: number) => void;
 }
 
-const SEGMENT_SELECT = { id: true, xmlId: true, paragraph: true, kind: true, headingLevel: true, text: true } as const;
 const exportId = (segment: { id: string; xmlId: string | null }) => segment.xmlId ?? segment.id;
 const toSegment = (segment: { id: string; xmlId: string | null; paragraph: number; kind: SegmentExport["kind"]; headingLevel: number | null; text: string }): SegmentExport => ({
   id: exportId(segment),
@@ -34,6 +35,41 @@ const toSegment = (segment: { id: string; xmlId: string | null; paragraph: numbe
   headingLevel: segment.headingLevel,
   text: segment.text,
 });
+
+/**
+ * One edition's aligned segments in reading order, a page at a time, with the row of each: the grid is read by
+ * merging these cursors along the rows (for every edition, the rows in order hold its segments in order:
+ * checkGridInvariant). Each is an index range, where a page of rows' segments looked up by row id cost a scan of the
+ * work's segments per page.
+ */
+function gridCursor(tx: Tx, editionId: string, take: number, texts: boolean, read: (records: number) => void) {
+  let buffer: SegmentRecord[] = [];
+  let index = 0;
+  let after: number | undefined;
+  let done = false;
+  return {
+    /** The next segment, or null after the last. */
+    async peek(): Promise<(SegmentRecord & { rowId: string }) | null> {
+      while (index >= buffer.length) {
+        if (done) return null;
+        buffer = await segmentPage(tx, editionId, { after, take, texts, aligned: true });
+        index = 0;
+        read(buffer.length);
+        done = buffer.length < take;
+        if (buffer.length > 0) after = buffer.at(-1)!.position;
+      }
+      return buffer[index] as SegmentRecord & { rowId: string };
+    },
+    /** Moves past the segment `peek` gave. */
+    skip() {
+      index += 1;
+    },
+  };
+}
+
+/** A grid whose rows do not hold an edition's segments in reading order: never written, whatever the file would say. */
+const outOfOrder = (work: string, edition: string) =>
+  new Error(`The grid of ${work} does not hold the segments of ${edition} in reading order (checkGridInvariant); the export stops rather than write it.`);
 
 /** Users' display names by id. */
 async function userNames(tx: Tx, ids: (string | null)[]): Promise<Map<string, string>> {
@@ -94,12 +130,7 @@ export async function pagedSource(tx: Tx, workSlug: string, options: PagedSource
     async *segments(slug) {
       const editionId = idOf(slug);
       for (let after: number | undefined; ; ) {
-        const segments = await tx.segment.findMany({
-          where: { editionId, ...(after !== undefined ? { position: { gt: after } } : {}) },
-          orderBy: { position: "asc" },
-          take: page * 4,
-          select: { ...SEGMENT_SELECT, position: true },
-        });
+        const segments = await segmentPage(tx, editionId, { after, take: page * 4, texts: true, aligned: false });
         read(segments.length);
         yield* segments.map(toSegment);
         if (segments.length < page * 4) return;
@@ -118,7 +149,9 @@ export async function pagedSource(tx: Tx, workSlug: string, options: PagedSource
     },
 
     async *rows({ editions: asked, variants: withVariants, texts }): AsyncGenerator<SourceRow> {
-      const editionIds = asked ? asked.map(idOf) : null;
+      /* Cells list editions in the order of their ids, as the whole-load export does. */
+      const editionIds = (asked ? asked.map(idOf) : editions.map((edition) => edition.id)).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+      const cursors = editionIds.map((editionId) => gridCursor(tx, editionId, page, texts !== false, read));
       for (let after: number | undefined; ; ) {
         const rows = await tx.alignmentRow.findMany({
           where: { workId: work.id, ...(after !== undefined ? { position: { gt: after } } : {}) },
@@ -126,32 +159,30 @@ export async function pagedSource(tx: Tx, workSlug: string, options: PagedSource
           take: page,
           select: { id: true, position: true, status: true, confidence: true },
         });
-        if (rows.length === 0) return;
+        if (rows.length === 0) break;
         const ids = rows.map((row) => row.id);
-        const segments =
-          editionIds?.length === 0
-            ? []
-            : await tx.segment.findMany({
-                where: { rowId: { in: ids }, ...(editionIds ? { editionId: { in: editionIds } } : {}) },
-                orderBy: [{ editionId: "asc" }, { position: "asc" }],
-                select: { ...SEGMENT_SELECT, text: texts !== false, rowId: true, editionId: true },
-              });
         const variants = withVariants ? await variantsOf(await tx.variant.findMany({ where: { rowId: { in: ids } }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] })) : [];
-        read(rows.length + segments.length + variants.length);
-        const byRow = new Map<string, SourceRow>(
-          rows.map((row) => [row.id, { row: { id: row.id, position: row.position, status: row.status, confidence: row.confidence, cells: {} }, segments: {}, variants: [] }]),
-        );
-        for (const segment of segments) {
-          const entry = byRow.get(segment.rowId!)!;
-          const slug = slugOf.get(segment.editionId)!;
-          (entry.row.cells[slug] ??= []).push(exportId(segment));
-          (entry.segments[slug] ??= []).push(toSegment({ ...segment, text: segment.text ?? "" }));
+        read(rows.length + variants.length);
+        const entries: SourceRow[] = rows.map((row) => ({ row: { id: row.id, position: row.position, status: row.status, confidence: row.confidence, cells: {} }, segments: {}, variants: [] }));
+        const indexOf = new Map(ids.map((id, index) => [id, index]));
+        for (const [k, cursor] of cursors.entries()) {
+          const slug = slugOf.get(editionIds[k])!;
+          let last = 0;
+          for (let next = await cursor.peek(); next && indexOf.has(next.rowId); next = await cursor.peek()) {
+            const at = indexOf.get(next.rowId)!;
+            if (at < last) throw outOfOrder(work.slug, slug);
+            last = at;
+            cursor.skip();
+            (entries[at].row.cells[slug] ??= []).push(exportId(next));
+            (entries[at].segments[slug] ??= []).push(toSegment(next));
+          }
         }
-        for (const variant of variants) byRow.get(variant.rowId)!.variants.push(variant);
-        yield* byRow.values();
-        if (rows.length < page) return;
+        for (const variant of variants) entries[indexOf.get(variant.rowId)!].variants.push(variant);
+        yield* entries;
+        if (rows.length < page) break;
         after = rows.at(-1)!.position;
       }
+      for (const [k, cursor] of cursors.entries()) if (await cursor.peek()) throw outOfOrder(work.slug, slugOf.get(editionIds[k])!);
     },
 
     async *variants() {

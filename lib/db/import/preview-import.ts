@@ -6,7 +6,9 @@
  */
 import { importWarnings, segmentationStats, type EditionPreview } from "../../formats";
 import type { EditionDocument } from "../../text/edition-document";
+import { normaliseDocument } from "../../text/normalise-document";
 import type { Db } from "../client";
+import { normalisationNotes, importNormalisations } from "./normalisations";
 import { planImport } from "./plan-import";
 import { readRequest } from "./read-request";
 import type { BlockPreview, EditionSummary, ImportPreview, ImportRequest } from "./types";
@@ -25,7 +27,8 @@ function firstBlocks(document: EditionDocument): BlockPreview[] {
 }
 
 function summary(preview: EditionPreview): EditionSummary {
-  return { meta: preview.document.meta, stats: preview.stats, warnings: preview.warnings, firstBlocks: firstBlocks(preview.document) };
+  const { document, normalisation } = normaliseDocument(preview.document);
+  return { meta: document.meta, stats: preview.stats, warnings: preview.warnings, firstBlocks: firstBlocks(document), normalisation };
 }
 
 export async function previewImport(db: Db, request: ImportRequest): Promise<ImportPreview> {
@@ -54,6 +57,6 @@ export async function previewImport(db: Db, request: ImportRequest): Promise<Imp
     variants: content.kind === "work" ? content.work.variants.length : null,
     replaces: plan.replaced && { slug: plan.replaced.slug, title: plan.replaced.title, provenance: plan.replaced.provenance, keptAs: plan.keptAs! },
     alignment: { mode: plan.alignment.mode, reference: plan.alignment.reference, note: plan.alignment.note },
-    notes: plan.notes,
+    notes: [...plan.notes, ...normalisationNotes(importNormalisations(content))],
   };
 }

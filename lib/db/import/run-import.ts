@@ -9,6 +9,7 @@ import type { Db } from "../client";
 import { DomainError } from "../errors";
 import { enqueueJobIn } from "../jobs/enqueue-job";
 import { attachSnapshotToVersion, captureSnapshot } from "../snapshots/capture-snapshot";
+import { importNormalisations, normalisationNotes } from "./normalisations";
 import { planImport, type ImportPlan } from "./plan-import";
 import { gridVersionOf, journalImport } from "./journal-import";
 import { documentsOf, readRequest, type ParsedImport } from "./read-request";
@@ -32,7 +33,7 @@ export async function runImport(db: Db, request: ImportRequest): Promise<ImportR
       if (plan.unchanged) return unchanged(plan, parsed);
       const versionBefore = await gridVersionOf(tx, plan.workSlug);
       const snapshotId = await snapshotBeforeAdding(tx, plan, parsed);
-      const { result, rowIds } = await write(tx, plan, parsed, request);
+      const { result, rowIds } = withNormalisations(await write(tx, plan, parsed, request), parsed);
       const workId = await journalImport(tx, {
         workSlug: plan.workSlug,
         versionBefore,
@@ -85,6 +86,18 @@ function unchanged(plan: ImportPlan, parsed: ParsedImport): ImportResult {
     alignment: null,
     message: `${parsed.file} was imported before (same checksum) into ${plan.workSlug}; nothing changed.`,
   };
+}
+
+/** The result, saying which editions' texts were brought to Unicode NFC and how much that changed (in its message too). */
+function withNormalisations(written: { result: ImportResult; rowIds: string[] }, parsed: ParsedImport): { result: ImportResult; rowIds: string[] } {
+  const normalisations = importNormalisations(parsed.content);
+  if (normalisations.size === 0) return written;
+  const { result } = written;
+  const editions = result.editions.map((edition) => {
+    const normalisation = normalisations.get(edition.slug);
+    return normalisation ? { ...edition, normalisation } : edition;
+  });
+  return { ...written, result: { ...result, editions, message: `${result.message} ${normalisationNotes(normalisations).join(" ")}` } };
 }
 
 /** The import's result and the existing rows it placed text in (none when it made the grid afresh). */

@@ -1,5 +1,6 @@
 /** What an import is asked to do, and what its preview and its result report (plain JSON for the API and the page). */
 import type { EditionDocument, EditionMeta } from "../../text/edition-document";
+import type { TextNormalisation } from "../../text/normalise-document";
 import type { ImportFormat, ImportWarning, MetaDefaults, SegmentationStats, SupportedEncoding } from "../../formats";
 import type { Db } from "../client";
 
@@ -43,8 +44,10 @@ export interface EditionSummary {
   meta: EditionMeta;
   stats: SegmentationStats;
   warnings: ImportWarning[];
-  /** The first blocks of the main text, for the preview. */
+  /** The first blocks of the main text (as they will be stored: in NFC), for the preview. */
   firstBlocks: BlockPreview[];
+  /** What storing the text in Unicode NFC changes; null when the file is in NFC already. */
+  normalisation: TextNormalisation | null;
 }
 
 export type AlignmentMode = "place" | "new-grid" | "none" | "from-file";
@@ -93,7 +96,8 @@ export interface AlignmentOutcome {
 export interface ImportResult {
   status: "created" | "unchanged";
   work: { slug: string };
-  editions: { slug: string; segments: number }[];
+  /** `normalisation`: what storing the edition's text in Unicode NFC changed (left out when nothing). */
+  editions: { slug: string; segments: number; normalisation?: TextNormalisation }[];
   replaced: { slug: string; keptAs: string } | null;
   alignment: AlignmentOutcome | null;
   message: string;

@@ -5,11 +5,13 @@
  * pivot; the grid with each row's status and confidence; and the variant register (a variant's author is the
  * user of that name when exactly one exists).
  */
+import { remapSide, wordIndexMap } from "../../alignment/words/remap-links";
 import { WORD_MODEL_VERSION } from "../words/link-sets";
 import type { WorkExport } from "../../formats";
 import type { EditionDocument } from "../../text/edition-document";
 import { replaceGrid } from "../alignment/replace-grid";
 import { createEdition } from "../editions/import-edition";
+import { toNfc } from "../../text/unicode-form";
 import type { Tx } from "./types";
 import type { WrittenEditions } from "./write-aligned";
 import { writeInChunks } from "../write-in-chunks";
@@ -51,7 +53,7 @@ export async function writeWork(
   source: { checksum: string; sourceFile: string; importedById: string | null },
 ): Promise<WrittenEditions & { variants: number }> {
   const work = await tx.work.create({
-    data: { slug: exported.work.slug, title: exported.work.title, author: exported.work.author },
+    data: { slug: exported.work.slug, title: toNfc(exported.work.title).text, author: exported.work.author && toNfc(exported.work.author).text },
     select: { id: true, slug: true, pivotEditionId: true },
   });
   const editionIds = new Map<string, string>();
@@ -98,7 +100,7 @@ export async function writeWork(
         workId: work.id,
         rowId: rowIds.get(variant.rowId)!,
         category: variant.category,
-        note: variant.note,
+        note: toNfc(variant.note).text,
         status: variant.status,
         authorId: variant.author ? (authors.get(variant.author) ?? null) : null,
         createdAt: new Date(variant.createdAt),
@@ -124,9 +126,28 @@ async function authorIds(tx: Tx, names: (string | null)[]): Promise<Map<string, 
   return new Map(unique.map((name) => [name, users.find((user) => user.name === name)!.id]));
 }
 
-/** The export's word links, in the stored order of the new edition ids (A's id sorts first). */
+/**
+ * Word positions in a segment whose text the import brought to NFC: the file's numbering of its words → the stored
+ * text's (the same for almost every text; Japanese written with combining sound marks can split into other words).
+ */
+function normalisedWordMaps(exported: WorkExport): Map<string, Map<string, Map<number, number>>> {
+  const maps = new Map<string, Map<string, Map<number, number>>>();
+  for (const edition of exported.editions) {
+    const changed = new Map<string, Map<number, number>>();
+    for (const segment of edition.segments) {
+      const stored = toNfc(segment.text).text;
+      if (stored !== segment.text) changed.set(segment.id, wordIndexMap(segment.text, stored, edition.meta.language, (word) => word.normalize("NFC")));
+    }
+    maps.set(edition.slug, changed);
+  }
+  return maps;
+}
+
+/** The export's word links, in the stored order of the new edition ids (A's id sorts first), numbered in the stored texts. */
 async function writeWordLinks(tx: Tx, workId: string, exported: WorkExport, editionIds: Map<string, string>, segmentIds: Map<string, Map<string, string>>): Promise<void> {
-  const data = (exported.wordLinks ?? []).map((set) => {
+  const wordMaps = normalisedWordMaps(exported);
+  const data = (exported.wordLinks ?? []).map((exportedSet) => {
+    const set = renumbered(exportedSet, wordMaps.get(exportedSet.editionA)!.get(exportedSet.a), wordMaps.get(exportedSet.editionB)!.get(exportedSet.b));
     const pairs = set.links ? set.links.split(" ").map((pair) => pair.split("-").map(Number)) : [];
     const editionA = editionIds.get(set.editionA)!;
     const editionB = editionIds.get(set.editionB)!;
@@ -148,4 +169,16 @@ async function writeWordLinks(tx: Tx, workId: string, exported: WorkExport, edit
     };
   });
   await writeInChunks(data, (chunk) => tx.wordLinkSet.createMany({ data: chunk }));
+}
+
+type ExportedLinkSet = NonNullable<WorkExport["wordLinks"]>[number];
+
+/** A link set with its word positions moved by the maps of its segments (links of words that did not survive dropped and counted). */
+function renumbered(set: ExportedLinkSet, mapA: Map<number, number> | undefined, mapB: Map<number, number> | undefined): ExportedLinkSet {
+  if (!mapA && !mapB) return set;
+  const pairs = set.links ? set.links.split(" ").map((pair) => pair.split("-").map(Number)) : [];
+  let sides = { aTokens: pairs.map(([a]) => a), bTokens: pairs.map(([, b]) => b), probabilities: set.p, dropped: set.dropped ?? 0 };
+  if (mapA) sides = remapSide(sides, "a", mapA);
+  if (mapB) sides = remapSide(sides, "b", mapB);
+  return { ...set, links: sides.aTokens.map((a, k) => `${a}-${sides.bTokens[k]}`).join(" "), p: sides.probabilities, dropped: sides.dropped };
 }

@@ -10,6 +10,7 @@ import { SegmentText } from "@/app/components/segment-text";
 import { TitleOurs } from "@/app/components/title-ours";
 import { CORRECTION_KIND_LABEL, correctionSummary } from "@/lib/editions/corrections";
 import { pageReader } from "@/app/page-reader";
+import { normalisationSentence } from "@/lib/text/normalise-document";
 
 export const dynamic = "force-dynamic";
 
@@ -132,6 +133,12 @@ export default async function EditionPage({ params }: { params: Promise<{ work: 
           {edition.importedBy ? ` by ${edition.importedBy.name}` : ""}
           {edition.sourceFile ? ` from ${edition.sourceFile}` : ""}
         </dd>
+        {edition.normalisedTo != null && edition.normalisedLetters != null ? (
+          <>
+            <dt>Normalised at import</dt>
+            <dd data-testid="normalised">{normalisationSentence({ letters: edition.normalisedLetters, segments: edition.normalisedSegments ?? 0 })}</dd>
+          </>
+        ) : null}
         <dt>Segments</dt>
         <dd>{edition.segments.length}</dd>
       </dl>
