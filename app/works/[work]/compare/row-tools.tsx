@@ -57,6 +57,12 @@ export function RowTools({ workSlug, editions, recordable }: { workSlug: string;
     if (variantRow) variantDialog.current?.showModal();
   }, [variantRow]);
 
+  /* A dialog that closes gives the focus back to the number of the row it was opened for. */
+  const backToRow = (clear: () => void) => () => {
+    clear();
+    tools?.anchor.focus();
+  };
+
   const then = (action: () => void) => () => {
     menu.current?.hidePopover();
     action();
@@ -117,10 +123,7 @@ export function RowTools({ workSlug, editions, recordable }: { workSlug: string;
           workSlug={workSlug}
           rowNumber={citeRow}
           editions={editions}
-          onClose={() => {
-            setCiteRow(null);
-            tools?.anchor.focus();
-          }}
+          onClose={backToRow(() => setCiteRow(null))}
         />
       ) : null}
       {recordable && variantRow ? (
@@ -132,10 +135,7 @@ export function RowTools({ workSlug, editions, recordable }: { workSlug: string;
           rowNumber={variantRow.number}
           editions={recordable}
           onRecorded={setSaid}
-          onClose={() => {
-            setVariantRow(null);
-            tools?.anchor.focus();
-          }}
+          onClose={backToRow(() => setVariantRow(null))}
         />
       ) : null}
       <p role="status" className="visually-hidden">
