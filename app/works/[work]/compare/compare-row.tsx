@@ -7,12 +7,19 @@ import { MarkedPassage } from "@/app/components/marked-passage";
 import { Passage } from "@/app/components/passage";
 import { takeHtmlOnly } from "@/lib/compare/html-only";
 import { unpackRows, type PackedRow, type ShownCell, type ShownRow } from "@/lib/compare/packed-rows";
+import { CompareHead, type HeadColumn } from "./compare-head";
 import { RowSignals } from "./row-signals";
 
+/** The table's head and its page of rows, packed on the server (lib/compare/packed-rows.ts). */
+export interface CompareTable {
+  head: HeadColumn[];
+  rows: PackedRow[];
+}
+
 interface RowsProps {
-  /** The page's rows, packed on the server (lib/compare/packed-rows.ts), when the payload carries them. */
-  rows?: PackedRow[];
-  /** Or the token under which the server render finds them (lib/compare/html-only.ts): then they are in the HTML only. */
+  /** The table, when the payload carries it. */
+  table?: CompareTable;
+  /** Or the token under which the server render finds it (lib/compare/html-only.ts): then it is in the HTML only. */
   token?: string;
   /** The shown editions, in column order. */
   columns: { slug: string; language: string }[];
@@ -23,16 +30,16 @@ interface RowsProps {
 }
 
 /**
- * The compare view's rows. On the page's first load they are drawn by the server render only and kept as drawn in
- * the browser (they are not in the page a second time as props); after a refresh or a client-side navigation they
- * come as packed props and are drawn here. Either way the rows are plain markup that does nothing by itself: the
+ * The compare view's table: its head and its rows. On the page's first load they are drawn by the server render only
+ * and kept as drawn in the browser (they are not in the page a second time as props); after a refresh or a
+ * client-side navigation they come as packed props and are drawn here. Either way the rows are plain markup that does nothing by itself: the
  * row tools (row-tools.tsx) and word links (word-links.tsx) act on it from outside, by event delegation.
  */
-export function CompareRows({ rows, token, columns, workSlug, recordable, pairLabels }: RowsProps) {
+export function CompareRows({ table, token, columns, workSlug, recordable, pairLabels }: RowsProps) {
   const router = useRouter();
-  const [handedOver] = useState(() => (token ? takeHtmlOnly<PackedRow[]>(token) : undefined));
-  const packed = rows ?? handedOver;
-  const shown = useMemo(() => (packed ? unpackRows(packed) : null), [packed]);
+  const [handedOver] = useState(() => (token ? takeHtmlOnly<CompareTable>(token) : undefined));
+  const drawn = table ?? handedOver;
+  const shown = useMemo(() => (drawn ? unpackRows(drawn.rows) : null), [drawn]);
   const body = useRef<HTMLDivElement>(null);
 
   /* The rows came without the server render that draws them (the page came back from the client router's cache, or
@@ -55,14 +62,17 @@ export function CompareRows({ rows, token, columns, workSlug, recordable, pairLa
     for (const cell of box.querySelectorAll<HTMLElement>("[role='cell']:not(.empty)")) cell.tabIndex = 0;
   }, [shown]);
 
-  return shown ? (
-    <div key="drawn" ref={body} className="grid-body" role="rowgroup">
-      {shown.map((row) => (
-        <CompareRowView key={row.id} row={row} columns={columns} workSlug={workSlug} recordable={recordable} pairLabels={pairLabels} />
-      ))}
+  return drawn && shown ? (
+    <div key="drawn" ref={body} className="grid-body">
+      <CompareHead columns={drawn.head} />
+      <div role="rowgroup">
+        {shown.map((row) => (
+          <CompareRowView key={row.id} row={row} columns={columns} workSlug={workSlug} recordable={recordable} pairLabels={pairLabels} />
+        ))}
+      </div>
     </div>
   ) : (
-    <div key={`kept-${token}`} ref={body} className="grid-body" role="rowgroup" dangerouslySetInnerHTML={{ __html: "" }} suppressHydrationWarning />
+    <div key={`kept-${token}`} ref={body} className="grid-body" dangerouslySetInnerHTML={{ __html: "" }} suppressHydrationWarning />
   );
 }
 

@@ -15,10 +15,9 @@ import { overviewMarks, packOverviewMarks } from "@/lib/diff/overview";
 import { signalsForEditions } from "@/lib/diff/row-signals";
 import { parseViewParams, viewQuery, type ViewParams } from "@/lib/diff/view-params";
 import { primaryLanguage } from "@/lib/text/name-key";
-import { ProvenanceBadges } from "@/app/components/provenance-badges";
-import { TitleOurs } from "@/app/components/title-ours";
 import { languageName, PROVENANCE_LABEL, roleLabel } from "@/lib/editions/provenance";
-import { CompareRows } from "./compare-row";
+import type { HeadColumn } from "./compare-head";
+import { CompareRows, type CompareTable } from "./compare-row";
 import { EditionPicker } from "./edition-picker";
 import { JumpToRow } from "./jump-to-row";
 import { OverviewStrip } from "./overview-strip";
@@ -175,9 +174,24 @@ export default async function ComparePage({ params, searchParams }: Props) {
   /* A page load gets its rows in its HTML only (lib/compare/html-only.ts). A script's request — the client router
    * asking for the payload alone on a navigation or refresh, with no server render — gets them as props; Next.js
    * hides its own headers from pages, so the browser's Sec-Fetch-Dest tells (the rows ask again if it misleads). */
-  const packed = packRows(rows, (editionId) => slugs[editionId] ?? editionId);
+  const head = columns.map(
+    (edition): HeadColumn => ({
+      slug: edition.slug,
+      language: edition.language,
+      title: edition.title,
+      titleOurs: edition.titleOurs,
+      imprint: [edition.place, edition.year].filter(Boolean).join(" "),
+      provenance: edition.provenance,
+      isOriginal: edition.isOriginal,
+      standsInForOriginal: edition.standsInForOriginal,
+      witness: edition.witness
+        ? { replacedOn: day(edition.witness.replacedAt), replacedBy: { slug: edition.witness.replacedBy.slug, title: edition.witness.replacedBy.title, language: edition.witness.replacedBy.language }, inGrid: edition.witness.inGrid }
+        : null,
+    }),
+  );
+  const table: CompareTable = { head, rows: packRows(rows, (editionId) => slugs[editionId] ?? editionId) };
   const payloadOnly = (await headers()).get("sec-fetch-dest") === "empty";
-  const rowsProp = payloadOnly ? { rows: packed } : { token: putHtmlOnly(packed) };
+  const rowsProp = payloadOnly ? { table } : { token: putHtmlOnly(table) };
 
   const many = columns.length > DEFAULT_EDITIONS;
   const gridStyle: Record<string, string | number> = { "--columns": columns.length };
@@ -260,30 +274,6 @@ export default async function ComparePage({ params, searchParams }: Props) {
       <div className="compare-layout">
         <div className={many ? "grid-scroll many-columns" : "grid-scroll"}>
           <div className="grid compare-grid" style={gridStyle as React.CSSProperties} role="table" aria-label={`${work.title}, aligned editions`}>
-            <div className="grid-head" role="row">
-              <div role="columnheader">Row</div>
-              {columns.map((edition) => (
-                <div key={edition.id} role="columnheader" data-edition={edition.slug}>
-                  <div className="column-title" lang={edition.language}>
-                    {edition.title}
-                  </div>
-                  <TitleOurs ours={edition.titleOurs} />
-                  <div className="column-meta">
-                    <span>
-                      {edition.language} · {[edition.place, edition.year].filter(Boolean).join(" ")}
-                    </span>
-                    <ProvenanceBadges {...edition} />
-                    {edition.witness ? (
-                      <span className="witness-note">
-                        Earlier witness ({edition.slug}), replaced on {day(edition.witness.replacedAt)} by{" "}
-                        <span lang={edition.witness.replacedBy.language}>{edition.witness.replacedBy.title}</span> ({edition.witness.replacedBy.slug}).
-                        {edition.witness.inGrid ? null : " Its text is not in the alignment grid, so its cells are empty."}
-                      </span>
-                    ) : null}
-                  </div>
-                </div>
-              ))}
-            </div>
             <CompareRows
               {...rowsProp}
               columns={columns.map(({ slug, language }) => ({ slug, language }))}
