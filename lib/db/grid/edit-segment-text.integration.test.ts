@@ -66,6 +66,16 @@ describe("correcting a segment's text", () => {
     expect(record).toMatchObject({ kind: "editText", rowIds: [work.rowIds[0]] });
   });
 
+  it("stores a correction typed with combining accents in normal form C, as imports store text", async () => {
+    const work = await freshWork();
+    const id = work.segmentIds.fr[1];
+    const typed = "Deuxième phrase révisée.".normalize("NFD");
+    const result = await editSegmentText(database.prisma, work.workId, editor, id, { text: typed, reason: "accents", baseVersion: 0 });
+    expect(result.segment.text).toBe("Deuxième phrase révisée.".normalize("NFC"));
+    expect((await segment(id)).text).toBe("Deuxième phrase révisée.".normalize("NFC"));
+    expect((await segment(id)).text).not.toBe(typed);
+  });
+
   it("refuses a correction based on an older version of the segment, naming who changed it, and changes nothing", async () => {
     const work = await freshWork();
     const id = work.segmentIds.fr[0];

@@ -2,6 +2,7 @@
  * Corrections of a segment's text, each with a required reason: every one becomes a revision (who, when,
  * why, before, after) and a journal entry, and can be undone like any change. A correction names the segment
  * version it was based on; when the text changed since, it is refused with the current text and who changed it.
+ * The text is stored in Unicode normal form C, as imports store it (search, word links and anchors read it so).
  */
 import type { Db } from "../client";
 import { DomainError } from "../errors";
@@ -30,11 +31,12 @@ export async function editSegmentText(db: Db, workId: string, actor: Actor, segm
         last ? [last] : [],
       );
     }
+    const text = request.text.normalize("NFC");
     const result = await performChange(tx, work, {
       actor,
-      build: () => ({ type: "editText", segmentId, before: segment.text, after: request.text, reason: request.reason }),
+      build: () => ({ type: "editText", segmentId, before: segment.text, after: text, reason: request.reason }),
     });
-    return { ...result, segment: { id: segmentId, text: request.text, version: result.version } };
+    return { ...result, segment: { id: segmentId, text, version: result.version } };
   });
 }
 
