@@ -11,6 +11,16 @@ const POLL_MS = 1000;
 
 export const isActive = (job: JobView | null) => job !== null && (job.status === "queued" || job.status === "running");
 
+/**
+ * What a followed job's status line says: its progress while it runs (or that no worker has taken it yet), `done`
+ * once it is done, why there is no `what` when it failed or was cancelled, and nothing before it starts.
+ */
+export function jobStatusText(job: JobView | null, done: string, what: string): string {
+  if (job && isActive(job)) return job.waitingForWorker ? "Waiting for a worker to start (none is running)." : `${Math.round(job.progress * 100)} % — ${job.message}`;
+  if (job?.status === "done") return done;
+  return job?.status === "failed" || job?.status === "cancelled" ? `No ${what}: ${job.message}` : "";
+}
+
 export function useJobPolling(workSlug: string) {
   const [job, setJob] = useState<JobView | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);

@@ -9,7 +9,7 @@ import { CSV_BATCH, csvEditionName, VARIANT_CSV_COLUMNS, type CsvOptions } from 
 import { CSV_ROW_COLUMNS } from "./csv-import";
 import type { ExportSource } from "./export-source";
 import type { VariantExport } from "./work-export";
-import { roleOf, WORK_JSON_FORMAT, WORK_JSON_VERSION } from "./json-export";
+import { gridEdition, variantEdition, WORK_JSON_FORMAT, WORK_JSON_VERSION } from "./json-export";
 import { jsonStream, lazyArray } from "./json-stream";
 import { selectHeads } from "./tei-stream";
 import { TMX_PROP } from "./tmx-shared";
@@ -109,15 +109,7 @@ export function gridJsonStream(source: ExportSource, editionSlugs?: readonly str
     format: "hexapla-grid",
     version: 1,
     work: source.work,
-    editions: editions.map((edition) => ({
-      slug: edition.slug,
-      language: edition.meta.language,
-      title: edition.meta.title,
-      original: edition.meta.original,
-      standsInForOriginal: edition.meta.standsInForOriginal ?? false,
-      role: roleOf(edition),
-      provenance: edition.meta.provenance,
-    })),
+    editions: editions.map(gridEdition),
     rows: lazyArray(
       map(source.rows({ editions: editions.map((edition) => edition.slug) }), ({ row, segments }) => ({
         id: row.id,
@@ -135,7 +127,7 @@ export async function* variantsJsonStream(source: ExportSource): AsyncGenerator<
   const named = await source.variantEditions();
   const editions = source.editions
     .filter((edition) => named.has(edition.slug))
-    .map((edition) => ({ slug: edition.slug, language: edition.meta.language, title: edition.meta.title, provenance: edition.meta.provenance, role: roleOf(edition) }));
+    .map(variantEdition);
   yield* withLineFeed({ format: "hexapla-variants", version: 1, work: source.work, editions, variants: lazyArray(source.variants()) });
 }
 

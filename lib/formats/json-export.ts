@@ -20,6 +20,25 @@ export function roleOf(edition: Pick<EditionExport, "meta">): string {
   return roleLabel({ provenance: provenanceKind(meta.provenance), isOriginal: meta.original, standsInForOriginal: meta.standsInForOriginal, language: meta.language });
 }
 
+/** An edition as the grid JSON lists it. */
+export function gridEdition(edition: Pick<EditionExport, "slug" | "meta">) {
+  const { meta } = edition;
+  return {
+    slug: edition.slug,
+    language: meta.language,
+    title: meta.title,
+    original: meta.original,
+    standsInForOriginal: meta.standsInForOriginal ?? false,
+    role: roleOf(edition),
+    provenance: meta.provenance,
+  };
+}
+
+/** An edition as the variant register lists it. */
+export function variantEdition(edition: Pick<EditionExport, "slug" | "meta">) {
+  return { slug: edition.slug, language: edition.meta.language, title: edition.meta.title, provenance: edition.meta.provenance, role: roleOf(edition) };
+}
+
 /** The JSON text of a value with a final line feed, a piece at a time (the export route streams it). */
 function* withLineFeed(value: unknown): Generator<string> {
   yield* jsonChunks(value);
@@ -33,15 +52,7 @@ export function gridJsonChunks(work: WorkExport, editionSlugs?: readonly string[
     format: "hexapla-grid",
     version: 1,
     work: work.work,
-    editions: editions.map((edition) => ({
-      slug: edition.slug,
-      language: edition.meta.language,
-      title: edition.meta.title,
-      original: edition.meta.original,
-      standsInForOriginal: edition.meta.standsInForOriginal ?? false,
-      role: roleOf(edition),
-      provenance: edition.meta.provenance,
-    })),
+    editions: editions.map(gridEdition),
     rows: rowsInOrder(work).map((row) => ({
       id: row.id,
       position: row.position,
@@ -64,7 +75,7 @@ export function variantsJsonChunks(work: WorkExport): Iterable<string> {
   const named = new Set(work.variants.flatMap((variant) => variant.editionSlugs));
   const editions = work.editions
     .filter((edition) => named.has(edition.slug))
-    .map((edition) => ({ slug: edition.slug, language: edition.meta.language, title: edition.meta.title, provenance: edition.meta.provenance, role: roleOf(edition) }));
+    .map(variantEdition);
   return withLineFeed({ format: "hexapla-variants", version: 1, work: work.work, editions, variants });
 }
 

@@ -324,10 +324,9 @@ export function editionLabel(edition: Pick<EditionExport, "meta">): string {
   return `${meta.title} (${details.join("; ")})`;
 }
 
-/** The document a line at a time (the export route streams it). */
-export function teiAlignmentChunks(work: WorkExport, editionSlugs?: readonly string[]): Iterable<string> {
-  const editions = selectEditions(work, editionSlugs);
-  const listBibl = el(
+/** The alignment file's list of the aligned editions, each pointing at its own TEI file. */
+export function alignmentListBibl(editions: readonly Pick<EditionExport, "slug" | "meta">[]): XmlOut {
+  return el(
     "listBibl",
     {},
     editions.map((edition) =>
@@ -338,6 +337,12 @@ export function teiAlignmentChunks(work: WorkExport, editionSlugs?: readonly str
       ]),
     ),
   );
+}
+
+/** The document a line at a time (the export route streams it). */
+export function teiAlignmentChunks(work: WorkExport, editionSlugs?: readonly string[]): Iterable<string> {
+  const editions = selectEditions(work, editionSlugs);
+  const listBibl = alignmentListBibl(editions);
   const links = rowsInOrder(work).flatMap((row) => {
     const sides = editions.map((edition) => (row.cells[edition.slug] ?? []).map((id) => `${edition.slug}/${segmentXmlId(id)}`));
     if (sides.every((side) => side.length === 0)) return [];

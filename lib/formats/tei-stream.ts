@@ -6,12 +6,12 @@
  */
 import type { EditionHead, ExportSource } from "./export-source";
 import {
+  alignmentListBibl,
   apparatusBack,
   collectionHeader,
   editionHeader,
   editionLabel,
   editionXmlId,
-  PROVENANCE_NOTES,
   segmentXmlId,
   sentenceElements,
   spaced,
@@ -128,17 +128,7 @@ async function* wordLinkElements(source: ExportSource, editions: readonly Editio
 export async function* teiAlignmentStream(source: ExportSource, editionSlugs?: readonly string[]): AsyncGenerator<string> {
   const editions = selectHeads(source, editionSlugs);
   const slugs = editions.map((edition) => edition.slug);
-  const listBibl = el(
-    "listBibl",
-    {},
-    editions.map((edition) =>
-      el("bibl", { "xml:id": editionXmlId(edition.slug), corresp: teiEditionFileName(edition.slug) }, [
-        el("title", {}, [edition.meta.title]),
-        el("idno", { type: "hexapla-edition" }, [edition.slug]),
-        el("note", { type: "provenance", subtype: edition.meta.provenance }, [PROVENANCE_NOTES[edition.meta.provenance]]),
-      ]),
-    ),
-  );
+  const listBibl = alignmentListBibl(editions);
   async function* links(): AsyncGenerator<XmlOut> {
     for await (const { row } of source.rows({ editions: slugs, texts: false })) {
       const sides = editions.map((edition) => (row.cells[edition.slug] ?? []).map((id) => `${edition.slug}/${segmentXmlId(id)}`));

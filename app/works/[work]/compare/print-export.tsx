@@ -1,7 +1,7 @@
 "use client";
 
 import { useId, useState } from "react";
-import { isActive, useJobPolling } from "@/app/components/use-job-polling";
+import { isActive, jobStatusText, useJobPolling } from "@/app/components/use-job-polling";
 import type { JobView } from "@/lib/db/jobs/job-view";
 
 /**
@@ -68,15 +68,7 @@ export function PrintExport({ workSlug, editions, rowCount }: { workSlug: string
         </button>
       </form>
       <p role="status" className="hint">
-        {job && isActive(job)
-          ? job.waitingForWorker
-            ? "Waiting for a worker to start (none is running)."
-            : `${Math.round(job.progress * 100)} % — ${job.message}`
-          : job?.status === "done"
-            ? job.message
-            : job?.status === "failed" || job?.status === "cancelled"
-              ? `No PDF: ${job.message}`
-              : ""}
+        {jobStatusText(job, job?.message ?? "", "PDF")}
       </p>
       {error ? (
         <p role="alert" className="error">

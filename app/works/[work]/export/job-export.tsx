@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { isActive, useJobPolling } from "@/app/components/use-job-polling";
+import { isActive, jobStatusText, useJobPolling } from "@/app/components/use-job-polling";
 import type { JobView } from "@/lib/db/jobs/job-view";
 
 interface Request {
@@ -68,15 +68,7 @@ export function JobExport({ workSlug, request, label, signedIn }: { workSlug: st
         </button>
       )}
       <p role="status" className="hint">
-        {job && isActive(job)
-          ? job.waitingForWorker
-            ? "Waiting for a worker to start (none is running)."
-            : `${Math.round(job.progress * 100)} % — ${job.message}`
-          : result
-            ? `Ready. The file is kept until ${until}; after that, prepare it again.`
-            : job?.status === "failed" || job?.status === "cancelled"
-              ? `No file: ${job.message}`
-              : ""}
+        {jobStatusText(job, `Ready. The file is kept until ${until}; after that, prepare it again.`, "file")}
       </p>
       {error ? (
         <p role="alert" className="error">
