@@ -13,7 +13,7 @@ import { gridEdition, variantEdition, WORK_JSON_FORMAT, WORK_JSON_VERSION } from
 import { jsonStream, lazyArray } from "./json-stream";
 import { selectHeads } from "./tei-stream";
 import { TMX_PROP } from "./tmx-shared";
-import { prop, tmxHeader } from "./tmx-export";
+import { prop, tmxHeader, tmxVariant } from "./tmx-export";
 import { el, type XmlOut } from "./xml-writer";
 import { lazyEl, LazyNodes, renderXmlStream } from "./xml-stream";
 
@@ -30,15 +30,7 @@ export async function* tmxStream(source: ExportSource, editionSlugs?: readonly s
         const cell = segments[edition.slug] ?? [];
         if (cell.length === 0) return [];
         const first = cell[0];
-        return [
-          el("tuv", { "xml:lang": edition.meta.language }, [
-            prop(TMX_PROP.edition, edition.slug),
-            prop(TMX_PROP.block, first.blockIndex),
-            prop(TMX_PROP.kind, first.kind),
-            ...(first.kind === "heading" ? [prop(TMX_PROP.level, first.headingLevel ?? 1)] : []),
-            el("seg", {}, [cell.map((segment) => segment.text).join(" ")]),
-          ]),
-        ];
+        return [tmxVariant(edition, first, cell.map((segment) => segment.text).join(" "))];
       });
       if (variants.length === 0) continue;
       yield el("tu", { tuid: row.id }, [prop(TMX_PROP.status, row.status), ...(row.confidence != null ? [prop(TMX_PROP.confidence, row.confidence)] : []), ...variants]);

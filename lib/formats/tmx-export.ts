@@ -9,7 +9,7 @@
  */
 import { languageName } from "../editions/provenance";
 import { TMX_PROP } from "./tmx-shared";
-import { cellTexts, rowsInOrder, selectEditions, segmentTexts, type EditionExport, type WorkExport } from "./work-export";
+import { cellTexts, rowsInOrder, selectEditions, segmentTexts, type EditionExport, type SegmentExport, type WorkExport } from "./work-export";
 import { el, renderXmlChunks, type XmlOut } from "./xml-writer";
 
 export const prop = (type: string, value: string | number) => el("prop", { type }, [String(value)]);
@@ -37,6 +37,17 @@ export function provenanceNote(editions: Pick<EditionExport, "slug" | "meta">[])
 }
 
 /** The document a line at a time (the export route streams it). */
+/** One edition's text of a row (`text`, its segments joined) as a translation unit variant, with where it stands. */
+export function tmxVariant(edition: Pick<EditionExport, "slug" | "meta">, first: Pick<SegmentExport, "blockIndex" | "kind" | "headingLevel">, text: string): XmlOut {
+  return el("tuv", { "xml:lang": edition.meta.language }, [
+    prop(TMX_PROP.edition, edition.slug),
+    prop(TMX_PROP.block, first.blockIndex),
+    prop(TMX_PROP.kind, first.kind),
+    ...(first.kind === "heading" ? [prop(TMX_PROP.level, first.headingLevel ?? 1)] : []),
+    el("seg", {}, [text]),
+  ]);
+}
+
 /** The TMX header: the tool, srclang (the original's language when chosen), provenance and each edition's metadata. */
 export function tmxHeader(work: { slug: string; title: string; author?: string | null }, editions: Pick<EditionExport, "slug" | "meta">[]): XmlOut {
   const original = editions.find((edition) => edition.meta.original) ?? editions.find((edition) => edition.meta.standsInForOriginal);
@@ -71,15 +82,7 @@ export function tmxChunks(work: WorkExport, editionSlugs?: readonly string[]): I
       const cell = cellTexts(row, edition, texts.get(edition.slug)!);
       if (cell.length === 0) return [];
       const first = segmentsById.get(edition.slug)!.get(row.cells[edition.slug][0])!;
-      return [
-        el("tuv", { "xml:lang": edition.meta.language }, [
-          prop(TMX_PROP.edition, edition.slug),
-          prop(TMX_PROP.block, first.blockIndex),
-          prop(TMX_PROP.kind, first.kind),
-          ...(first.kind === "heading" ? [prop(TMX_PROP.level, first.headingLevel ?? 1)] : []),
-          el("seg", {}, [cell.join(" ")]),
-        ]),
-      ];
+      return [tmxVariant(edition, first, cell.join(" "))];
     });
     if (variants.length === 0) return [];
     return [

@@ -12,6 +12,7 @@ import type { ExportWorkPayload } from "../jobs/kinds/export-work";
 import { findReadableWorkId } from "../works/readable-work";
 import type { ReadAccess } from "../users/reading-access";
 import { planWorkExport, type WorkExportPlan } from "./plan-work-export";
+import type { StoredExport } from "./store-export";
 
 const samePayload = (a: ExportWorkPayload, b: ExportWorkPayload) =>
   a.kind === b.kind && a.edition === b.edition && (a.editions ?? []).join(",") === (b.editions ?? []).join(",");
@@ -37,14 +38,8 @@ export async function requestWorkExport(access: ReadAccess, db: Db, workSlug: st
   }
 }
 
-export interface ExportFileInfo {
+export interface ExportFileInfo extends StoredExport {
   jobId: string;
-  fileName: string;
-  contentType: string;
-  bytes: number;
-  chunks: number;
-  sha256: string;
-  expiresAt: Date;
 }
 
 /** The file an export-work job of the work made; not found before it is done or after it expired. */
