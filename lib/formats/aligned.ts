@@ -3,7 +3,7 @@
  * builder both importers use to collect segments into blocks and rows while checking the segment limit.
  */
 import { type BlockDoc, type BlockKind, type EditionDocument, type EditionMeta, ImportError } from "../text/edition-document";
-import { assertSegmentCount } from "../text/limits";
+import { assertBlockLength, assertSegmentCount } from "../text/limits";
 import { assertDeclaredLanguage, completeMeta, type MetaDefaults } from "./metadata";
 
 export interface AlignedRow {
@@ -112,6 +112,7 @@ export class AlignedBuilder {
     if (target !== previous) draft.blocks.push(target);
     draft.lastBlockKey = block.key;
     const indexes = texts.map((text, i) => {
+      assertBlockLength(text.length, this.file, line, "segment");
       target.sentences.push({ text });
       return draft.sentenceCount + i;
     });

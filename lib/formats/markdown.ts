@@ -7,7 +7,7 @@
  * Paragraphs and quotations are split into sentences; headings and date lines are one segment each.
  */
 import { type BlockDoc, type BlockKind, type EditionDocument, ImportError } from "../text/edition-document";
-import { assertLineCount, assertTextSize, SegmentBudget } from "../text/limits";
+import { assertBlockLength, assertLineCount, assertTextSize, SegmentBudget } from "../text/limits";
 import { inlineText } from "./markdown-inline";
 import { splitSentences } from "../text/sentences";
 import { assertDeclaredLanguage, completeMeta, languageSlug, parseFrontMatter, type MetaDefaults } from "./metadata";
@@ -152,6 +152,7 @@ const ATTRIBUTES = /^\{([^}]*)\}\s*/;
 function toBlockDoc(block: RawBlock, language: string, file: string, maxSentences: number): BlockDoc | null {
   let kind = block.kind;
   let body = block.texts.map((t) => t.trim()).join(" ");
+  assertBlockLength(body.length, file, block.line, kind === "heading" ? "heading" : "paragraph");
   const labels: string[] = block.footnote ? [`n${block.footnote}`] : [];
   const attributes = ATTRIBUTES.exec(body);
   if (attributes) {

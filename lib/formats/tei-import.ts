@@ -19,7 +19,7 @@ import {
   PROVENANCES,
   type SentenceDoc,
 } from "../text/edition-document";
-import { assertSegmentCount, assertTextSize, MAX_IMPORT_SEGMENTS } from "../text/limits";
+import { assertBlockLength, assertSegmentCount, assertTextSize, MAX_IMPORT_SEGMENTS } from "../text/limits";
 import { splitSentences } from "../text/sentences";
 import { completeMeta, languageSlug, sameLanguage, type MetaDefaults } from "./metadata";
 import { childElements, collapse, firstChild, isElement, parseXml, path, textContent, type XmlElement } from "./xml-tree";
@@ -295,6 +295,7 @@ class BodyReader {
       const text = collapse(loose);
       loose = "";
       if (text === "") return;
+      assertBlockLength(text.length, this.file, block.line);
       if (/^(?:\[\^[^\]]+\]\s*)+$/.test(text) && result.length > 0) {
         result[result.length - 1].text += text.replace(/[ \t\r\n]+/g, "");
         return;
@@ -307,6 +308,7 @@ class BodyReader {
         else if (child.local === "s") {
           flush();
           const text = collapse(this.inline(child));
+          assertBlockLength(text.length, this.file, child.line, "sentence");
           if (text !== "") result.push({ text, xmlId: this.identity(child) });
         } else if (containsSentence(child)) walk(child);
         else loose += this.inline(child);

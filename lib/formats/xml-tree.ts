@@ -6,6 +6,7 @@
  */
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { ImportError } from "../text/edition-document";
+import { MAX_BLOCK_CHARS } from "../text/limits";
 import { collapseSpaces } from "./spaces";
 
 export interface XmlElement {
@@ -43,8 +44,8 @@ const CHARACTER_REFERENCE = /^#(?:x([0-9A-Fa-f]{1,6})|([0-9]{1,7}))$/;
 const isXmlChar = (c: number) => c === 0x9 || c === 0xa || c === 0xd || (c >= 0x20 && c <= 0xd7ff) || (c >= 0xe000 && c <= 0xfffd) || (c >= 0x10000 && c <= 0x10ffff);
 
 /**
- * One linear pass over a well-formed document: the depth of element nesting, the DOCTYPE's internal subset and
- * every entity reference. Throws an ImportError naming the line and column of the first problem.
+ * One linear pass over a well-formed document: the depth of element nesting, the DOCTYPE's internal subset, every
+ * entity reference, and the length of each run of text, CDATA section and tag (at most MAX_BLOCK_CHARS). Throws an ImportError naming the line and column of the first problem.
  */
 export function checkXmlLimits(source: string, file: string): void {
   let line = 1;
@@ -88,10 +89,14 @@ export function checkXmlLimits(source: string, file: string): void {
   while (i < source.length) {
     const open = source.indexOf("<", i);
     const textEnd = open < 0 ? source.length : open;
+    if (textEnd - i > MAX_BLOCK_CHARS) fail(i, runTooLong(textEnd - i));
     checkReferences(i, textEnd);
     if (open < 0) break;
     if (source.startsWith("<!--", open)) i = after("-->", open + 4);
-    else if (source.startsWith("<![CDATA[", open)) i = after("]]>", open + 9);
+    else if (source.startsWith("<![CDATA[", open)) {
+      i = after("]]>", open + 9);
+      if (i - open > MAX_BLOCK_CHARS) fail(open, runTooLong(i - open));
+    }
     else if (source.startsWith("<?", open)) i = after("?>", open + 2);
     else if (source.startsWith("<!", open)) {
       const close = source.indexOf(">", open);
@@ -114,6 +119,7 @@ export function checkXmlLimits(source: string, file: string): void {
         } else if (char === '"' || char === "'") quote = char;
         else if (char === ">") break;
       }
+      if (end - open > MAX_BLOCK_CHARS) fail(open, `a tag of ${(end - open).toLocaleString("en")} characters; the import limit is ${MAX_BLOCK_CHARS.toLocaleString("en")}`);
       checkReferences(open, end);
       if (source[open + 1] === "/") depth--;
       else if (source[end - 1] !== "/" && ++depth > MAX_XML_DEPTH) {
@@ -128,6 +134,14 @@ export function checkXmlLimits(source: string, file: string): void {
  * The validator's error as an ImportError. Elements left open at the end of the file are reported as a JSON list of
  * their names at line 1: they are named, at the last line.
  */
+/**
+ * A run of text without markup longer than any block may be (MAX_BLOCK_CHARS): refused before the parser, which
+ * holds some 30 bytes per character of one text node (a 19 MB paragraph took 640 MB).
+ */
+function runTooLong(length: number): string {
+  return `a text of ${length.toLocaleString("en")} characters without markup; the import limit is ${MAX_BLOCK_CHARS.toLocaleString("en")} characters per paragraph — separate the text into paragraphs`;
+}
+
 function malformed(source: string, file: string, err: { msg: string; line: number; col: number }): ImportError {
   const open = /^Invalid '(\[[\s\S]*\])' found\.$/.exec(err.msg);
   if (open) {

@@ -14,7 +14,7 @@ import {
   ImportError,
   META_FIELD_OF_KEY,
 } from "./edition-document";
-import { assertLineCount, assertTextSize, SegmentBudget } from "./limits";
+import { assertBlockLength, assertLineCount, assertTextSize, SegmentBudget } from "./limits";
 import { splitSentences } from "./sentences";
 
 export interface ParsedEditionText {
@@ -181,6 +181,7 @@ function parseBlock(group: Line[], language: string, file: string, budget: Segme
   if (classes.includes("dateline")) kind = "dateline";
   if (classes.includes("note")) kind = "note";
   const text = texts.join(" ").replace(/[ \t]+/g, " ").trim();
+  assertBlockLength(text.length, file, first.number);
   if (!text) throw new ImportError(file, first.number, labels.length || classes.length ? "the block has attributes but no text" : "the block has no text");
   if (hasAttributes(text)) {
     const misplaced = Math.max(0, texts.findIndex((line) => /\{[#.]/.test(line)));

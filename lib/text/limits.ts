@@ -84,3 +84,23 @@ export class SegmentBudget {
     assertSegmentCount(this.used, file, line, this.limit);
   }
 }
+
+/**
+ * Longest block (a paragraph, quotation or heading; an aligned file's cell; a work JSON's segment) accepted for
+ * import, in characters. Splitting a block into sentences holds some 35 bytes per character of it at once, so one
+ * 19 MB paragraph (a book without paragraph breaks) needed 700 MB and exhausted the app server's heap; blocks of at
+ * most a million characters (some 150 pages) keep a 20 MB file's import within it.
+ */
+export const MAX_BLOCK_CHARS = 1_000_000;
+
+/** Rejects a block longer than MAX_BLOCK_CHARS, naming the line where it starts. */
+export function assertBlockLength(length: number, file: string, line: number | null, what: "paragraph" | "heading" | "sentence" | "segment" = "paragraph"): void {
+  if (length > MAX_BLOCK_CHARS) {
+    const advice = what === "paragraph" ? "separate the text into paragraphs (a blank line between them)" : `split it into shorter ${what}s`;
+    throw new ImportError(
+      file,
+      line,
+      `this ${what} is ${length.toLocaleString("en")} characters long; the import limit is ${MAX_BLOCK_CHARS.toLocaleString("en")} characters per ${what} — ${advice}`,
+    );
+  }
+}
