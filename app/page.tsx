@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { pageReader } from "./page-reader";
 import { listWorks } from "@/lib/db/works/list-works";
-import { provenanceStatement, roleLabel } from "@/lib/editions/provenance";
+import { languageName, provenanceStatement, roleLabel } from "@/lib/editions/provenance";
 import { ProvenanceBadges } from "./components/provenance-badges";
 import { TitleOurs } from "./components/title-ours";
 
@@ -85,7 +85,7 @@ export default async function HomePage() {
 }
 
 function LanguageName({ code }: { code: string }) {
-  const name = new Intl.DisplayNames(["en"], { type: "language" }).of(code) ?? code;
+  const name = languageName(code);
   return (
     <>
       {name} <span className="lede">({code})</span>

@@ -6,8 +6,9 @@
 import { MAX_IMPORT_BYTES, type MetaDefaults } from "../formats";
 import type { ImportRequest } from "../db/import/types";
 import { DomainError } from "../db/errors";
-import { PayloadTooLargeError, readBodyLimited } from "../http/read-body";
+import { PayloadTooLargeError, readBodyLimited, UnsupportedMediaTypeError } from "../http/read-body";
 import { ImportFormSchema, type ImportForm } from "./schemas";
+import { findUnstorableText } from "../text/storable-text";
 
 /** Room for the other fields and the multipart framing around the file. */
 const FORM_OVERHEAD_BYTES = 64 * 1024;
@@ -28,7 +29,7 @@ export interface ImportUpload {
 export async function readImportForm(request: Request): Promise<ImportUpload> {
   const type = request.headers.get("content-type") ?? "";
   if (!/^multipart\/form-data\b/i.test(type)) {
-    throw new DomainError("invalid", "Send the file as multipart/form-data with a field named “file”.");
+    throw new UnsupportedMediaTypeError("Send the file as multipart/form-data with a field named “file”.");
   }
   const body = await readBodyLimited(request, MAX_IMPORT_BYTES + FORM_OVERHEAD_BYTES, tooLarge);
   let data: FormData;
@@ -41,6 +42,10 @@ export async function readImportForm(request: Request): Promise<ImportUpload> {
   if (!(file instanceof Blob)) throw new DomainError("invalid", "Choose a file to import.", { issues: [{ path: "file", message: "required" }] });
   if (file.size > MAX_IMPORT_BYTES) throw tooLarge(file.size);
   const fields = Object.fromEntries([...data.entries()].filter(([key, value]) => key !== "file" && typeof value === "string" && value.trim() !== ""));
+  const unstorable = findUnstorableText(fields);
+  if (unstorable) {
+    throw new DomainError("invalid", `The request is not valid: ${unstorable.path}: ${unstorable.reason}.`, { issues: [{ path: unstorable.path, message: unstorable.reason }] });
+  }
   const form = ImportFormSchema.parse(fields);
   const fileName = ("name" in file && typeof file.name === "string" && file.name) || "upload";
   return {

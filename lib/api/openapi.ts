@@ -108,6 +108,7 @@ const errors = (...statuses: number[]) =>
           404: "no such work, edition or item",
           409: "conflict: a taken slug, an existing alignment, or a stale version",
           413: "the file is over the import limit",
+          415: "the body is not multipart/form-data",
           422: "invalid request, or a file that failed validation (details name the file, line and column)",
         }[status],
         content: jsonContent(ref("Error")),
@@ -165,7 +166,7 @@ const importForm: JsonSchema = {
 const importResponses = {
   ...ok("mode=preview: what the import would do; nothing is written", { type: "object", properties: { preview: ref("ImportPreview") } }),
   ...ok("mode=import: imported", { type: "object", properties: { result: ref("ImportResult") } }, "201"),
-  ...errors(401, 403, 404, 409, 413, 422),
+  ...errors(401, 403, 404, 409, 413, 415, 422),
 };
 
 const importDescription =

@@ -4,7 +4,8 @@
  */
 import { z } from "zod";
 import { IMPORT_FORMATS, SUPPORTED_ENCODINGS } from "../formats";
-import { BLOCK_KINDS, CORRECTION_KINDS, PROVENANCES } from "../text/edition-document";
+import { BLOCK_KINDS, CORRECTION_KINDS, lineText, PROVENANCES } from "../text/edition-document";
+import { languageTag } from "../text/language-tag";
 import { MAX_TOKEN_DAYS, TOKEN_SCOPES } from "../auth/roles";
 import { JournalFilterSchema } from "../db/grid/list-journal";
 import { VariantFilterSchema } from "../variants/variant-schemas";
@@ -82,7 +83,7 @@ export const ExportQuerySchema = z.strictObject({
   editions: slugList.optional().describe("comma-separated edition slugs, in column order; default: the current editions"),
 });
 
-const optionalText = (max: number) => z.string().trim().min(1).max(max).optional();
+const optionalText = (max: number) => lineText(max).pipe(z.string().min(1)).optional();
 
 /** The import form's fields (multipart/form-data, besides `file`); empty fields count as not given. */
 export const ImportFormSchema = z
@@ -96,7 +97,7 @@ export const ImportFormSchema = z
     work: slug.optional().describe("the new work's slug (POST /api/works), for files that do not name one"),
     workTitle: optionalText(500),
     author: optionalText(500),
-    language: z.string().regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, "a BCP 47 language code such as ru, fr or en-GB").optional(),
+    language: languageTag.optional(),
     edition: slug.optional(),
     title: optionalText(500),
     translator: optionalText(500),

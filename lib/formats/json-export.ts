@@ -7,6 +7,7 @@ import { checkGridInvariant, type Grid } from "../alignment/grid";
 import { segmentWordTokens } from "../alignment/words/cell-tokens";
 import { ImportError, resolveRole } from "../text/edition-document";
 import { assertTextSize } from "../text/limits";
+import { findUnstorableText } from "../text/storable-text";
 import { provenanceKind, roleLabel } from "../editions/provenance";
 import { jsonChunks } from "./json-chunks";
 import { cellTexts, rowsInOrder, selectEditions, segmentTexts, WorkExportSchema, type EditionExport, type WorkExport } from "./work-export";
@@ -112,6 +113,8 @@ export function parseWorkExport(json: string, file = "work.json"): WorkExport {
     const reason = message.replace(/,? (?:in|after) JSON at position \d+.*$/s, "").replace(/, ".*" is not valid JSON$/s, "");
     throw new ImportError(file, where?.line ?? null, `malformed JSON: ${reason}`, where?.column ?? null);
   }
+  const unstorable = findUnstorableText(data);
+  if (unstorable) throw new ImportError(file, null, `invalid work export — ${unstorable.path}: ${unstorable.reason}`);
   const envelope = data as { format?: unknown; version?: unknown } | null;
   if (envelope?.format !== WORK_JSON_FORMAT) throw new ImportError(file, null, `not a Hexapla work export (expected "format": "${WORK_JSON_FORMAT}")`);
   if (envelope.version !== WORK_JSON_VERSION) throw new ImportError(file, null, `unsupported work export version ${String(envelope.version)} (this version reads ${WORK_JSON_VERSION})`);
@@ -173,17 +176,22 @@ function assertReferences(work: WorkExport, file: string): void {
   }
   if (work.work.pivotEdition != null && !segmentIds.has(work.work.pivotEdition)) fail(`the pivot edition “${work.work.pivotEdition}” is not among the editions`);
   const rowIds = new Set<string>();
-  const placed = new Set<string>();
+  const positions = new Map<number, string>();
+  /** Edition slug NUL segment id → the row it is in. */
+  const placed = new Map<string, string>();
   for (const row of work.rows) {
     if (rowIds.has(row.id)) fail(`two rows have id “${row.id}”`);
     rowIds.add(row.id);
+    const samePosition = positions.get(row.position);
+    if (samePosition !== undefined) fail(`rows “${samePosition}” and “${row.id}” both have position ${row.position}, so their order is not known`);
+    positions.set(row.position, row.id);
     for (const [slug, ids] of Object.entries(row.cells)) {
       const known = segmentIds.get(slug);
       if (known == null) fail(`row “${row.id}” has a cell for unknown edition “${slug}”`);
       for (const id of ids) {
         if (!known!.has(id)) fail(`row “${row.id}” points at segment “${id}”, which edition “${slug}” does not have`);
         if (placed.has(`${slug}\u0000${id}`)) fail(`segment “${id}” of edition “${slug}” is in two rows`);
-        placed.add(`${slug}\u0000${id}`);
+        placed.set(`${slug}\u0000${id}`, row.id);
       }
     }
   }
@@ -193,38 +201,41 @@ function assertReferences(work: WorkExport, file: string): void {
       if (!segmentIds.has(slug)) fail(`variant “${variant.id}” refers to unknown edition “${slug}”`);
     }
   }
-  assertWordLinks(work, fail);
+  assertWordLinks(work, placed, fail);
 }
 
-/** Word links name known segments of two different editions and words those segments have. */
-function assertWordLinks(work: WorkExport, fail: (reason: string) => never): void {
+/**
+ * Word links name known segments of two different editions that stand in the same row (`placed`: edition slug NUL
+ * segment id → row id), and words those segments have. Segments are looked up by id in maps: a file may hold
+ * 100,000 segments and as many link sets.
+ */
+function assertWordLinks(work: WorkExport, placed: Map<string, string>, fail: (reason: string) => never): void {
   const editions = new Map(work.editions.map((edition) => [edition.slug, edition]));
+  const segments = new Map<string, string>(work.editions.flatMap((edition) => edition.segments.map((segment) => [`${edition.slug}\u0000${segment.id}`, segment.text] as const)));
   const wordCounts = new Map<string, number>();
-  const countOf = (slug: string, id: string): number => {
-    const key = `${slug}\u0000${id}`;
+  const countOf = (slug: string, key: string): number => {
     let count = wordCounts.get(key);
-    if (count === undefined) {
-      const edition = editions.get(slug)!;
-      const segment = edition.segments.find((s) => s.id === id)!;
-      wordCounts.set(key, (count = segmentWordTokens(segment.text, edition.meta.language).length));
-    }
+    if (count === undefined) wordCounts.set(key, (count = segmentWordTokens(segments.get(key)!, editions.get(slug)!.meta.language).length));
     return count;
   };
   const seen = new Set<string>();
   (work.wordLinks ?? []).forEach((set, index) => {
     const where = `word link set ${index + 1}`;
-    const a = editions.get(set.editionA);
-    const b = editions.get(set.editionB);
-    if (!a || !b) fail(`${where} refers to an unknown edition`);
+    if (!editions.has(set.editionA) || !editions.has(set.editionB)) fail(`${where} refers to an unknown edition`);
     if (set.editionA === set.editionB) fail(`${where} links an edition with itself`);
-    if (!a!.segments.some((s) => s.id === set.a) || !b!.segments.some((s) => s.id === set.b)) fail(`${where} refers to a segment its edition does not have`);
-    const key = [`${set.editionA}\u0000${set.a}`, `${set.editionB}\u0000${set.b}`].sort().join("|");
+    const keyA = `${set.editionA}\u0000${set.a}`;
+    const keyB = `${set.editionB}\u0000${set.b}`;
+    if (!segments.has(keyA) || !segments.has(keyB)) fail(`${where} refers to a segment its edition does not have`);
+    if (placed.get(keyA) === undefined || placed.get(keyA) !== placed.get(keyB)) {
+      fail(`${where} links segment “${set.a}” of “${set.editionA}” with segment “${set.b}” of “${set.editionB}”, which are not in the same row`);
+    }
+    const key = [keyA, keyB].sort().join("|");
     if (seen.has(key)) fail(`${where} repeats the segment pair of an earlier set`);
     seen.add(key);
     const pairs = set.links ? set.links.split(" ").map((pair) => pair.split("-").map(Number)) : [];
     if (pairs.length !== set.p.length) fail(`${where} has ${pairs.length} links but ${set.p.length} probabilities`);
-    const wordsA = countOf(set.editionA, set.a);
-    const wordsB = countOf(set.editionB, set.b);
+    const wordsA = countOf(set.editionA, keyA);
+    const wordsB = countOf(set.editionB, keyB);
     for (const [i, j] of pairs) if (i >= wordsA || j >= wordsB) fail(`${where} links word ${i}-${j}, but the segments have ${wordsA} and ${wordsB} words`);
   });
 }

@@ -4,7 +4,8 @@
  * The zod schema validates a full-work JSON file on re-import (see json-export.ts).
  */
 import { z } from "zod";
-import { BLOCK_KINDS, CORRECTION_KINDS, EditionMetaSchema } from "../text/edition-document";
+import { BLOCK_KINDS, CORRECTION_KINDS, EditionMetaSchema, lineText } from "../text/edition-document";
+import { MAX_BLOCK_CHARS } from "../text/limits";
 
 export const ROW_STATUSES = ["automatic", "confirmed"] as const;
 export type RowStatus = (typeof ROW_STATUSES)[number];
@@ -22,17 +23,27 @@ export const VARIANT_CATEGORIES = [
 export const VARIANT_STATUSES = ["open", "confirmed", "rejected"] as const;
 
 const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "use a–z, 0–9 and hyphens");
-const id = z.string().min(1);
+const id = z.string().min(1).max(256);
+/** A count or position as the database stores it (a 32-bit integer). */
+const INT4_MAX = 2 ** 31 - 1;
+const index = z.number().int().min(0).max(INT4_MAX);
+/** A moment as exports write it (ISO 8601, e.g. 2026-12-07T05:54:20.000Z). */
+const timestamp = z.string().max(64).refine((text) => !Number.isNaN(Date.parse(text)), "a date and time such as 2026-12-07T05:54:20.000Z");
+/** A segment's text: not blank, and no longer than an imported block may be. */
+const segmentText = z
+  .string()
+  .max(MAX_BLOCK_CHARS, `at most ${MAX_BLOCK_CHARS.toLocaleString("en")} characters`)
+  .refine((text) => text.trim() !== "", "a segment's text may not be empty");
 
 export const SegmentExportSchema = z.object({
   /** Stable identity, written as the segment's xml:id (prefixed with `s-` when it is not a valid XML name). */
   id,
   /** The block (paragraph, heading, quotation…) the segment belongs to, counted from 0 within the edition. */
-  blockIndex: z.number().int().min(0),
+  blockIndex: index,
   kind: z.enum(BLOCK_KINDS),
   /** Heading level (1, 2…) for headings; optional, 1 when missing. */
   headingLevel: z.number().int().min(1).max(6).nullable().optional(),
-  text: z.string(),
+  text: segmentText,
 });
 
 /** An edition's introduction, notes and other matter that is not aligned text, block by block. */
@@ -46,7 +57,7 @@ export const ApparatusBlockExportSchema = z.object({
 
 /** A correction made to the source text while preparing the edition. */
 export const CorrectionExportSchema = z.object({
-  line: z.number().int().min(0),
+  line: index,
   /** extraction, emendation or markup; absent or null in exports made before kinds were recorded. */
   kind: z.enum(CORRECTION_KINDS).nullable().optional(),
   before: z.string(),
@@ -65,12 +76,12 @@ export const EditionExportSchema = z.object({
   supersededBy: slug.nullable().optional(),
   /** Who brought the text into Hexapla (display name) and when (ISO 8601), as recorded by the exporting instance. */
   importedBy: z.string().nullable().optional(),
-  importedAt: z.string().optional(),
+  importedAt: timestamp.optional(),
 });
 
 export const RowExportSchema = z.object({
   id,
-  position: z.number().int(),
+  position: z.number().int().min(-INT4_MAX - 1).max(INT4_MAX),
   status: z.enum(ROW_STATUSES),
   /** The aligner's confidence in [0, 1]; null for rows made by hand. */
   confidence: z.number().min(0).max(1).nullable(),
@@ -88,7 +99,7 @@ export const VariantExportSchema = z.object({
   /** Display name of the editor who recorded the variant; null when unknown. */
   author: z.string().nullable(),
   /** ISO 8601 timestamp. */
-  createdAt: z.string(),
+  createdAt: timestamp,
 });
 
 export const WORD_LINK_STATUSES = ["automatic", "edited", "confirmed"] as const;
@@ -103,14 +114,14 @@ export const WordLinkSetExportSchema = z.object({
   links: z.string().regex(/^(\d+-\d+( \d+-\d+)*)?$/, "space-separated i-j pairs"),
   /** One probability per link, in the order of `links`. */
   p: z.array(z.number().min(0).max(1)),
-  dropped: z.number().int().min(0).optional(),
+  dropped: index.optional(),
 });
 
 export const WorkExportSchema = z.object({
   work: z.object({
     slug,
-    title: z.string().min(1),
-    author: z.string().nullable(),
+    title: lineText(500).pipe(z.string().min(1)),
+    author: lineText(500).nullable(),
     /** The edition the others are aligned to. */
     pivotEdition: slug.nullable().optional(),
   }),

@@ -6,7 +6,7 @@
 import { ZodError } from "zod";
 import { GridOperationError } from "../alignment/operations";
 import { DomainError } from "../db/errors";
-import { PayloadTooLargeError } from "./read-body";
+import { PayloadTooLargeError, UnsupportedMediaTypeError } from "./read-body";
 
 export type ErrorCode = DomainError["code"] | "internal";
 
@@ -43,6 +43,9 @@ export function describeError(error: unknown): { status: number; body: ErrorBody
   }
   if (error instanceof PayloadTooLargeError) {
     return { status: 413, body: { error: { code: "invalid", message: error.message } } };
+  }
+  if (error instanceof UnsupportedMediaTypeError) {
+    return { status: 415, body: { error: { code: "invalid", message: error.message } } };
   }
   if (error instanceof GridOperationError) {
     return { status: 422, body: { error: { code: "invalid", message: error.message, details: { reason: error.code } } } };

@@ -12,6 +12,14 @@ export class PayloadTooLargeError extends Error {
   }
 }
 
+/** A body sent as another media type than the route reads (JSON, or a multipart form): answered with 415. */
+export class UnsupportedMediaTypeError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "UnsupportedMediaTypeError";
+  }
+}
+
 /** Largest body of a JSON request (grid operations, text corrections, variants, settings, sign-in): 1 MiB. */
 export const MAX_JSON_BODY_BYTES = 1024 * 1024;
 

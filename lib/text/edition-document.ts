@@ -4,6 +4,7 @@
  * (plain text, Markdown, TEI, TMX, CSV) produce it; the data layer writes it in one transaction.
  */
 import { z } from "zod";
+import { languageTag } from "./language-tag";
 
 export const BLOCK_KINDS = ["heading", "paragraph", "blockquote", "dateline", "note"] as const;
 export type BlockKind = (typeof BLOCK_KINDS)[number];
@@ -12,7 +13,37 @@ export const PROVENANCES = ["published", "working-translation", "imported"] as c
 export type Provenance = (typeof PROVENANCES)[number];
 
 const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "use a–z, 0–9 and hyphens");
-const optionalText = z.string().trim().max(500).nullable();
+
+/** Control characters, and the bidirectional embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069). */
+const LINE_UNSAFE = /[\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/;
+
+/**
+ * Why a title or name is refused, or null: a control character, or a bidirectional control, which makes a title
+ * read otherwise than it is stored (`abc\u202Etxt.exe` shows as “abcexe.txt”) and leaks its direction into what
+ * follows it on a page. Marks of direction (U+200E, U+200F) stay allowed.
+ */
+export function lineTextProblem(text: string): string | null {
+  const found = LINE_UNSAFE.exec(text);
+  if (!found) return null;
+  const code = `U+${found[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}`;
+  return found[0] >= "\u202A"
+    ? `holds a bidirectional control character (${code}), which makes the text show otherwise than it reads — remove it`
+    : `holds a control character (${code}) — remove it`;
+}
+
+/** A title or name: one line of at most `max` characters, without control characters (see lineTextProblem). */
+export function lineText(max: number) {
+  return z
+    .string()
+    .trim()
+    .max(max)
+    .superRefine((text, context) => {
+      const problem = lineTextProblem(text);
+      if (problem) context.addIssue({ code: "custom", message: problem });
+    });
+}
+
+const optionalText = lineText(500).nullable();
 
 /** A day, month or year (ISO 8601: 2026-11-25, 2026-11, 2026), or an interval of two (`2026-11-25/2026-12-06`). */
 export const MADE_PATTERN = /^\d{4}(?:-\d{2}(?:-\d{2})?)?(?:\/\d{4}(?:-\d{2}(?:-\d{2})?)?)?$/;
@@ -22,8 +53,8 @@ export const EditionMetaSchema = z.object({
   workTitle: optionalText,
   author: optionalText,
   edition: slug,
-  language: z.string().regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, "a BCP 47 language code such as ru, fr or en-GB"),
-  title: z.string().trim().min(1).max(500),
+  language: languageTag,
+  title: lineText(500).pipe(z.string().min(1)),
   translator: optionalText,
   publisher: optionalText,
   place: optionalText,

@@ -34,10 +34,19 @@ const segmenters = new Map<string, Intl.Segmenter>();
 function segmenterFor(lang: string): Intl.Segmenter {
   let segmenter = segmenters.get(lang);
   if (!segmenter) {
-    segmenter = new Intl.Segmenter(lang || undefined, { granularity: "word" });
+    segmenter = wordSegmenterOrRoot(lang);
     segmenters.set(lang, segmenter);
   }
   return segmenter;
+}
+
+/** The language's word segmenter; the root locale's for a tag Intl refuses (stored before tags were checked). */
+function wordSegmenterOrRoot(lang: string): Intl.Segmenter {
+  try {
+    return new Intl.Segmenter(lang || undefined, { granularity: "word" });
+  } catch {
+    return new Intl.Segmenter(undefined, { granularity: "word" });
+  }
 }
 
 function kindOf(text: string, isWordLike: boolean): TokenKind {
