@@ -9,6 +9,7 @@ import { createTestDatabase, tableContents, type TestDatabase } from "../../test
 import { createApiToken } from "../db/api-tokens/api-tokens";
 import { demoCorpusDir } from "../db/boot";
 import { seedDemo } from "../db/demo/seed-demo";
+import { searchWork } from "../db/search/search-work";
 import { createUser } from "../db/users/create-user";
 import { exportWorkJson, type WorkExport } from "../formats";
 import { sampleWork } from "../formats/fixtures/sample-work";
@@ -33,6 +34,8 @@ describe("hostile input at the HTTP boundaries", () => {
   let worksRoute: Handler;
   let textRoute: Handler;
   let variantsRoute: Handler;
+  let searchRoute: Handler;
+  let variantsList: Handler;
   let before: Awaited<ReturnType<typeof tableContents>>;
   const work = { params: Promise.resolve({ work: "thirst-for-power" }) };
 
@@ -47,6 +50,8 @@ describe("hostile input at the HTTP boundaries", () => {
     worksRoute = (await import("@/app/api/works/route")).POST as unknown as Handler;
     textRoute = (await import("@/app/api/works/[work]/segments/[segment]/text/route")).PUT as Handler;
     variantsRoute = (await import("@/app/api/works/[work]/variants/route")).POST as Handler;
+    searchRoute = (await import("@/app/api/works/[work]/search/route")).GET as Handler;
+    variantsList = (await import("@/app/api/works/[work]/variants/route")).GET as Handler;
     before = await tableContents(database.prisma);
   });
   afterAll(async () => {
@@ -123,6 +128,22 @@ describe("hostile input at the HTTP boundaries", () => {
     expect(surrogate).toMatchObject({ status: 422, details: { issues: [{ path: "note" }] } });
     const form = await answer(await json(textRoute, textUrl, "text=x", params, "application/x-www-form-urlencoded"));
     expect(form.status).toBe(415);
+  });
+
+  it.each([
+    ["the search", () => searchRoute, "/api/works/thirst-for-power/search?q=power%00"],
+    ["the variant register's text filter", () => variantsList, "/api/works/thirst-for-power/variants?q=%00"],
+    ["the variant register's author filter", () => variantsList, "/api/works/thirst-for-power/variants?author=%00"],
+  ])("refuses a NUL in the query of %s with 422", async (_, route, url) => {
+    const response = await route()(new Request(`${BASE}${url}`, { headers: { authorization: `Bearer ${editor}` } }), work);
+    expect((await answer(response)).status).toBe(422);
+  });
+
+  it("searches for a query with a NUL, as the search page passes it on, as for the words around it", async () => {
+    const { id } = await database.prisma.work.findUniqueOrThrow({ where: { slug: "thirst-for-power" }, select: { id: true } });
+    const withNul = await searchWork(database.prisma, { workId: id, query: "power\u0000" });
+    expect(withNul.rows.length).toBeGreaterThan(0);
+    expect(withNul.rows).toEqual((await searchWork(database.prisma, { workId: id, query: "power" })).rows);
   });
 
   it("changed no table", async () => {

@@ -3,6 +3,7 @@
  * validated with zod at the boundary and turned into the OpenAPI document's schemas (lib/api/openapi.ts).
  */
 import { z } from "zod";
+import { refuseUnstorable } from "../text/storable-text";
 import { IMPORT_FORMATS, SUPPORTED_ENCODINGS } from "../formats";
 import { BLOCK_KINDS, CORRECTION_KINDS, lineText, PROVENANCES } from "../text/edition-document";
 import { languageTag } from "../text/language-tag";
@@ -38,7 +39,7 @@ export const JournalQuerySchema = JournalFilterSchema.omit({ before: true }).ext
 export const SEARCH_LIMIT_MAX = 500;
 
 export const SearchQuerySchema = z.strictObject({
-  q: z.string().trim().min(1, "say what to search for").max(200, "keep the query under 200 characters").describe("websearch syntax: words, \"a phrase\", -excluded, or"),
+  q: z.string().trim().min(1, "say what to search for").max(200, "keep the query under 200 characters").superRefine(refuseUnstorable).describe("websearch syntax: words, \"a phrase\", -excluded, or"),
   limit: z.coerce.number().int().min(1).max(SEARCH_LIMIT_MAX).default(100).describe(`rows per page (at most ${SEARCH_LIMIT_MAX})`),
   cursor: page.cursor,
 });

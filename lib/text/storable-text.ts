@@ -44,3 +44,9 @@ export function findUnstorableText(value: unknown): UnstorableText | null {
   }
   return null;
 }
+
+/** For a zod string's superRefine (a query parameter, a field): refuses a string that cannot be stored, saying why. */
+export function refuseUnstorable(text: string, context: { addIssue(issue: { code: "custom"; message: string }): void }): void {
+  const reason = unstorableReason(text);
+  if (reason) context.addIssue({ code: "custom", message: reason });
+}

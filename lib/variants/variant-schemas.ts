@@ -3,6 +3,7 @@
  * every boundary (HTTP API, forms, query strings). Editions are named by their slug within the work.
  */
 import { z } from "zod";
+import { refuseUnstorable } from "../text/storable-text";
 
 export const VARIANT_CATEGORIES = [
   "omission",
@@ -75,10 +76,10 @@ export const VariantFilterSchema = z.object({
   category: optionalParam(z.enum(VARIANT_CATEGORIES, "unknown category")),
   edition: optionalParam(editionSlug),
   status: optionalParam(z.enum(VARIANT_STATUSES, "unknown status")),
-  author: optionalParam(z.string().min(1).max(200)),
+  author: optionalParam(z.string().min(1).max(200).superRefine(refuseUnstorable)),
   /** Row number (the compare view's #rN). */
   row: optionalParam(z.coerce.number().int("a row number is a whole number").min(1, "rows are numbered from 1")),
-  q: optionalParam(z.string().trim().max(200)),
+  q: optionalParam(z.string().trim().max(200).superRefine(refuseUnstorable)),
 });
 export type VariantFilter = z.infer<typeof VariantFilterSchema>;
 

@@ -1,5 +1,6 @@
 /** The journal of a work: every recorded change, newest first, filtered by user, kind and date, a page at a time. */
 import { z } from "zod";
+import { refuseUnstorable } from "../../text/storable-text";
 import type { Db } from "../client";
 import type { Prisma } from "../generated/client";
 import { findChanges } from "./list-changes";
@@ -12,8 +13,8 @@ const day = z
   .or(z.literal("").transform(() => undefined));
 
 export const JournalFilterSchema = z.object({
-  user: z.string().max(100).optional().or(z.literal("").transform(() => undefined)),
-  kind: z.string().max(50).optional().or(z.literal("").transform(() => undefined)),
+  user: z.string().max(100).superRefine(refuseUnstorable).optional().or(z.literal("").transform(() => undefined)),
+  kind: z.string().max(50).superRefine(refuseUnstorable).optional().or(z.literal("").transform(() => undefined)),
   from: day,
   to: day,
   /** Show entries older than this grid version (the next page). */

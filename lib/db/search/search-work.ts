@@ -180,7 +180,8 @@ function mergeRanges(ranges: { start: number; end: number }[]): { start: number;
 }
 
 export async function searchWork(db: Db, options: SearchWorkOptions): Promise<SearchResult> {
-  const query = splitSearchQuery(options.query.trim());
+  // A NUL cannot reach PostgreSQL (the search page passes the address's query on as it is): it separates words.
+  const query = splitSearchQuery(options.query.replaceAll("\u0000", " ").trim());
   if (!query.words && query.runs.length === 0) return { rows: [], more: false, wordRows: 0, bySpelling: false };
   const lexical = await lexicalHits(db, options.workId, query);
   const words = spellingWords(query.words);
