@@ -153,7 +153,9 @@ function malformed(source: string, file: string, err: { msg: string; line: numbe
 
 /** Parses an XML document and returns its root element. */
 export function parseXml(text: string, file: string): XmlElement {
-  const source = text.replace(/^\uFEFF/, "");
+  // XML's end-of-line handling (XML 1.0 §2.11): CR LF and a lone CR read as LF, so a file with CR-only or mixed line
+  // ends has its errors reported on the lines an editor shows.
+  const source = text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
   const valid = XMLValidator.validate(source);
   if (valid !== true) throw malformed(source, file, valid.err);
   checkXmlLimits(source, file);
