@@ -117,7 +117,7 @@ describe("hostile input at the HTTP boundaries", () => {
     expect(await answer(response)).toMatchObject({ status: 415, message: "Send the file as multipart/form-data with a field named “file”." });
   });
 
-  it("refuses JSON bodies with text that cannot be stored (422, naming the field) or of another media type (415)", async () => {
+  it("refuses JSON bodies with text that cannot be stored (422, naming the field), nested 500,000 deep (422) or of another media type (415)", async () => {
     const segment = await database.prisma.segment.findFirstOrThrow({ where: { edition: { slug: "en" } }, orderBy: { position: "asc" }, select: { id: true, version: true } });
     const row = await database.prisma.alignmentRow.findFirstOrThrow({ orderBy: { position: "asc" }, select: { id: true } });
     const textUrl = `/api/works/thirst-for-power/segments/${segment.id}/text`;
@@ -128,6 +128,8 @@ describe("hostile input at the HTTP boundaries", () => {
     expect(surrogate).toMatchObject({ status: 422, details: { issues: [{ path: "note" }] } });
     const form = await answer(await json(textRoute, textUrl, "text=x", params, "application/x-www-form-urlencoded"));
     expect(form.status).toBe(415);
+    const deep = await answer(await json(variantsRoute, "/api/works/thirst-for-power/variants", `${"[".repeat(500_000)}${"]".repeat(500_000)}`, { work: "thirst-for-power" }));
+    expect(deep).toMatchObject({ status: 422, message: "The request is not valid: Invalid input: expected object, received array" });
   });
 
   it.each([
@@ -148,5 +150,13 @@ describe("hostile input at the HTTP boundaries", () => {
 
   it("changed no table", async () => {
     expect(await tableContents(database.prisma)).toEqual(before);
+  });
+
+  // After the check that nothing changed: this import is accepted.
+  it("imports a file sent under a hostile name under its last path segment, without control characters, shortened", async () => {
+    const names = ["../../etc/\u202Epasswd\u0000.md", `${"x".repeat(10_000)}.md`];
+    for (const [i, name] of names.entries()) expect((await intoWork(name, "# Probe\n\nEin Satz.", { language: "de", edition: `de-named-${i}` })).status).toBe(201);
+    const stored = await database.prisma.edition.findMany({ where: { slug: { startsWith: "de-named-" } }, orderBy: { slug: "asc" }, select: { sourceFile: true } });
+    expect(stored.map((edition) => edition.sourceFile)).toEqual(["passwd.md", `${"x".repeat(204)}…${"x".repeat(47)}.md`]);
   });
 });

@@ -47,7 +47,7 @@ export async function readImportForm(request: Request): Promise<ImportUpload> {
     throw new DomainError("invalid", `The request is not valid: ${unstorable.path}: ${unstorable.reason}.`, { issues: [{ path: unstorable.path, message: unstorable.reason }] });
   }
   const form = ImportFormSchema.parse(fields);
-  const fileName = ("name" in file && typeof file.name === "string" && file.name) || "upload";
+  const fileName = uploadFileName("name" in file && typeof file.name === "string" ? file.name : "");
   return {
     form,
     request: {
@@ -61,6 +61,20 @@ export async function readImportForm(request: Request): Promise<ImportUpload> {
       expectedChecksum: form.mode === "import" ? form.checksum : undefined,
     },
   };
+}
+
+/** Longest file name kept (longer ones keep their start and their end, where the extension is). */
+const MAX_FILE_NAME = 255;
+
+/**
+ * The name the browser or script sent for the file, as it is shown in messages and stored with the edition: its last
+ * path segment (a name is never a path here), without control or bidirectional control characters (a NUL could not
+ * be stored; U+202E would show `gpj.md` as `dm.jpg`), and at most MAX_FILE_NAME characters; "upload" when none is left.
+ */
+export function uploadFileName(sent: string): string {
+  const name = (sent.split(/[\\/]/).pop() ?? "").replace(/[\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g, "").trim();
+  if (name.length <= MAX_FILE_NAME) return name || "upload";
+  return `${name.slice(0, MAX_FILE_NAME - 51)}…${name.slice(-50)}`;
 }
 
 function metaOf(form: ImportForm): MetaDefaults {
