@@ -36,6 +36,7 @@ describe("hostile input at the HTTP boundaries", () => {
   let variantsRoute: Handler;
   let searchRoute: Handler;
   let variantsList: Handler;
+  let journalRoute: Handler;
   let before: Awaited<ReturnType<typeof tableContents>>;
   const work = { params: Promise.resolve({ work: "thirst-for-power" }) };
 
@@ -52,6 +53,7 @@ describe("hostile input at the HTTP boundaries", () => {
     variantsRoute = (await import("@/app/api/works/[work]/variants/route")).POST as Handler;
     searchRoute = (await import("@/app/api/works/[work]/search/route")).GET as Handler;
     variantsList = (await import("@/app/api/works/[work]/variants/route")).GET as Handler;
+    journalRoute = (await import("@/app/api/works/[work]/journal/route")).GET as Handler;
     before = await tableContents(database.prisma);
   });
   afterAll(async () => {
@@ -133,10 +135,12 @@ describe("hostile input at the HTTP boundaries", () => {
   });
 
   it.each([
-    ["the search", () => searchRoute, "/api/works/thirst-for-power/search?q=power%00"],
-    ["the variant register's text filter", () => variantsList, "/api/works/thirst-for-power/variants?q=%00"],
-    ["the variant register's author filter", () => variantsList, "/api/works/thirst-for-power/variants?author=%00"],
-  ])("refuses a NUL in the query of %s with 422", async (_, route, url) => {
+    ["a NUL in the search's query", () => searchRoute, "/api/works/thirst-for-power/search?q=power%00"],
+    ["a NUL in the variant register's text filter", () => variantsList, "/api/works/thirst-for-power/variants?q=%00"],
+    ["a NUL in the variant register's author filter", () => variantsList, "/api/works/thirst-for-power/variants?author=%00"],
+    ["a NUL in the journal's user filter", () => journalRoute, "/api/works/thirst-for-power/journal?user=%00"],
+    ["a day that does not exist in the journal's filter", () => journalRoute, "/api/works/thirst-for-power/journal?from=2026-13-45"],
+  ])("refuses %s with 422", async (_, route, url) => {
     const response = await route()(new Request(`${BASE}${url}`, { headers: { authorization: `Bearer ${editor}` } }), work);
     expect((await answer(response)).status).toBe(422);
   });

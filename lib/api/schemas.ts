@@ -114,7 +114,7 @@ export const ImportFormSchema = z
 export type ImportForm = z.output<typeof ImportFormSchema>;
 
 export const CreateApiTokenSchema = z.strictObject({
-  name: z.string().trim().min(1, "give the token a name, e.g. the script that uses it").max(100),
+  name: lineText(100).pipe(z.string().min(1, "give the token a name, e.g. the script that uses it")),
   /** Days until the token stops working; HEXAPLA_TOKEN_DAYS (90) when left out. Every token expires. */
   expiresInDays: z.int().min(1).max(MAX_TOKEN_DAYS, `a token lives at most ${MAX_TOKEN_DAYS} days`).optional(),
   /** read: reads only; write (default): what your role allows except managing users and settings; admin: everything your role allows (admins only). */

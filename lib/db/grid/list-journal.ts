@@ -6,9 +6,16 @@ import type { Prisma } from "../generated/client";
 import { findChanges } from "./list-changes";
 import type { ChangeSummary } from "./types";
 
+function isCalendarDay(text: string): boolean {
+  const date = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(text);
+}
+
+/** A calendar day as YYYY-MM-DD (2026-13-45 has the shape but is no day: as a bound it failed the query with a 500). */
 const day = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "a date as YYYY-MM-DD")
+  .refine(isCalendarDay, "no such day")
   .optional()
   .or(z.literal("").transform(() => undefined));
 

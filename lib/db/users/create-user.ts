@@ -3,12 +3,13 @@ import { randomUUID } from "node:crypto";
 import { hashPassword } from "better-auth/crypto";
 import { z } from "zod";
 import { ROLES } from "../../auth/roles";
+import { lineText } from "../../text/edition-document";
 import type { Db } from "../client";
 import { ConflictError } from "../errors";
 
 export const CreateUserSchema = z.object({
   email: z.email("a valid email address").transform((email) => email.toLowerCase()),
-  name: z.string().trim().min(1).max(200),
+  name: lineText(200).pipe(z.string().min(1)),
   role: z.enum(ROLES),
   password: z.string().min(10, "at least 10 characters").max(200),
 });
