@@ -267,6 +267,12 @@ function entries(): Entry[] {
       line: 3,
       reason: /is not valid edition metadata/,
     },
+    {
+      name: "nul-in-edition-meta.tmx",
+      content: TMX(`<body>${TU("One.", "Un.")}</body>`, '<header srclang="en"><prop type="x-hexapla-edition-meta">{"edition": "en", "source": "a\\u0000b"}</prop></header>'),
+      line: 3,
+      reason: /is not valid edition metadata — source: holds a NUL character/,
+    },
     { name: "bad-status.tmx", content: TMX('<body><tu><prop type="x-hexapla-status">perhaps</prop><tuv xml:lang="en"><seg>x</seg></tuv></tu></body>'), line: 4, reason: /row status must be automatic or confirmed/ },
     { name: "bad-confidence.tmx", content: TMX('<body><tu><prop type="x-hexapla-confidence">2</prop><tuv xml:lang="en"><seg>x</seg></tuv></tu></body>'), line: 4, reason: /row confidence must be a number from 0 to 1/ },
     { name: "deep-seg.tmx", content: TMX(`<body><tu><tuv xml:lang="en"><seg>${"<hi>".repeat(5000)}x${"</hi>".repeat(5000)}</seg></tuv></tu></body>`), line: 4, reason: /nested more than 100 deep/ },

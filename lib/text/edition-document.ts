@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { languageTag } from "./language-tag";
+import { refuseUnstorable } from "./storable-text";
 
 export const BLOCK_KINDS = ["heading", "paragraph", "blockquote", "dateline", "note"] as const;
 export type BlockKind = (typeof BLOCK_KINDS)[number];
@@ -44,6 +45,8 @@ export function lineText(max: number) {
 }
 
 const optionalText = lineText(500).nullable();
+/** A statement (a source, what a text departs from): any text the database can store, up to 2,000 characters. */
+const longText = z.string().trim().max(2000).superRefine(refuseUnstorable);
 
 /** A day, month or year (ISO 8601: 2026-11-25, 2026-11, 2026), or an interval of two (`2026-11-25/2026-12-06`). */
 export const MADE_PATTERN = /^\d{4}(?:-\d{2}(?:-\d{2})?)?(?:\/\d{4}(?:-\d{2}(?:-\d{2})?)?)?$/;
@@ -62,7 +65,7 @@ export const EditionMetaSchema = z.object({
   /** The text is the work's original (not a translation). */
   original: z.boolean(),
   provenance: z.enum(PROVENANCES),
-  source: z.string().trim().max(2000).nullable(),
+  source: longText.nullable(),
   /*
    * Provenance fields added after the first version of the format: optional, so that files written before them stay
    * importable; a missing one reads as false or unknown (see `editionRole`).
@@ -72,7 +75,7 @@ export const EditionMetaSchema = z.object({
   /** Who edited this edition (introduction, notes), as the source names them. */
   editor: optionalText.optional(),
   /** The published text this edition's text is that of, when it is not the edition itself (e.g. a pamphlet reprinting a collection's text). */
-  basedOn: z.string().trim().max(2000).nullable().optional(),
+  basedOn: longText.nullable().optional(),
   /** The edition of this work the text was translated from (its slug), e.g. a working translation made from the English. */
   translatedFrom: slug.nullable().optional(),
   /** When the text was made (a working translation): a day, month or year, or an interval `made/revised`. */
@@ -80,7 +83,7 @@ export const EditionMetaSchema = z.object({
   /** The title is ours (e.g. a working translation's rendering), not the title the published edition it stands beside gives. */
   titleOurs: z.boolean().optional(),
   /** Where the text deliberately departs from the text it was made from (a sentence left out or added), in words. */
-  departures: z.string().trim().max(2000).nullable().optional(),
+  departures: longText.nullable().optional(),
 });
 export type EditionMeta = z.infer<typeof EditionMetaSchema>;
 
