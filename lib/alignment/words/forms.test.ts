@@ -19,6 +19,13 @@ describe("content words", () => {
     }
   });
 
+  it("take every case of a Russian pronoun for a function word, as the stopword list does for some", () => {
+    for (const word of ["мой", "моей", "нашей", "Нашему", "всей", "которую", "какими", "этому", "тобой", "чьём"]) {
+      expect(isContentWord(word, "ru"), word).toBe(false);
+    }
+    for (const word of ["переговоры", "глазу", "власти", "мнениями"]) expect(isContentWord(word, "ru"), word).toBe(true);
+  });
+
   it("keep words that only end in an apostrophe, and words of content", () => {
     expect(isContentWord("Kremlin’", "en")).toBe(true);
     expect(isContentWord("pourparlers", "fr")).toBe(true);

@@ -7,6 +7,7 @@ import { createRequire } from "node:module";
 import snowball from "snowball-stemmers";
 import { latinize } from "../aligner/normalize";
 import { primaryLanguage } from "../../text/name-key";
+import { EXTRA_STOPWORDS } from "./stopword-forms";
 
 export interface WordForm {
   /** The word as written. */
@@ -49,7 +50,7 @@ const stopwordSets = new Map<string, ReadonlySet<string>>();
 function stopwordsOf(lang: string): ReadonlySet<string> {
   let set = stopwordSets.get(lang);
   if (!set) {
-    const list = stopwords[lang] ?? [];
+    const list = [...(stopwords[lang] ?? []), ...(EXTRA_STOPWORDS[lang] ?? [])];
     set = new Set(list.map((word) => foldKey(word)));
     stopwordSets.set(lang, set);
   }
