@@ -52,7 +52,7 @@ test.describe("on a phone", () => {
     const strip = await page.getByRole("navigation", { name: "Overview of the work" }).boundingBox();
     expect(strip!.height).toBeLessThan(30);
 
-    const ru = row.locator('[role="cell"][data-edition="ru"]');
+    const ru = row.locator('[role="cell"][lang="ru"]');
     const point = await ru.evaluate((cell) => {
       const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
       for (let node = walker.nextNode(); node; node = walker.nextNode()) {
@@ -136,7 +136,7 @@ test.describe("on a laptop", () => {
     const box = page.locator(".many-columns");
     expect(await box.evaluate((node) => node.scrollWidth > node.clientWidth)).toBe(true);
     await box.evaluate((node) => node.scrollBy(600, 0));
-    const [margin, frame] = await Promise.all([page.locator("#r3 .row-number").boundingBox(), box.boundingBox()]);
+    const [margin, frame] = await Promise.all([page.locator('#r3 [role="rowheader"]').boundingBox(), box.boundingBox()]);
     expect(Math.abs(margin!.x - frame!.x)).toBeLessThan(2);
 
     await page.locator("#r3").getByRole("link", { name: "Row 3", exact: true }).click();
@@ -149,6 +149,25 @@ test.describe("on a laptop", () => {
     await page.getByRole("link", { name: "Row 4 →" }).click();
     await expect(page.getByRole("heading", { name: "Row 4 in every edition" })).toBeVisible();
     await expectNoAxeViolations(page);
+  });
+
+  test("one row in every edition marks each edition's words against a base the reader chooses", async ({ page }) => {
+    await page.goto(`${WORK}/rows/8/all`);
+    const edition = (slug: string) => page.locator(`.row-all-list > li[data-edition="${slug}"]`);
+    await expect(page.getByLabel("Words marked against")).toHaveValue("en");
+    await expect(edition("en").locator(".column-meta")).toContainText("base of the word marks");
+    await expect(edition("ru").locator(".column-meta")).toContainText(/words without a sure counterpart in en: \d+%/);
+    const marked = page.locator('.row-all-list .cell[lang="ru"] u, .row-all-list .cell[lang="fr"] u');
+    expect(await marked.count()).toBeGreaterThan(0);
+    await expect(edition("ru").locator(".cell .visually-hidden")).toContainText(/Word differences: \d+ words? without counterpart in the base/);
+    await expectNoAxeViolations(page);
+
+    await page.getByLabel("Words marked against").selectOption("ru");
+    await page.getByRole("button", { name: "Mark" }).click();
+    await expect(page).toHaveURL(/\/rows\/8\/all\?base=ru$/);
+    await expect(edition("ru").locator(".column-meta")).toContainText("base of the word marks");
+    await expect(edition("en").locator(".column-meta")).toContainText(/words without a sure counterpart in ru: \d+%/);
+    await expect(edition("ru").locator(".cell u")).toHaveCount(0);
   });
 
   test("a row's page answers to its number as to its id, and a row that is not there gets a 404 naming it", async ({ page }) => {

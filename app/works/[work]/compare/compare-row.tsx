@@ -5,6 +5,7 @@ import { useEffect, useMemo, useRef, useState } from "react";
 import { InlineDiff, TooDifferent } from "@/app/components/inline-diff";
 import { MarkedPassage } from "@/app/components/marked-passage";
 import { Passage } from "@/app/components/passage";
+import { WordSummary } from "@/app/components/word-summary";
 import { takeHtmlOnly } from "@/lib/compare/html-only";
 import { unpackRows, type PackedRow, type ShownCell, type ShownRow } from "@/lib/compare/packed-rows";
 import { CompareHead, type HeadColumn } from "./compare-head";
@@ -112,16 +113,17 @@ interface RowProps {
 /**
  * One row. Its number links to it (#r6) and opens its tools (row-tools.tsx); the row's id travels only when the reader
  * may record a variant on it. Its links are relative to the page (/works/<work>/compare), so "variants?row=6" is the
- * work's /works/<work>/variants?row=6: shorter than absolute paths repeated on every row.
+ * work's /works/<work>/variants?row=6: shorter than absolute paths repeated on every row. Its margin (the rowheader:
+ * number, status, signals, word divergence) carries no classes, being on every row: globals.css styles it by place.
  */
 function CompareRowView({ row, columns, workSlug, recordable, pairLabels }: RowProps) {
   return (
     <div id={`r${row.number}`} className="grid-row" role="row">
-      <div className="row-number" role="rowheader">
+      <div role="rowheader">
         <a href={`#r${row.number}`} aria-label={`Row ${row.number}`} data-row={recordable ? row.id : undefined}>
           {row.number}
         </a>
-        {row.statusLabel ? <span className="row-status">{row.statusLabel}</span> : null}
+        {row.statusLabel ? <span>{row.statusLabel}</span> : null}
         {row.signal ? <RowSignals signal={row.signal} /> : null}
         <WordDivergence row={row} columns={columns} />
         {row.variants > 0 ? (
@@ -131,7 +133,7 @@ function CompareRowView({ row, columns, workSlug, recordable, pairLabels }: RowP
         ) : null}
       </div>
       {row.cells.map((cell, index) => (
-        <div key={columns[index].slug} role="cell" className={cell.segments.length ? undefined : "empty"} lang={columns[index].language} data-edition={columns[index].slug}>
+        <div key={columns[index].slug} role="cell" className={cell.segments.length ? undefined : "empty"} lang={columns[index].language}>
           <CellContent cell={cell} notesHref={`/works/${workSlug}/editions/${columns[index].slug}`} pairLabels={pairLabels} />
           {cell.tooDifferent ? <TooDifferent reason={cell.tooDifferent} /> : null}
           <WordSummary words={cell.words} />
@@ -149,7 +151,7 @@ function WordDivergence({ row, columns }: { row: ShownRow; columns: RowsProps["c
   const figures = row.cells.flatMap((cell, index) => (cell.divergence === undefined ? [] : [`${columns[index].slug} ${cell.divergence}%`]));
   if (figures.length === 0 && !row.linksConfirmed && !row.linksDropped) return null;
   return (
-    <ul className="word-divergence" aria-label="Word divergence">
+    <ul>
       {figures.map((figure) => (
         <li key={figure}>{figure}</li>
       ))}
@@ -157,14 +159,4 @@ function WordDivergence({ row, columns }: { row: ShownRow; columns: RowsProps["c
       {row.linksDropped ? <li className="links-dropped">{`${row.linksDropped} link${row.linksDropped === 1 ? "" : "s"} dropped (words changed)`}</li> : null}
     </ul>
   );
-}
-
-/** What the word marks of a cell say, for readers who cannot see them. */
-function WordSummary({ words }: { words: ShownCell["words"] }) {
-  const parts = [
-    words.added ? `${words.added} word${words.added === 1 ? "" : "s"} without counterpart in the base` : null,
-    words.weak ? `${words.weak} weak link${words.weak === 1 ? "" : "s"}` : null,
-    words.omitted ? `${words.omitted} word${words.omitted === 1 ? "" : "s"} left out by other editions` : null,
-  ].filter(Boolean);
-  return parts.length ? <span className="visually-hidden">{`Word differences: ${parts.join("; ")}.`}</span> : null;
 }

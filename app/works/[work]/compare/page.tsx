@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { headers } from "next/headers";
 import { after } from "next/server";
+import { chooseBase } from "@/lib/compare/choose-base";
 import { diffPairs } from "@/lib/compare/diff-pairs";
 import { packRows } from "@/lib/compare/packed-rows";
 import { putHtmlOnly } from "@/lib/compare/html-only";
@@ -18,7 +19,7 @@ import { primaryLanguage } from "@/lib/text/name-key";
 import { languageName, PROVENANCE_LABEL, roleLabel } from "@/lib/editions/provenance";
 import type { HeadColumn } from "./compare-head";
 import { CompareRows, type CompareTable } from "./compare-row";
-import { EditionPicker } from "./edition-picker";
+import { EditionPicker, type PickerEdition } from "./edition-picker";
 import { JumpToRow } from "./jump-to-row";
 import { OverviewStrip } from "./overview-strip";
 import { prepareRows, type ColumnEdition } from "./prepare-rows";
@@ -68,11 +69,6 @@ function columnLabel(edition: { title: string; slug: string; provenance: keyof t
   const kind = edition.witness ? "earlier witness" : edition.provenance === "working_translation" ? PROVENANCE_LABEL.working_translation.toLowerCase() : null;
   const text = [edition.title, edition.slug, kind].filter(Boolean).join(" · ");
   return `"${text.replace(/[^\p{L}\p{N} ]/gu, (char) => `\\${char.codePointAt(0)!.toString(16)} `)}"`;
-}
-
-/** The edition word differences are measured against: the one asked for, else the work's pivot, else the first column. */
-function chooseBase<T extends { id: string; slug: string }>(asked: string | null, columns: readonly T[], pivotId: string | null): T | null {
-  return columns.find((column) => column.slug === asked) ?? columns.find((column) => column.id === pivotId) ?? columns[0] ?? null;
 }
 
 export default async function ComparePage({ params, searchParams }: Props) {
@@ -193,6 +189,18 @@ export default async function ComparePage({ params, searchParams }: Props) {
   const payloadOnly = (await headers()).get("sec-fetch-dest") === "empty";
   const rowsProp = payloadOnly ? { table } : { token: putHtmlOnly(table) };
 
+  const pickerEditions = choosable.map(
+    ({ slug, title, language, provenance, isOriginal, standsInForOriginal, witness }): PickerEdition => ({
+      slug,
+      title,
+      language,
+      languageName: languageName(language),
+      workingTranslation: provenance === "working_translation" ? (standsInForOriginal ? roleLabel({ provenance, isOriginal, standsInForOriginal, language }) : "Working translation") : null,
+      witness: witness
+        ? { replacedOn: day(witness.replacedAt), replacedByTitle: witness.replacedBy.title, replacedBySlug: witness.replacedBy.slug, replacedByLanguage: witness.replacedBy.language }
+        : null,
+    }),
+  );
   const many = columns.length > DEFAULT_EDITIONS;
   const gridStyle: Record<string, string | number> = { "--columns": columns.length };
   for (const [index, edition] of columns.entries()) gridStyle[`--label-${index + 1}`] = columnLabel(edition);
@@ -228,32 +236,17 @@ export default async function ComparePage({ params, searchParams }: Props) {
           </>
         }
       >
-        <EditionPicker
-          editions={choosable.map(({ slug, title, language, provenance, isOriginal, standsInForOriginal, witness }) => ({
-            slug,
-            title,
-            language,
-            languageName: languageName(language),
-            workingTranslation: provenance === "working_translation" ? (standsInForOriginal ? roleLabel({ provenance, isOriginal, standsInForOriginal, language }) : "Working translation") : null,
-            witness: witness
-              ? { replacedOn: day(witness.replacedAt), replacedByTitle: witness.replacedBy.title, replacedBySlug: witness.replacedBy.slug, replacedByLanguage: witness.replacedBy.language }
-              : null,
-          }))}
-          selected={selection.slugs}
-          view={view}
-        />
+        <EditionPicker editions={pickerEditions} selected={selection.slugs} view={view} />
         <ViewControls
           key={viewQuery(view, editions)}
           view={view}
-          editions={columns.map(({ slug, title, language }) => ({ slug, title, language }))}
+          editions={pickerEditions}
+          shown={editions}
           pairs={pairs}
           suggestions={suggestions}
-          baseEditions={currentColumns.map(({ slug, title, language }) => ({ slug, title, language }))}
+          baseEditions={currentColumns.map(({ slug }) => slug)}
           base={base?.slug ?? null}
         />
-        <p className="hint">
-          Keys: <kbd>j</kbd> / <kbd>k</kbd> next / previous row; in a focused cell, <kbd>W</kbd> word mode, then <kbd>←</kbd> <kbd>→</kbd>.
-        </p>
       </SettingsBar>
       {selection.error ? (
         <p role="alert" className="provenance-box">
@@ -287,7 +280,7 @@ export default async function ComparePage({ params, searchParams }: Props) {
       </div>
       <RowTools workSlug={work.slug} editions={editions} recordable={recordable} />
       {view.words && currentEditions.length > 1 ? (
-        <WordLinks workSlug={work.slug} editions={currentEditions} from={from + 1} to={Math.min(from + PAGE_SIZE, rowCount)} />
+        <WordLinks workSlug={work.slug} editions={currentEditions} columns={editions} from={from + 1} to={Math.min(from + PAGE_SIZE, rowCount)} />
       ) : null}
       {pagination}
     </>
