@@ -137,8 +137,10 @@ test("an upload near the import limit reaches the import whole through the serve
   const slug = `e2e-large-${Date.now()}`;
   await makeWork(db, slug);
   await signIn(page, userOf("editor").email);
-  // 15 MB: one heading and one paragraph without a full stop, so it is one sentence and quick to read.
-  const bytes = Buffer.from(`---\nlanguage: fr\n---\n\n# Grand\n\n${"mot ".repeat((15 * 1024 * 1024) / 4)}\n`);
+  // 15 MB: one heading and 16 paragraphs of just under the 1,000,000 characters a paragraph may have, without a full
+  // stop, so each is one sentence and quick to read.
+  const paragraphs = Array.from({ length: 16 }, () => "mot ".repeat(250_000).trim()).join("\n\n");
+  const bytes = Buffer.from(`---\nlanguage: fr\n---\n\n# Grand\n\n${paragraphs}\n`);
   const preview = await page.request.post(`/api/works/${slug}/import`, {
     headers: { origin: baseURL! },
     multipart: { file: { name: "large.md", mimeType: "text/markdown", buffer: bytes }, mode: "preview" },
