@@ -55,7 +55,15 @@ export function memorySource(work: WorkExport): ExportSource {
   const positions = new Map(work.rows.map((row) => [row.id, row.position]));
   return {
     work: work.work,
-    editions: work.editions.map((e) => ({ slug: e.slug, meta: e.meta, supersededBy: e.supersededBy, importedBy: e.importedBy, importedAt: e.importedAt })),
+    editions: work.editions.map((e) => ({
+      slug: e.slug,
+      meta: e.meta,
+      supersededBy: e.supersededBy,
+      importedBy: e.importedBy,
+      importedAt: e.importedAt,
+      sourceFile: e.sourceFile,
+      normalisation: e.normalisation,
+    })),
     async *segments(slug) {
       yield* edition(slug).segments;
     },

@@ -9,7 +9,7 @@ import type { ExportSource, SourceRow } from "../../formats/export-source";
 import type { SegmentExport, VariantExport, WordLinkSetExport } from "../../formats/work-export";
 import { NotFoundError } from "../errors";
 import type { Tx } from "../grid/types";
-import { editionMeta } from "./build-work-export";
+import { editionMeta, normalisationOf } from "./build-work-export";
 import { segmentPage, type SegmentRecord } from "./segment-pages";
 
 /**
@@ -125,6 +125,8 @@ export async function pagedSource(tx: Tx, workSlug: string, options: PagedSource
       supersededBy: edition.supersededById ? (slugOf.get(edition.supersededById) ?? null) : null,
       importedBy: edition.importedById ? (names.get(edition.importedById) ?? null) : null,
       importedAt: edition.importedAt.toISOString(),
+      sourceFile: edition.sourceFile,
+      normalisation: normalisationOf(edition),
     })),
 
     async *segments(slug) {
