@@ -29,7 +29,7 @@ export interface ExportSource {
   corrections(editionSlug: string): Promise<CorrectionExport[] | undefined>;
   /**
    * The grid in order, with the segments of `editions` (all when omitted) and, when asked, each row's variants;
-   * `texts: false` when only the cells' ids are written (the segments' texts may then be left empty).
+   * `texts: false` when only the cells' ids are written (`segments` may then be left empty).
    */
   rows(options: { editions?: readonly string[]; variants?: boolean; texts?: boolean }): AsyncIterable<SourceRow>;
   /** The register, oldest first, each with its row's position (null when the row is unknown). */

@@ -10,7 +10,7 @@ import type { SegmentExport, VariantExport, WordLinkSetExport } from "../../form
 import { NotFoundError } from "../errors";
 import type { Tx } from "../grid/types";
 import { editionMeta, normalisationOf } from "./build-work-export";
-import { segmentPage, type SegmentRecord } from "./segment-pages";
+import { gridSegmentPage, rowPage, segmentPage } from "./segment-pages";
 
 /**
  * Rows, each edition's segments along them, variants or word-link sets read per query; an edition's segments alone
@@ -36,29 +36,41 @@ const toSegment = (segment: { id: string; xmlId: string | null; paragraph: numbe
   text: segment.text,
 });
 
+/** An aligned segment as the grid is read: its row and position, its id in the export, and the segment when texts are read. */
+interface GridItem {
+  rowId: string;
+  position: number;
+  id: string;
+  segment: SegmentExport | null;
+}
+
 /**
  * One edition's aligned segments in reading order, a page at a time, with the row of each: the grid is read by
  * merging these cursors along the rows (for every edition, the rows in order hold its segments in order:
  * checkGridInvariant). Each is an index range, where a page of rows' segments looked up by row id cost a scan of the
- * work's segments per page.
+ * work's segments per page. Without texts only ids, rows and positions are read (gridSegmentPage).
  */
 function gridCursor(tx: Tx, editionId: string, take: number, texts: boolean, read: (records: number) => void) {
-  let buffer: SegmentRecord[] = [];
+  const readPage = async (after: number | undefined): Promise<GridItem[]> =>
+    texts
+      ? (await segmentPage(tx, editionId, { after, take, texts: true, aligned: true })).map((segment) => ({ rowId: segment.rowId!, position: segment.position, id: exportId(segment), segment: toSegment(segment) }))
+      : (await gridSegmentPage(tx, editionId, { after, take })).map((segment) => ({ rowId: segment.rowId, position: segment.position, id: segment.exportId, segment: null }));
+  let buffer: GridItem[] = [];
   let index = 0;
   let after: number | undefined;
   let done = false;
   return {
     /** The next segment, or null after the last. */
-    async peek(): Promise<(SegmentRecord & { rowId: string }) | null> {
+    async peek(): Promise<GridItem | null> {
       while (index >= buffer.length) {
         if (done) return null;
-        buffer = await segmentPage(tx, editionId, { after, take, texts, aligned: true });
+        buffer = await readPage(after);
         index = 0;
         read(buffer.length);
         done = buffer.length < take;
         if (buffer.length > 0) after = buffer.at(-1)!.position;
       }
-      return buffer[index] as SegmentRecord & { rowId: string };
+      return buffer[index];
     },
     /** Moves past the segment `peek` gave. */
     skip() {
@@ -155,12 +167,7 @@ export async function pagedSource(tx: Tx, workSlug: string, options: PagedSource
       const editionIds = (asked ? asked.map(idOf) : editions.map((edition) => edition.id)).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
       const cursors = editionIds.map((editionId) => gridCursor(tx, editionId, page, texts !== false, read));
       for (let after: number | undefined; ; ) {
-        const rows = await tx.alignmentRow.findMany({
-          where: { workId: work.id, ...(after !== undefined ? { position: { gt: after } } : {}) },
-          orderBy: { position: "asc" },
-          take: page,
-          select: { id: true, position: true, status: true, confidence: true },
-        });
+        const rows = await rowPage(tx, work.id, { after, take: page });
         if (rows.length === 0) break;
         const ids = rows.map((row) => row.id);
         const variants = withVariants ? await variantsOf(await tx.variant.findMany({ where: { rowId: { in: ids } }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] })) : [];
@@ -175,8 +182,8 @@ export async function pagedSource(tx: Tx, workSlug: string, options: PagedSource
             if (at < last) throw outOfOrder(work.slug, slug);
             last = at;
             cursor.skip();
-            (entries[at].row.cells[slug] ??= []).push(exportId(next));
-            (entries[at].segments[slug] ??= []).push(toSegment(next));
+            (entries[at].row.cells[slug] ??= []).push(next.id);
+            if (next.segment) (entries[at].segments[slug] ??= []).push(next.segment);
           }
         }
         for (const variant of variants) entries[indexOf.get(variant.rowId)!].variants.push(variant);
