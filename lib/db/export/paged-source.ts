@@ -10,7 +10,7 @@ import type { SegmentExport, VariantExport, WordLinkSetExport } from "../../form
 import { NotFoundError } from "../errors";
 import type { Tx } from "../grid/types";
 import { editionMeta, normalisationOf } from "./build-work-export";
-import { gridSegmentPage, rowPage, segmentPage } from "./segment-pages";
+import { gridSegmentPage, rowPage, segmentPage, type SegmentRecord } from "./segment-pages";
 
 /**
  * Rows, each edition's segments along them, variants or word-link sets read per query; an edition's segments alone
@@ -141,14 +141,25 @@ export async function pagedSource(tx: Tx, workSlug: string, options: PagedSource
       normalisation: normalisationOf(edition),
     })),
 
+    /*
+     * The next page is asked for before this one is handed out, so PostgreSQL reads it while the file is written:
+     * one query in flight at a time, since whoever reads an edition's text asks for nothing else meanwhile; one that
+     * stops early waits for it (a transaction's connection takes one query at a time).
+     */
     async *segments(slug) {
       const editionId = idOf(slug);
-      for (let after: number | undefined; ; ) {
-        const segments = await segmentPage(tx, editionId, { after, take: page * 4, texts: true, aligned: false });
-        read(segments.length);
-        yield* segments.map(toSegment);
-        if (segments.length < page * 4) return;
-        after = segments.at(-1)!.position;
+      const take = page * 4;
+      const pageAfter = (after: number | undefined) => segmentPage(tx, editionId, { after, take, texts: true, aligned: false });
+      let next: Promise<SegmentRecord[]> | null = pageAfter(undefined);
+      try {
+        while (next) {
+          const segments: SegmentRecord[] = await next;
+          read(segments.length);
+          next = segments.length < take ? null : pageAfter(segments.at(-1)!.position);
+          yield* segments.map(toSegment);
+        }
+      } finally {
+        await next?.catch(() => undefined);
       }
     },
 
