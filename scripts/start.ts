@@ -11,6 +11,7 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
+import net from "node:net";
 import path from "node:path";
 import { bootDatabase, projectRoot } from "../lib/db/boot";
 import { readEnv } from "../lib/env";
@@ -40,12 +41,35 @@ async function stopChild(child: ChildProcess | null): Promise<void> {
   await exited;
 }
 
+/** Whether the app's port is free now: checked before the database starts, so a busy port fails at once and clearly. */
+function portFree(port: number, host: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    const probe = net.createServer();
+    probe.once("error", () => resolve(false));
+    probe.once("listening", () => probe.close(() => resolve(true)));
+    probe.listen(port, host);
+  });
+}
+
+/** Resolves once the app server answers HTTP (any status), or when it has exited. */
+async function answering(port: number, host: string, server: ChildProcess): Promise<boolean> {
+  const url = `http://${host === "0.0.0.0" ? "127.0.0.1" : host}:${port}/icon.svg`;
+  while (server.exitCode === null && server.signalCode === null) {
+    if (await fetch(url, { method: "HEAD" }).then(() => true, () => false)) return true;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  return false;
+}
+
 const describeExit = (code: number | null, signal: NodeJS.Signals | null) => (signal ? `killed by ${signal}` : `exit ${code}`);
 
 async function main() {
   const env = readEnv();
   const plan = listenPlan(env);
   for (const warning of plan.warnings) log(`Warning: ${warning}`);
+  if (!(await portFree(Number(env.PORT), plan.host))) {
+    throw new Error(`Port ${env.PORT} on ${plan.host} is already in use (another Hexapla, or another program). Stop it, or start on another port, e.g. PORT=${Number(env.PORT) + 1} npm start`);
+  }
   const database = await bootDatabase({
     databaseUrl: env.DATABASE_URL,
     dataDir: env.HEXAPLA_DATA_DIR ?? path.join(projectRoot, ".data"),
@@ -81,7 +105,10 @@ async function main() {
     log(`The app server stopped (${describeExit(code, signal)}); stopping.`);
     void shutdown(code === 0 ? 1 : (code ?? 1));
   });
-  log(`Serving on ${plan.url}${plan.host === "127.0.0.1" ? " (this machine only; set HEXAPLA_BASE_URL to serve others)" : ""}`);
+  const starting = server;
+  void answering(Number(env.PORT), plan.host, starting).then((ready) => {
+    if (ready && !stopping) log(`Serving on ${plan.url}${plan.host === "127.0.0.1" ? " (this machine only; set HEXAPLA_BASE_URL to serve others)" : ""}`);
+  });
 
   const deaths: number[] = [];
   const startWorker = () => {
