@@ -5,6 +5,7 @@
 import { z } from "zod";
 import { refuseUnstorable } from "../text/storable-text";
 import { IMPORT_FORMATS, SUPPORTED_ENCODINGS } from "../formats";
+import { TextNormalisationSchema } from "../formats/work-export";
 import { BLOCK_KINDS, CORRECTION_KINDS, lineText, PROVENANCES } from "../text/edition-document";
 import { languageTag } from "../text/language-tag";
 import { MAX_TOKEN_DAYS, TOKEN_SCOPES } from "../auth/roles";
@@ -149,6 +150,7 @@ export const EditionInfoSchema = z.object({
   importedBy: z.string().nullable(),
   importedAt: z.string(),
   sourceFile: z.string().nullable(),
+  normalisation: TextNormalisationSchema.nullable().describe("what storing the text in Unicode NFC changed when it was imported (letters the file wrote in another form, segments they were in); null when nothing"),
   supersededBy: slug.nullable(),
   pivot: z.boolean(),
   segments: z.int(),

@@ -65,6 +65,17 @@ export const CorrectionExportSchema = z.object({
   reason: z.string(),
 });
 
+/**
+ * What storing the edition's text in Unicode NFC changed when it was imported (lib/text/normalise-document.ts): the
+ * letters the file wrote in another form and the segments they were in. Null when it changed nothing (or the text was
+ * imported before imports normalised).
+ */
+export const TextNormalisationSchema = z.object({
+  form: z.literal("NFC"),
+  letters: index.min(1),
+  segments: index,
+});
+
 export const EditionExportSchema = z.object({
   slug,
   meta: EditionMetaSchema,
@@ -77,6 +88,10 @@ export const EditionExportSchema = z.object({
   /** Who brought the text into Hexapla (display name) and when (ISO 8601), as recorded by the exporting instance. */
   importedBy: z.string().nullable().optional(),
   importedAt: timestamp.optional(),
+  /** The file the text was first imported from (a work export passes it on). */
+  sourceFile: z.string().max(1000).nullable().optional(),
+  /** What storing the text in Unicode NFC changed at its first import; absent in exports made before it was recorded. */
+  normalisation: TextNormalisationSchema.nullable().optional(),
 });
 
 export const RowExportSchema = z.object({
