@@ -329,7 +329,7 @@ function entries(): Entry[] {
     { name: "lone-surrogate.json", content: workJson((w) => (w.variants[0].note = "\udc00")), line: null, reason: /variants\.0\.note: holds half of a UTF-16 surrogate pair/ },
     { name: "proto-key.json", content: workJson(() => {}).replace('"cells": {', '"cells": {"__proto__": [],'), line: null, reason: /rows\.0\.cells\.__proto__: is not a field of this format/ },
     { name: "block-index-overflow.json", content: workJson((w) => (w.editions[0].segments.at(-1)!.blockIndex = 2 ** 31)), line: null, reason: /editions\.0\.segments\.6\.blockIndex: Too big/ },
-    { name: "variant-date-not-a-date.json", content: workJson((w) => (w.variants[0].createdAt = "yesterday")), line: null, reason: /variants\.0\.createdAt: a date and time/ },
+    { name: "variant-date-not-a-date.json", content: workJson((w) => (w.variants[0].createdAt = "yesterday")), line: null, reason: /variants\.0\.createdAt: an ISO 8601 date and time/ },
     { name: "duplicate-position.json", content: workJson((w) => (w.rows[2].position = w.rows[1].position)), line: null, reason: /both have position 2/ },
     { name: "empty-segment.json", content: workJson((w) => (w.editions[1].segments[0].text = "")), line: null, reason: /editions\.1\.segments\.0\.text: a segment's text may not be empty/ },
     { name: "word-link-across-rows.json", content: workJson((w) => (w.wordLinks = [{ editionA: "ru", editionB: "en", a: "ru-s1", b: "en-s2", status: "automatic", links: "0-0", p: [0.9] }])), line: null, reason: /are not in the same row/ },

@@ -28,7 +28,7 @@ const id = z.string().min(1).max(256);
 const INT4_MAX = 2 ** 31 - 1;
 const index = z.number().int().min(0).max(INT4_MAX);
 /** A moment as exports write it (ISO 8601, e.g. 2026-12-07T05:54:20.000Z). */
-const timestamp = z.string().max(64).refine((text) => !Number.isNaN(Date.parse(text)), "a date and time such as 2026-12-07T05:54:20.000Z");
+const timestamp = z.string().max(64).refine((text) => !Number.isNaN(Date.parse(text)), "an ISO 8601 date and time");
 /** A segment's text: not blank, and no longer than an imported block may be. */
 const segmentText = z
   .string()
