@@ -74,13 +74,13 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
   };
   session.on("error", lost);
   session.on("end", () => lost(Object.assign(new Error("Connection terminated unexpectedly"), { code: "ECONNRESET" })));
-  let pool: pg.Pool | null = null;
+  const taken: { queue: pg.Pool | null } = { queue: null };
   try {
     return await started();
   } catch (error) {
     /* Started halfway (the database went away meanwhile): release what was taken, so nothing holds the worker's lock. */
     ending = true;
-    await pool?.end().catch(() => undefined);
+    await taken.queue?.end().catch(() => undefined);
     await closeThreadPool();
     await session.end().catch(() => undefined);
     await db.$disconnect().catch(() => undefined);
@@ -128,7 +128,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     if (recovered.requeued.length + recovered.failed.length > 0) {
       log(`Found ${recovered.requeued.length + recovered.failed.length} job(s) whose worker had stopped: ${recovered.requeued.length} queued again, ${recovered.failed.length} failed.`);
     }
-    const queue = (pool = queuePool(options.databaseUrl, concurrency + 2));
+    const queue = (taken.queue = queuePool(options.databaseUrl, concurrency + 2));
     const runner: Runner = await run({
       pgPool: queue,
       concurrency,
