@@ -26,8 +26,9 @@ async function main() {
     stopping.abort();
     void current?.stop().catch(() => undefined);
   };
-  process.once("SIGINT", stop);
-  process.once("SIGTERM", stop);
+  /* Every time, not once: Ctrl-C in a terminal reaches the worker directly and again through `npm start`'s SIGTERM. */
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
   /*
    * graphile-worker records a run's end without awaiting it: when the database is gone at that moment, or its pool
    * was ended as the worker stopped, the promise rejects with nobody to hear it. Losing that record is harmless (a
