@@ -5,7 +5,6 @@
  */
 import { Logger, runMigrations } from "graphile-worker";
 import pg from "pg";
-import { CONNECT_TIMEOUT_MS } from "../timeouts";
 
 /** graphile-worker's log, keeping only warnings and errors. */
 export const queueLogger = new Logger(() => (level, message) => {
@@ -18,7 +17,7 @@ export const queueLogger = new Logger(() => (level, message) => {
  * itself without waiting, and removes its error handlers first, so a connection closing late could crash the process.
  */
 export function queuePool(databaseUrl: string, max: number): pg.Pool {
-  const pool = new pg.Pool({ connectionString: databaseUrl, max, connectionTimeoutMillis: CONNECT_TIMEOUT_MS, keepAlive: true });
+  const pool = new pg.Pool({ connectionString: databaseUrl, max, keepAlive: true });
   const report = (error: Error) => console.error(`[worker] Database connection error: ${error.message}`);
   pool.on("error", report);
   pool.on("connect", (client) => client.on("error", report));
