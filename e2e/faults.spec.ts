@@ -6,7 +6,8 @@
  *   the API, a page that says the database cannot be reached (no stack trace), a live-update stream says `unavailable`; once the database is back,
  *   without restarting anything, the stream says `ready`, an edit reaches it, and an alignment queued then is run;
  * - its embedded PostgreSQL is killed: `npm start` starts it again and the app serves again; SIGTERM with a
- *   live-update stream open stops everything in order and exits 0, leaving no PostgreSQL behind; on the same data
+ *   live-update stream open ends the stream, stops everything in order without killing anything and exits 0,
+ *   leaving no PostgreSQL behind; on the same data
  *   directory it starts again, and when its app server is killed it stops everything, says why and exits non-zero.
  */
 import { spawn, type ChildProcess } from "node:child_process";
@@ -16,7 +17,7 @@ import os from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { createApiToken } from "../lib/db/api-tokens/api-tokens";
-import { APP_ROLE, ensureAppRole } from "../lib/db/app-role";
+import { APP_ROLE, appRolePassword, ensureAppRole } from "../lib/db/app-role";
 import { createPrismaClient } from "../lib/db/client";
 import { startEmbeddedPostgres } from "../lib/db/embedded-postgres";
 import { createActor, createWork, oneToOneSpec } from "../lib/db/grid/grid.fixtures";
@@ -155,9 +156,16 @@ test("npm start restarts a killed embedded PostgreSQL, stops cleanly on SIGTERM,
 
     const restarted = postmaster();
     expect(restarted).not.toBe(killed);
-    const stream = await fetch(`${first.base}/api/works/none/grid/events`);
-    expect(stream.status).toBe(404);
+    /* The app role's URL, as lib/db/embedded-postgres.ts makes it, to give the stream a work to follow. */
+    const password = appRolePassword(fs.readFileSync(path.join(dir, "postgres.password"), "utf8").trim());
+    const prisma = createPrismaClient(`postgresql://${APP_ROLE}:${encodeURIComponent(password)}@127.0.0.1:${env.HEXAPLA_PG_PORT}/hexapla`);
+    const slug = `faults-${randomBytes(4).toString("hex")}`;
+    await createWork(prisma, oneToOneSpec(slug, ["ru", "en"], 2));
+    await prisma.$disconnect();
+    const stream = readSse(await fetch(`${first.base}/api/works/${slug}/grid/events`));
+    await stream.next("ready");
     first.child.kill("SIGTERM");
+    await stream.end(60_000);
     expect(await first.exited).toEqual({ code: 0, signal: null });
     expect(first.output()).toContain("[hexapla] Stopped.");
     expect(first.output()).not.toContain("killing it");
