@@ -112,6 +112,8 @@ describe("worker processes", () => {
   it("frozen mid-job (SIGSTOP), its lock held: another worker takes the job over when its lease passes, and the frozen one, resumed, writes nothing", { timeout: 240_000 }, async () => {
     const frozen = spawn();
     const job = await alignOn(frozen);
+    const { runToken } = await database.prisma.job.findUniqueOrThrow({ where: { id: job.id } });
+    expect(runToken).not.toBeNull();
     frozen.child.kill("SIGSTOP");
     const survivor = await startWorker({ databaseUrl: database.url, concurrency: 1 });
     try {
@@ -122,8 +124,9 @@ describe("worker processes", () => {
       frozen.child.kill("SIGCONT");
       /* The resumed run learns at its next lease renewal that the job is no longer its own, and ends its queue entry. */
       await waitFor(async () => {
-        const [{ locked }] = await database.prisma.$queryRawUnsafe<{ locked: number }[]>(`SELECT count(*)::int AS locked FROM graphile_worker._private_jobs WHERE locked_by IS NOT NULL`);
-        return locked === 0 ? true : undefined;
+        const [{ entries }] = await database.prisma.$queryRaw<{ entries: number }[]>`
+          SELECT count(*)::int AS entries FROM graphile_worker._private_jobs WHERE payload->>'token' = ${runToken}`;
+        return entries === 0 ? true : undefined;
       }, "the resumed worker to end its run");
       await expectAlignedOnce(job.id);
       expect(await database.prisma.job.findUniqueOrThrow({ where: { id: job.id } })).toMatchObject({ status: "done", attempts: 2, workerId: survivor.id });
