@@ -96,7 +96,7 @@ test("an editor confirms a row, re-aligns, and finds the row unchanged", async (
 
   await page.goto(`/works/${slug}/compare`);
   const number = rows.findIndex((row) => row.id === confirmedRow) + 1;
-  await expect(page.locator(`#r${number} .row-status`)).toHaveText("confirmed");
+  await expect(page.locator(`#r${number} [role="rowheader"] > span`)).toHaveText("confirmed");
   await context.close();
 });
 

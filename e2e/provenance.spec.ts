@@ -7,7 +7,7 @@
  */
 import type { Page } from "@playwright/test";
 import { createScholarWork } from "../lib/db/search/scholar-work.fixtures";
-import { expect, test } from "./fixtures";
+import { compareCell, expect, test } from "./fixtures";
 
 const WORK = "/works/thirst-for-power";
 const STANDS_IN = "Working translation (stands in for the Russian original)";
@@ -87,8 +87,9 @@ test("the English extracted text shows the corrections word by word against the 
   await page.getByRole("link", { name: "compare it word by word with this text" }).click();
   await expect(page).toHaveURL(/diff=en-extracted,en/);
   const row = page.locator(".grid-row").filter({ hasText: "Kote Tsintsadze" });
-  await expect(row.locator('[data-edition="en-extracted"] del')).toContainText(["cothinker"]);
-  await expect(row.locator('[data-edition="en"] ins')).toContainText(["co-thinker"]);
+  const editions = new URL(page.url()).searchParams.get("editions")!;
+  await expect(compareCell(row, editions, "en-extracted").locator("del")).toContainText(["cothinker"]);
+  await expect(compareCell(row, editions, "en").locator("ins")).toContainText(["co-thinker"]);
   await expect(page.locator('.grid-head [data-edition="en-extracted"]')).toContainText("(extracted text)");
 });
 

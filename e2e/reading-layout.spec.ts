@@ -52,7 +52,7 @@ test.describe("on a phone", () => {
     const strip = await page.getByRole("navigation", { name: "Overview of the work" }).boundingBox();
     expect(strip!.height).toBeLessThan(30);
 
-    const ru = row.locator('[role="cell"][data-edition="ru"]');
+    const ru = row.locator('[role="cell"][lang="ru"]');
     const point = await ru.evaluate((cell) => {
       const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
       for (let node = walker.nextNode(); node; node = walker.nextNode()) {
@@ -136,7 +136,7 @@ test.describe("on a laptop", () => {
     const box = page.locator(".many-columns");
     expect(await box.evaluate((node) => node.scrollWidth > node.clientWidth)).toBe(true);
     await box.evaluate((node) => node.scrollBy(600, 0));
-    const [margin, frame] = await Promise.all([page.locator("#r3 .row-number").boundingBox(), box.boundingBox()]);
+    const [margin, frame] = await Promise.all([page.locator('#r3 [role="rowheader"]').boundingBox(), box.boundingBox()]);
     expect(Math.abs(margin!.x - frame!.x)).toBeLessThan(2);
 
     await page.locator("#r3").getByRole("link", { name: "Row 3", exact: true }).click();

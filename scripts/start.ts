@@ -18,6 +18,7 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
+import net from "node:net";
 import path from "node:path";
 import { bootDatabase, projectRoot } from "../lib/db/boot";
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "../lib/db/embedded-postgres";
@@ -55,6 +56,26 @@ async function stopChild(child: ChildProcess | null, name: string): Promise<void
   clearTimeout(timer);
 }
 
+/** Whether the app's port is free now: checked before the database starts, so a busy port fails at once and clearly. */
+function portFree(port: number, host: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    const probe = net.createServer();
+    probe.once("error", () => resolve(false));
+    probe.once("listening", () => probe.close(() => resolve(true)));
+    probe.listen(port, host);
+  });
+}
+
+/** Resolves once the app server answers HTTP (any status), or when it has exited. */
+async function answering(port: number, host: string, server: ChildProcess): Promise<boolean> {
+  const url = `http://${host === "0.0.0.0" ? "127.0.0.1" : host}:${port}/icon.svg`;
+  while (server.exitCode === null && server.signalCode === null) {
+    if (await fetch(url, { method: "HEAD" }).then(() => true, () => false)) return true;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  return false;
+}
+
 const describeExit = (code: number | null, signal: NodeJS.Signals | null) => (signal ? `killed by ${signal}` : `exit ${code}`);
 
 /** Counts deaths and says whether the last one makes it die too often (RESTARTS.limit within RESTARTS.withinMs). */
@@ -71,6 +92,9 @@ async function main() {
   const env = readEnv();
   const plan = listenPlan(env);
   for (const warning of plan.warnings) log(`Warning: ${warning}`);
+  if (!(await portFree(Number(env.PORT), plan.host))) {
+    throw new Error(`Port ${env.PORT} on ${plan.host} is already in use (another Hexapla, or another program). Stop it, or start on another port, e.g. PORT=${Number(env.PORT) + 1} npm start`);
+  }
   let stopping = false;
   let exitCode = 0;
   let stopDatabase: () => Promise<void> = async () => undefined;
@@ -154,7 +178,10 @@ async function main() {
     if (stopping) return;
     void shutdown(code === 0 ? 1 : (code ?? 1), `The app server stopped (${describeExit(code, signal)}).`);
   });
-  log(`Serving on ${plan.url}${plan.host === "127.0.0.1" ? " (this machine only; set HEXAPLA_BASE_URL to serve others)" : ""}`);
+  const starting = server;
+  void answering(Number(env.PORT), plan.host, starting).then((ready) => {
+    if (ready && !stopping) log(`Serving on ${plan.url}${plan.host === "127.0.0.1" ? " (this machine only; set HEXAPLA_BASE_URL to serve others)" : ""}`);
+  });
 
   const workerDied = deathCounter();
   const startWorker = () => {

@@ -1,5 +1,5 @@
 import { joinSegments, marksOfSegment, type TextMark } from "@/lib/diff/text-marks";
-import { MarkedText } from "./marked-text";
+import { markedNodes } from "./marked-text";
 import { Passage, type PassageSegment } from "./passage";
 
 /** A Passage with marks given in the offsets of the cell's segments joined by one space (`joinSegments`). */
@@ -10,9 +10,7 @@ export function MarkedPassage({ segments, marks, notesHref, bare }: { segments: 
       segments={segments}
       notesHref={notesHref}
       bare={bare}
-      renderText={(segment, index) => (
-        <MarkedText text={segment.text} marks={marksOfSegment(marks, starts[index], segment.text.length)} notesHref={notesHref} />
-      )}
+      renderText={(segment, index) => markedNodes(segment.text, marksOfSegment(marks, starts[index], segment.text.length), notesHref)}
     />
   );
 }

@@ -1,4 +1,4 @@
-import { Fragment, type ReactNode } from "react";
+import { Children, Fragment, type ReactNode } from "react";
 import { SegmentText } from "./segment-text";
 
 export interface PassageSegment {
@@ -13,7 +13,7 @@ export interface PassageSegment {
  * Segments shown in their original form: consecutive segments of one block stay one heading, paragraph or quotation.
  * `renderText` draws a segment's text (by default with its note references linked); `index` counts over all segments.
  * Each segment is an element that names its segment (`data-segment-id`), unless `bare`: then the segments are plain
- * text, one space between two of a block, one text node when they are plain text (the compare view, whose word links
+ * text, one space between two of a block, adjacent texts joined into one text node (the compare view, whose word links
  * find a word by its offset in the cell's segments joined by one space, block after block).
  */
 export function Passage({
@@ -37,19 +37,16 @@ export function Passage({
     <>
       {blocks.map((block) => {
         const first = block[0].segment;
-        const texts = bare ? block.map(({ segment, index }) => renderText(segment, index)) : [];
-        const content = texts.length > 0 && texts.every((text) => typeof text === "string") ? texts.join(" ") : block.map(({ segment, index }, position) => (
-          <Fragment key={segment.id}>
-            {position > 0 ? " " : null}
-            {bare ? (
-              renderText(segment, index)
-            ) : (
-              <span className="segment" data-segment-id={segment.id}>
-                {renderText(segment, index)}
-              </span>
-            )}
-          </Fragment>
-        ));
+        const content = bare
+          ? joinText(block.flatMap(({ segment, index }, position) => [position > 0 ? " " : null, renderText(segment, index)]))
+          : block.map(({ segment, index }, position) => (
+              <Fragment key={segment.id}>
+                {position > 0 ? " " : null}
+                <span className="segment" data-segment-id={segment.id}>
+                  {renderText(segment, index)}
+                </span>
+              </Fragment>
+            ));
         switch (first.kind) {
           case "heading":
             return first.headingLevel === 2 ? <h3 key={first.id}>{content}</h3> : <h2 key={first.id}>{content}</h2>;
@@ -71,4 +68,15 @@ export function Passage({
       })}
     </>
   );
+}
+
+/** Nodes flattened (`renderText` may give a list), with each run of adjacent texts joined into one. */
+function joinText(nodes: ReactNode[]): ReactNode[] {
+  const joined: ReactNode[] = [];
+  for (const node of Children.toArray(nodes)) {
+    const last = joined.length - 1;
+    if (typeof node === "string" && typeof joined[last] === "string") joined[last] += node;
+    else joined.push(node);
+  }
+  return joined;
 }

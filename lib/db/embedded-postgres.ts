@@ -206,7 +206,12 @@ function waitUntilReady(child: ChildProcess, logFile: string): Promise<void> {
     child.stderr?.on("data", onData);
     child.stdout?.on("data", onData);
     child.on("error", reject);
-    child.on("exit", (code) => reject(new Error(`PostgreSQL exited during start-up (exit ${code}):\n${output.trim()}`)));
+    child.on("exit", (code) => {
+      const cause = output.includes("Address already in use")
+        ? `its port is in use (another Hexapla's database, or another PostgreSQL): set HEXAPLA_PG_PORT to a free port, or DATABASE_URL to a PostgreSQL of yours. `
+        : "";
+      reject(new Error(`PostgreSQL exited during start-up (exit ${code}): ${cause}Its log:\n${output.trim()}`));
+    });
   });
 }
 

@@ -10,8 +10,9 @@ import { parseFaces, facesToServe, FONT_WEIGHTS, SCRIPT_FONTS, scriptStyleSheet,
 /** Where the script fonts are served from (app/script-fonts/[file]/route.ts). */
 export const SCRIPT_FONTS_PATH = "/script-fonts";
 
+/* Paths read at run time (turbopackIgnore: the build's file tracer would otherwise take all of node_modules/@fontsource). */
 function packageDir(packageName: string): string {
-  return path.join(process.cwd(), "node_modules", "@fontsource", packageName);
+  return path.join(/* turbopackIgnore: true */ process.cwd(), "node_modules", "@fontsource", packageName);
 }
 
 const facesOf = new Map<string, Promise<FontFace[]>>();
@@ -19,7 +20,7 @@ const facesOf = new Map<string, Promise<FontFace[]>>();
 function packageFaces(packageName: string): Promise<FontFace[]> {
   let faces = facesOf.get(packageName);
   if (!faces) {
-    faces = Promise.all(FONT_WEIGHTS.map((weight) => fs.readFile(path.join(packageDir(packageName), `${weight}.css`), "utf8"))).then((sheets) =>
+    faces = Promise.all(FONT_WEIGHTS.map((weight) => fs.readFile(/* turbopackIgnore: true */ path.join(packageDir(packageName), `${weight}.css`), "utf8"))).then((sheets) =>
       parseFaces(packageName, sheets.join("\n")),
     );
     faces.catch(() => facesOf.delete(packageName));
@@ -40,7 +41,7 @@ export async function scriptFontFile(file: string): Promise<Buffer | null> {
   for (const font of Object.values(SCRIPT_FONTS)) {
     if (!file.startsWith(`${font.package}-`)) continue;
     if (facesToServe(font, await packageFaces(font.package)).some((face) => face.file === file)) {
-      return fs.readFile(path.join(packageDir(font.package), "files", file));
+      return fs.readFile(/* turbopackIgnore: true */ path.join(packageDir(font.package), "files", file));
     }
   }
   return null;

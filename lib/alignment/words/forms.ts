@@ -7,6 +7,7 @@ import { createRequire } from "node:module";
 import snowball from "snowball-stemmers";
 import { latinize } from "../aligner/normalize";
 import { primaryLanguage } from "../../text/name-key";
+import { EXTRA_STOPWORDS } from "./stopword-forms";
 
 export interface WordForm {
   /** The word as written. */
@@ -49,12 +50,26 @@ const stopwordSets = new Map<string, ReadonlySet<string>>();
 function stopwordsOf(lang: string): ReadonlySet<string> {
   let set = stopwordSets.get(lang);
   if (!set) {
-    const list = stopwords[lang] ?? [];
+    const list = [...(stopwords[lang] ?? []), ...(EXTRA_STOPWORDS[lang] ?? [])];
     set = new Set(list.map((word) => foldKey(word)));
     stopwordSets.set(lang, set);
   }
   return set;
 }
+
+/**
+ * Whether a folded word is a stopword of its language, elided forms included: French d', l', qu', jusqu' and Italian
+ * dell', un', quest' are function words whose final vowel gave way to the apostrophe.
+ */
+function isStopword(key: string, lang: string): boolean {
+  const set = stopwordsOf(lang);
+  if (set.has(key)) return true;
+  if (!key.endsWith("'") || key.length < 2) return false;
+  const elided = key.slice(0, -1);
+  return set.has(elided) || ELIDED_VOWELS.some((vowel) => set.has(elided + vowel));
+}
+
+const ELIDED_VOWELS = ["e", "a", "o", "i"];
 
 /** Lowercase, NFC, ё→е, Latin accents removed (Cyrillic and other scripts keep their marks but lose stress). */
 export function foldKey(word: string): string {
@@ -80,7 +95,7 @@ export function stemOf(word: string, language: string): { stem: string; stopword
   if (!result) {
     const key = foldKey(word);
     const stemmer = stemmerFor(lang);
-    result = { stem: stemmer ? stemmer.stem(key) || key : key, stopword: stopwordsOf(lang).has(key) };
+    result = { stem: stemmer ? stemmer.stem(key) || key : key, stopword: isStopword(key, lang) };
     if (stemCache.size > 500_000) stemCache.clear();
     stemCache.set(cacheKey, result);
   }
@@ -91,7 +106,7 @@ const stemCache = new Map<string, { stem: string; stopword: boolean }>();
 
 /** Whether a word carries content (letters or digits, not a stopword of its language): cheaper than wordForm. */
 export function isContentWord(word: string, language: string): boolean {
-  return !PUNCT.test(word) && !stopwordsOf(primaryLanguage(language)).has(foldKey(word));
+  return !PUNCT.test(word) && !isStopword(foldKey(word), primaryLanguage(language));
 }
 
 export function wordForm(text: string, language: string): WordForm {
@@ -111,7 +126,7 @@ export function wordForm(text: string, language: string): WordForm {
     latin: punct ? "" : latinize(key),
     number,
     punct,
-    content: !punct && !stopwordsOf(lang).has(key),
+    content: !punct && !isStopword(key, lang),
   };
   if (cache.size > 300_000) cache.clear();
   cache.set(cacheKey, form);

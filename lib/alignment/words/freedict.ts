@@ -81,8 +81,8 @@ export function findFreeDicts(langA: string, langB: string, dir = FREEDICT_DIR):
     [langA, langB, a, b],
     [langB, langA, b, a],
   ] as const) {
-    const file = path.join(dir, `freedict-${codeFrom}-${codeTo}`);
-    if (fs.existsSync(`${file}.index`) && fs.existsSync(`${file}.dict.dz`)) found.push({ from, to, file });
+    const file = path.join(/* turbopackIgnore: true */ dir, `freedict-${codeFrom}-${codeTo}`);
+    if (fs.existsSync(/* turbopackIgnore: true */ `${file}.index`) && fs.existsSync(/* turbopackIgnore: true */ `${file}.dict.dz`)) found.push({ from, to, file });
   }
   return found;
 }
@@ -102,10 +102,10 @@ export function readFreeDictFile(file: string): LexiconEntry[] {
 /** Languages with an installed dictionary to or from `lang` (candidates to compose through). */
 export function freeDictNeighbours(lang: string, dir = FREEDICT_DIR): string[] {
   const code = freeDictCode(lang);
-  if (!code || !fs.existsSync(dir)) return [];
+  if (!code || !fs.existsSync(/* turbopackIgnore: true */ dir)) return [];
   const reverse = new Map(Object.entries(ISO3).map(([two, three]) => [three, two]));
   const neighbours = new Set<string>();
-  for (const name of fs.readdirSync(dir)) {
+  for (const name of fs.readdirSync(/* turbopackIgnore: true */ dir)) {
     const match = /^freedict-([a-z]{3})-([a-z]{3})\.index$/.exec(name);
     if (!match) continue;
     const other = match[1] === code ? match[2] : match[2] === code ? match[1] : null;

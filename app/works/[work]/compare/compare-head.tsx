@@ -16,11 +16,16 @@ export interface HeadColumn {
   witness: { replacedOn: string; replacedBy: { slug: string; title: string; language: string }; inGrid: boolean } | null;
 }
 
-/** The compare view's header row: each shown edition's title, language and imprint, provenance and role. */
+/**
+ * The compare view's header row: what the rows' margins hold (said once here, not on every row), then each shown
+ * edition's title, language and imprint, provenance and role.
+ */
 export function CompareHead({ columns }: { columns: HeadColumn[] }) {
   return (
     <div className="grid-head" role="row">
-      <div role="columnheader">Row</div>
+      <div role="columnheader" title="Each row's number, how sure its alignment is, and how far each edition's words diverge from the base">
+        Row<span className="visually-hidden">: number, alignment confidence, word divergence per edition</span>
+      </div>
       {columns.map((edition) => (
         <div key={edition.slug} role="columnheader" data-edition={edition.slug}>
           <div className="column-title" lang={edition.language}>

@@ -112,16 +112,17 @@ interface RowProps {
 /**
  * One row. Its number links to it (#r6) and opens its tools (row-tools.tsx); the row's id travels only when the reader
  * may record a variant on it. Its links are relative to the page (/works/<work>/compare), so "variants?row=6" is the
- * work's /works/<work>/variants?row=6: shorter than absolute paths repeated on every row.
+ * work's /works/<work>/variants?row=6: shorter than absolute paths repeated on every row. Its margin (the rowheader:
+ * number, status, signals, word divergence) carries no classes, being on every row: globals.css styles it by place.
  */
 function CompareRowView({ row, columns, workSlug, recordable, pairLabels }: RowProps) {
   return (
     <div id={`r${row.number}`} className="grid-row" role="row">
-      <div className="row-number" role="rowheader">
+      <div role="rowheader">
         <a href={`#r${row.number}`} aria-label={`Row ${row.number}`} data-row={recordable ? row.id : undefined}>
           {row.number}
         </a>
-        {row.statusLabel ? <span className="row-status">{row.statusLabel}</span> : null}
+        {row.statusLabel ? <span>{row.statusLabel}</span> : null}
         {row.signal ? <RowSignals signal={row.signal} /> : null}
         <WordDivergence row={row} columns={columns} />
         {row.variants > 0 ? (
@@ -131,7 +132,7 @@ function CompareRowView({ row, columns, workSlug, recordable, pairLabels }: RowP
         ) : null}
       </div>
       {row.cells.map((cell, index) => (
-        <div key={columns[index].slug} role="cell" className={cell.segments.length ? undefined : "empty"} lang={columns[index].language} data-edition={columns[index].slug}>
+        <div key={columns[index].slug} role="cell" className={cell.segments.length ? undefined : "empty"} lang={columns[index].language}>
           <CellContent cell={cell} notesHref={`/works/${workSlug}/editions/${columns[index].slug}`} pairLabels={pairLabels} />
           {cell.tooDifferent ? <TooDifferent reason={cell.tooDifferent} /> : null}
           <WordSummary words={cell.words} />
@@ -149,7 +150,7 @@ function WordDivergence({ row, columns }: { row: ShownRow; columns: RowsProps["c
   const figures = row.cells.flatMap((cell, index) => (cell.divergence === undefined ? [] : [`${columns[index].slug} ${cell.divergence}%`]));
   if (figures.length === 0 && !row.linksConfirmed && !row.linksDropped) return null;
   return (
-    <ul className="word-divergence" aria-label="Word divergence">
+    <ul>
       {figures.map((figure) => (
         <li key={figure}>{figure}</li>
       ))}

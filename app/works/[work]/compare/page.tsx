@@ -18,7 +18,7 @@ import { primaryLanguage } from "@/lib/text/name-key";
 import { languageName, PROVENANCE_LABEL, roleLabel } from "@/lib/editions/provenance";
 import type { HeadColumn } from "./compare-head";
 import { CompareRows, type CompareTable } from "./compare-row";
-import { EditionPicker } from "./edition-picker";
+import { EditionPicker, type PickerEdition } from "./edition-picker";
 import { JumpToRow } from "./jump-to-row";
 import { OverviewStrip } from "./overview-strip";
 import { prepareRows, type ColumnEdition } from "./prepare-rows";
@@ -193,6 +193,18 @@ export default async function ComparePage({ params, searchParams }: Props) {
   const payloadOnly = (await headers()).get("sec-fetch-dest") === "empty";
   const rowsProp = payloadOnly ? { table } : { token: putHtmlOnly(table) };
 
+  const pickerEditions = choosable.map(
+    ({ slug, title, language, provenance, isOriginal, standsInForOriginal, witness }): PickerEdition => ({
+      slug,
+      title,
+      language,
+      languageName: languageName(language),
+      workingTranslation: provenance === "working_translation" ? (standsInForOriginal ? roleLabel({ provenance, isOriginal, standsInForOriginal, language }) : "Working translation") : null,
+      witness: witness
+        ? { replacedOn: day(witness.replacedAt), replacedByTitle: witness.replacedBy.title, replacedBySlug: witness.replacedBy.slug, replacedByLanguage: witness.replacedBy.language }
+        : null,
+    }),
+  );
   const many = columns.length > DEFAULT_EDITIONS;
   const gridStyle: Record<string, string | number> = { "--columns": columns.length };
   for (const [index, edition] of columns.entries()) gridStyle[`--label-${index + 1}`] = columnLabel(edition);
@@ -228,32 +240,17 @@ export default async function ComparePage({ params, searchParams }: Props) {
           </>
         }
       >
-        <EditionPicker
-          editions={choosable.map(({ slug, title, language, provenance, isOriginal, standsInForOriginal, witness }) => ({
-            slug,
-            title,
-            language,
-            languageName: languageName(language),
-            workingTranslation: provenance === "working_translation" ? (standsInForOriginal ? roleLabel({ provenance, isOriginal, standsInForOriginal, language }) : "Working translation") : null,
-            witness: witness
-              ? { replacedOn: day(witness.replacedAt), replacedByTitle: witness.replacedBy.title, replacedBySlug: witness.replacedBy.slug, replacedByLanguage: witness.replacedBy.language }
-              : null,
-          }))}
-          selected={selection.slugs}
-          view={view}
-        />
+        <EditionPicker editions={pickerEditions} selected={selection.slugs} view={view} />
         <ViewControls
           key={viewQuery(view, editions)}
           view={view}
-          editions={columns.map(({ slug, title, language }) => ({ slug, title, language }))}
+          editions={pickerEditions}
+          shown={editions}
           pairs={pairs}
           suggestions={suggestions}
-          baseEditions={currentColumns.map(({ slug, title, language }) => ({ slug, title, language }))}
+          baseEditions={currentColumns.map(({ slug }) => slug)}
           base={base?.slug ?? null}
         />
-        <p className="hint">
-          Keys: <kbd>j</kbd> / <kbd>k</kbd> next / previous row; in a focused cell, <kbd>W</kbd> word mode, then <kbd>←</kbd> <kbd>→</kbd>.
-        </p>
       </SettingsBar>
       {selection.error ? (
         <p role="alert" className="provenance-box">
@@ -287,7 +284,7 @@ export default async function ComparePage({ params, searchParams }: Props) {
       </div>
       <RowTools workSlug={work.slug} editions={editions} recordable={recordable} />
       {view.words && currentEditions.length > 1 ? (
-        <WordLinks workSlug={work.slug} editions={currentEditions} from={from + 1} to={Math.min(from + PAGE_SIZE, rowCount)} />
+        <WordLinks workSlug={work.slug} editions={currentEditions} columns={editions} from={from + 1} to={Math.min(from + PAGE_SIZE, rowCount)} />
       ) : null}
       {pagination}
     </>

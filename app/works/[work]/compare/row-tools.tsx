@@ -38,7 +38,7 @@ export function RowTools({ workSlug, editions, recordable }: { workSlug: string;
   useEffect(() => {
     /* The link goes to its row as any link does (the address names the row), then the menu opens beside it. */
     const onClick = (event: MouseEvent) => {
-      const link = (event.target as Element).closest?.<HTMLAnchorElement>(".compare-grid .row-number > a[href^='#r']");
+      const link = (event.target as Element).closest?.<HTMLAnchorElement>(".compare-grid [role='rowheader'] > a[href^='#r']");
       if (!link || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
       const popup = menu.current;
       if (!popup) return;

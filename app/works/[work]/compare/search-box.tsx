@@ -1,4 +1,9 @@
-/** Searches all editions of the work (a plain form: it works without JavaScript); `compact` keeps its label for screen readers only. */
+"use client";
+
+/**
+ * Searches all editions of the work (a plain form: it works without JavaScript); `compact` keeps its label for screen
+ * readers only. A client component only so that a page's payload carries its props, not its markup.
+ */
 export function SearchBox({ workSlug, editions, defaultValue = "", compact = false }: { workSlug: string; editions: string[]; defaultValue?: string; compact?: boolean }) {
   return (
     <form className="search-box" role="search" action={`/works/${workSlug}/search`} method="get">

@@ -7,7 +7,7 @@ import { useState } from "react";
  * (`tools`: jump to a row, search) always at hand, and the full controls (`children`) behind a disclosure button,
  * so the text starts near the top of the screen. The bar stays open while the page follows a change of settings.
  * The controls are drawn when the bar is opened, so a page does not carry their markup (one list of every edition
- * per column) until a reader asks for it.
+ * per column) until a reader asks for it; the keys of the view are listed after them.
  */
 export function SettingsBar({ summary, tools, children }: { summary: React.ReactNode; tools: React.ReactNode; children: React.ReactNode }) {
   const [open, setOpen] = useState(false);
@@ -21,7 +21,14 @@ export function SettingsBar({ summary, tools, children }: { summary: React.React
         <div className="bar-tools">{tools}</div>
       </div>
       <div id="compare-settings" className="bar-panel" hidden={!open}>
-        {open ? children : null}
+        {open ? (
+          <>
+            {children}
+            <p className="hint">
+              Keys: <kbd>j</kbd> / <kbd>k</kbd> next / previous row; in a focused cell, <kbd>W</kbd> word mode, then <kbd>←</kbd> <kbd>→</kbd>.
+            </p>
+          </>
+        ) : null}
       </div>
     </section>
   );

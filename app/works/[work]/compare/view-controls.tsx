@@ -25,17 +25,21 @@ export interface PairSuggestion {
 export function ViewControls({
   view,
   editions,
+  shown,
   pairs,
   suggestions,
   baseEditions,
   base,
 }: {
   view: ViewParams;
+  /** The work's editions (the edition picker's list: one list in the page's payload for both). */
   editions: ControlEdition[];
+  /** The shown editions, in column order. */
+  shown: string[];
   pairs: [string, string][];
   suggestions: PairSuggestion[];
-  /** Current editions word differences can be measured against. */
-  baseEditions: ControlEdition[];
+  /** The shown current editions, which word differences can be measured against. */
+  baseEditions: string[];
   /** The base in use (the pivot unless the URL names another). */
   base: string | null;
 }) {
@@ -43,7 +47,7 @@ export function ViewControls({
   const pathname = usePathname();
   const [current, setCurrent] = useState(view);
   const [pending, startTransition] = useTransition();
-  const slugs = editions.map((edition) => edition.slug);
+  const slugs = shown;
   const titleOf = (slug: string) => editions.find((edition) => edition.slug === slug)?.title ?? slug;
   const apply = (change: Partial<ViewParams>) => {
     const next = { ...current, ...change };
@@ -64,9 +68,9 @@ export function ViewControls({
           <span>
             <label htmlFor="word-base">against </label>
             <select id="word-base" value={current.base ?? base ?? ""} disabled={!current.words} onChange={(event) => apply({ base: event.target.value || null })}>
-              {baseEditions.map((edition) => (
-                <option key={edition.slug} value={edition.slug}>
-                  {edition.title} ({edition.slug})
+              {baseEditions.map((slug) => (
+                <option key={slug} value={slug}>
+                  {titleOf(slug)} ({slug})
                 </option>
               ))}
             </select>
@@ -146,13 +150,13 @@ function WordLegend() {
   return (
     <ul className="word-legend" aria-label="Word marks">
       <li>
-        <span className="word-added">added</span>: no counterpart in the base edition
+        <u>added</u>: no counterpart in the base edition
       </li>
       <li>
-        <span className="word-omitted">left out</span>: in the base, missing in another shown edition
+        <u className="omitted">left out</u>: in the base, missing in another shown edition
       </li>
       <li>
-        <span className="word-weak">weak</span>: linked, but the link is weak (meaning may differ)
+        <u className="weak">weak</u>: linked, but the link is weak (meaning may differ)
       </li>
       <li>Point at, focus or tap a word to see its counterparts; in a cell, press W for word mode, then ← → to move.</li>
     </ul>

@@ -130,12 +130,13 @@ interface Active {
   word: number;
 }
 
-export function WordLinks({ workSlug, editions, from, to }: { workSlug: string; editions: string[]; from: number; to: number }) {
+export function WordLinks({ workSlug, editions, columns, from, to }: { workSlug: string; editions: string[]; columns: string[]; from: number; to: number }) {
   const [rows, setRows] = useState<Map<number, RowIndex> | null>(null);
   const [message, setMessage] = useState("");
   const active = useRef<Active | null>(null);
   const mode = useRef<HTMLElement | null>(null);
   const editionKey = editions.join(",");
+  const columnKey = columns.join(",");
 
   useEffect(() => {
     if (editions.length < 2) return;
@@ -156,7 +157,10 @@ export function WordLinks({ workSlug, editions, from, to }: { workSlug: string; 
     const highlights = (globalThis as { CSS?: { highlights?: Map<string, unknown> } }).CSS?.highlights;
     const HighlightClass = (globalThis as { Highlight?: new (...ranges: Range[]) => unknown }).Highlight;
 
-    const cellOf = (row: number, slug: string) => grid.querySelector(`#r${row} > [role="cell"][data-edition="${slug}"]`);
+    /* A row's first child is its header; then come its cells, one per shown column (earlier witnesses too). */
+    const shownColumns = columnKey.split(",");
+    const cellOf = (row: number, slug: string) => grid.querySelector(`#r${row} > [role="cell"]:nth-child(${shownColumns.indexOf(slug) + 2})`);
+    const slugOf = (cell: HTMLElement) => shownColumns[Array.prototype.indexOf.call(cell.parentElement!.children, cell) - 1];
     const wordRange = (row: number, slug: string, word: Word) => {
       const cell = cellOf(row, slug);
       return cell ? rangeIn(cell, word.start, word.end) : null;
@@ -200,12 +204,12 @@ export function WordLinks({ workSlug, editions, from, to }: { workSlug: string; 
     const wordAt = (x: number, y: number): Active | null => {
       const caret = caretAt(x, y);
       const element = caret ? (caret.node instanceof Element ? caret.node : caret.node.parentElement) : null;
-      const cell = element?.closest("[role='cell'][data-edition]") as HTMLElement | null;
+      const cell = element?.closest("[role='cell']") as HTMLElement | null;
       const rowElement = cell?.closest(".grid-row[id^='r']") as HTMLElement | null;
       if (!caret || !cell || !rowElement) return null;
       const number = Number(rowElement.id.slice(1));
       const row = rows.get(number);
-      const slug = cell.dataset.edition!;
+      const slug = slugOf(cell);
       const offset = offsetInCell(cell, caret.node, caret.offset);
       if (!row || offset === null) return null;
       const index = (row.words[slug] ?? []).findIndex((word) => offset >= word.start && offset < word.end);
@@ -231,11 +235,11 @@ export function WordLinks({ workSlug, editions, from, to }: { workSlug: string; 
       mode.current = null;
     };
     const onKey = (event: KeyboardEvent) => {
-      const cell = (event.target as HTMLElement).closest?.("[role='cell'][data-edition]") as HTMLElement | null;
+      const cell = (event.target as HTMLElement).closest?.("[role='cell']") as HTMLElement | null;
       const rowElement = cell?.closest(".grid-row[id^='r']") as HTMLElement | null;
       if (!cell || !rowElement) return;
       const row = Number(rowElement.id.slice(1));
-      const slug = cell.dataset.edition!;
+      const slug = slugOf(cell);
       const count = rows.get(row)?.words[slug]?.length ?? 0;
       if (!mode.current) {
         if ((event.key === "w" || event.key === "W" || event.key === "Enter") && count > 0 && event.target === cell) {
@@ -279,7 +283,7 @@ export function WordLinks({ workSlug, editions, from, to }: { workSlug: string; 
       grid.removeAttribute("data-word-links");
       show(null);
     };
-  }, [rows]);
+  }, [rows, columnKey]);
 
   return (
     <p className="visually-hidden" aria-live="polite" data-word-announcer>
