@@ -3,7 +3,7 @@
  * run, a production build when none exists, then `next start` on PORT — on 127.0.0.1 only unless HEXAPLA_BASE_URL
  * names the public address (lib/http/public-url.ts) — and one job worker (scripts/worker.ts), each a child process.
  *
- * SIGINT (Ctrl-C), SIGTERM or SIGHUP stops everything in order and exits 0: the worker (it hands its running jobs
+ * SIGINT (Ctrl-C) or SIGTERM stops everything in order and exits 0: the worker (it hands its running jobs
  * back) and the app server (it stops taking connections, ends its live-update streams and finishes the requests in
  * flight) first, each given STOP_WAIT_MS before it is killed, then the embedded database (a clean shutdown: its
  * data directory is ready for the next start). A signal that comes while the database is being set up stops it
@@ -122,7 +122,8 @@ async function main() {
     }
     void shutdown(0, `${signal}:`);
   };
-  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal, onSignal);
+  /* Not SIGHUP: under nohup it is ignored, and a handler would undo that. */
+  for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, onSignal);
 
   const database = await bootDatabase({
     databaseUrl: env.DATABASE_URL,
@@ -130,6 +131,8 @@ async function main() {
     pgPort: env.HEXAPLA_PG_PORT,
     seedDemo: env.HEXAPLA_SKIP_DEMO !== "1",
     log,
+    /* Ctrl-C in a terminal signals the whole foreground group: the database must outlive the app and the worker, which need it to stop cleanly. */
+    ownProcessGroup: true,
   });
   stopDatabase = database.stop;
   booting = false;
@@ -148,7 +151,7 @@ async function main() {
         for (;;) {
           if (stopping) return;
           try {
-            const next = await startEmbeddedPostgres({ dataDir: pg.dataDir, port: pg.port, log });
+            const next = await startEmbeddedPostgres({ dataDir: pg.dataDir, port: pg.port, log, ownProcessGroup: true });
             if (stopping) return next.stop();
             stopDatabase = next.stop;
             log("The embedded PostgreSQL is running again.");

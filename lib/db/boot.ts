@@ -22,6 +22,8 @@ export interface BootOptions {
   pgPort: number;
   seedDemo: boolean;
   log: (line: string) => void;
+  /** The embedded server in a process group of its own (lib/db/embedded-postgres.ts): for `npm start`. */
+  ownProcessGroup?: boolean;
 }
 
 export interface BootedDatabase {
@@ -39,7 +41,7 @@ export async function bootDatabase(options: BootOptions): Promise<BootedDatabase
   let stop: () => Promise<void> = async () => undefined;
   let server: EmbeddedPostgres | undefined;
   if (!url) {
-    server = await startEmbeddedPostgres({ dataDir: path.join(options.dataDir, "postgres"), port: options.pgPort, log: options.log });
+    server = await startEmbeddedPostgres({ dataDir: path.join(options.dataDir, "postgres"), port: options.pgPort, log: options.log, ownProcessGroup: options.ownProcessGroup });
     stop = server.stop;
     try {
       await ensureAppRole(server.adminUrl, server.appPassword);

@@ -23,6 +23,11 @@ export interface EmbeddedPostgresOptions {
   log?: (line: string) => void;
   /** As root: where binaries the postgres user cannot reach are copied (default /var/lib/hexapla; tests use their own). */
   systemDir?: string;
+  /**
+   * Run the server in a process group of its own, out of reach of the terminal's Ctrl-C, for a caller that stops it
+   * itself once the processes using it have stopped (`npm start`). Otherwise Ctrl-C stops it with its caller.
+   */
+  ownProcessGroup?: boolean;
 }
 
 export interface EmbeddedPostgres {
@@ -279,12 +284,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   const child = spawn(
     binaries.postgres,
     ["-D", dataDir, "-p", String(options.port), "-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=", "-c", "max_connections=200"],
-    /*
-     * A process group of its own: Ctrl-C in a terminal signals the whole foreground group, and the database must
-     * outlive the app and the worker, which still need it to finish their requests and hand their jobs back; whoever
-     * started it stops it last (stop()).
-     */
-    { ...(runAs ?? {}), env: { ...process.env, LC_ALL: "C", LANG: "C" }, stdio: ["ignore", "pipe", "pipe"], detached: true },
+    { ...(runAs ?? {}), env: { ...process.env, LC_ALL: "C", LANG: "C" }, stdio: ["ignore", "pipe", "pipe"], detached: options.ownProcessGroup ?? false },
   );
   await waitUntilReady(child, logFile);
   let stopping = false;
