@@ -8,7 +8,9 @@
  * (lib/db/export/store-export.ts), and every hour queues a check of
  * each grid changed since its last check (schedule-grid-checks.ts). Stopping it puts its running
  * jobs back on the queue for another worker.
- * Any number of workers, on any machines, can share one database.
+ * Any number of workers, on any machines, can share one database. A worker that loses its session connection (the
+ * database went away) stops, and `stopped` rejects with the loss as its cause; scripts/worker.ts then waits for the
+ * database and starts a new one. A start that fails halfway releases whatever it took (its lock with its session).
  */
 import os from "node:os";
 import { run, type Runner } from "graphile-worker";
