@@ -151,6 +151,25 @@ test.describe("on a laptop", () => {
     await expectNoAxeViolations(page);
   });
 
+  test("one row in every edition marks each edition's words against a base the reader chooses", async ({ page }) => {
+    await page.goto(`${WORK}/rows/8/all`);
+    const edition = (slug: string) => page.locator(`.row-all-list > li[data-edition="${slug}"]`);
+    await expect(page.getByLabel("Words marked against")).toHaveValue("en");
+    await expect(edition("en").locator(".column-meta")).toContainText("base of the word marks");
+    await expect(edition("ru").locator(".column-meta")).toContainText(/words without a sure counterpart in en: \d+%/);
+    const marked = page.locator('.row-all-list .cell[lang="ru"] u, .row-all-list .cell[lang="fr"] u');
+    expect(await marked.count()).toBeGreaterThan(0);
+    await expect(edition("ru").locator(".cell .visually-hidden")).toContainText(/Word differences: \d+ words? without counterpart in the base/);
+    await expectNoAxeViolations(page);
+
+    await page.getByLabel("Words marked against").selectOption("ru");
+    await page.getByRole("button", { name: "Mark" }).click();
+    await expect(page).toHaveURL(/\/rows\/8\/all\?base=ru$/);
+    await expect(edition("ru").locator(".column-meta")).toContainText("base of the word marks");
+    await expect(edition("en").locator(".column-meta")).toContainText(/words without a sure counterpart in ru: \d+%/);
+    await expect(edition("ru").locator(".cell u")).toHaveCount(0);
+  });
+
   test("a row's page answers to its number as to its id, and a row that is not there gets a 404 naming it", async ({ page }) => {
     await page.goto(`${WORK}/rows/3/all`);
     const byId = await page.getByRole("link", { name: "History and word links" }).getAttribute("href");

@@ -7,6 +7,7 @@
  */
 import type { DiffPart } from "../diff/word-diff";
 import type { TextMark } from "../diff/text-marks";
+import { countWordMarks, type WordMarkCounts } from "../diff/word-mark-counts";
 
 type SegmentKind = "heading" | "paragraph" | "blockquote" | "dateline" | "note";
 type TooDifferent = "size" | "edit-length" | "timeout";
@@ -105,7 +106,7 @@ export interface ShownCell {
   /** Percent. */
   divergence?: number;
   /** How many words carry each word-difference mark. */
-  words: { added: number; omitted: number; weak: number };
+  words: WordMarkCounts;
 }
 
 export interface ShownSignal {
@@ -197,18 +198,14 @@ function unpackCell(cell: PackedCell): ShownCell {
     headingLevel: headingLevel ?? null,
   }));
   const marks: TextMark[] = [];
-  const words = { added: 0, omitted: 0, weak: 0 };
   const labels = cell.l ?? [];
   let labelled = 0;
   const numbers = cell.m ?? [];
   for (let k = 0; k + 2 < numbers.length; k += 3) {
     const kind = MARK_KINDS[numbers[k + 2]];
     marks.push(LABELLED.has(kind) ? { start: numbers[k], end: numbers[k + 1], kind, label: labels[labelled++] } : { start: numbers[k], end: numbers[k + 1], kind });
-    if (kind === "word-added") words.added += 1;
-    else if (kind === "word-omitted") words.omitted += 1;
-    else if (kind === "word-weak") words.weak += 1;
   }
-  const shown: ShownCell = { segments, marks, missing: cell.a ?? [], words };
+  const shown: ShownCell = { segments, marks, missing: cell.a ?? [], words: countWordMarks(marks) };
   if (cell.d) shown.inline = cell.d;
   if (cell.r) shown.tooDifferent = cell.r;
   if (cell.p !== undefined) shown.divergence = cell.p;

@@ -86,7 +86,7 @@ export function rowWordMarks(editions: readonly WordMarkEdition[], pairs: readon
     let weight = 0;
     let content = 0;
     edition.tokens.forEach((token, index) => {
-            const p = best[index];
+      const p = best[index];
       if (contentWord(token.text, edition.language)) {
         content += 1;
         weight += p === 0 ? 1 : p < WEAK_LINK ? 0.5 : 0;

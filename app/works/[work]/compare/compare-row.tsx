@@ -5,6 +5,7 @@ import { useEffect, useMemo, useRef, useState } from "react";
 import { InlineDiff, TooDifferent } from "@/app/components/inline-diff";
 import { MarkedPassage } from "@/app/components/marked-passage";
 import { Passage } from "@/app/components/passage";
+import { WordSummary } from "@/app/components/word-summary";
 import { takeHtmlOnly } from "@/lib/compare/html-only";
 import { unpackRows, type PackedRow, type ShownCell, type ShownRow } from "@/lib/compare/packed-rows";
 import { CompareHead, type HeadColumn } from "./compare-head";
@@ -158,14 +159,4 @@ function WordDivergence({ row, columns }: { row: ShownRow; columns: RowsProps["c
       {row.linksDropped ? <li className="links-dropped">{`${row.linksDropped} link${row.linksDropped === 1 ? "" : "s"} dropped (words changed)`}</li> : null}
     </ul>
   );
-}
-
-/** What the word marks of a cell say, for readers who cannot see them. */
-function WordSummary({ words }: { words: ShownCell["words"] }) {
-  const parts = [
-    words.added ? `${words.added} word${words.added === 1 ? "" : "s"} without counterpart in the base` : null,
-    words.weak ? `${words.weak} weak link${words.weak === 1 ? "" : "s"}` : null,
-    words.omitted ? `${words.omitted} word${words.omitted === 1 ? "" : "s"} left out by other editions` : null,
-  ].filter(Boolean);
-  return parts.length ? <span className="visually-hidden">{`Word differences: ${parts.join("; ")}.`}</span> : null;
 }

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { headers } from "next/headers";
 import { after } from "next/server";
+import { chooseBase } from "@/lib/compare/choose-base";
 import { diffPairs } from "@/lib/compare/diff-pairs";
 import { packRows } from "@/lib/compare/packed-rows";
 import { putHtmlOnly } from "@/lib/compare/html-only";
@@ -68,11 +69,6 @@ function columnLabel(edition: { title: string; slug: string; provenance: keyof t
   const kind = edition.witness ? "earlier witness" : edition.provenance === "working_translation" ? PROVENANCE_LABEL.working_translation.toLowerCase() : null;
   const text = [edition.title, edition.slug, kind].filter(Boolean).join(" · ");
   return `"${text.replace(/[^\p{L}\p{N} ]/gu, (char) => `\\${char.codePointAt(0)!.toString(16)} `)}"`;
-}
-
-/** The edition word differences are measured against: the one asked for, else the work's pivot, else the first column. */
-function chooseBase<T extends { id: string; slug: string }>(asked: string | null, columns: readonly T[], pivotId: string | null): T | null {
-  return columns.find((column) => column.slug === asked) ?? columns.find((column) => column.id === pivotId) ?? columns[0] ?? null;
 }
 
 export default async function ComparePage({ params, searchParams }: Props) {

@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
+import { WordLegend } from "@/app/components/word-legend";
 import { PROFILE_LABEL, PROFILES, viewQuery, type ViewParams } from "@/lib/diff/view-params";
 
 export interface ControlEdition {
@@ -77,7 +78,7 @@ export function ViewControls({
           </span>
         ) : null}
       </div>
-      {current.words ? <WordLegend /> : null}
+      {current.words ? <WordLegend hint="Point at, focus or tap a word to see its counterparts; in a cell, press W for word mode, then ← → to move." /> : null}
       {pairs.length > 0 ? (
         <p>
           <label htmlFor="diff-pair">Diff </label>
@@ -142,23 +143,5 @@ export function ViewControls({
         </select>
       </p>
     </fieldset>
-  );
-}
-
-/** What the word marks mean; each mark has its own line style and a symbol, so colour is never the only cue. */
-function WordLegend() {
-  return (
-    <ul className="word-legend" aria-label="Word marks">
-      <li>
-        <u>added</u>: no counterpart in the base edition
-      </li>
-      <li>
-        <u className="omitted">left out</u>: in the base, missing in another shown edition
-      </li>
-      <li>
-        <u className="weak">weak</u>: linked, but the link is weak (meaning may differ)
-      </li>
-      <li>Point at, focus or tap a word to see its counterparts; in a cell, press W for word mode, then ← → to move.</li>
-    </ul>
   );
 }
