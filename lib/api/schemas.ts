@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import { IMPORT_FORMATS, SUPPORTED_ENCODINGS } from "../formats";
+import { TextNormalisationSchema } from "../formats/work-export";
 import { BLOCK_KINDS, CORRECTION_KINDS, PROVENANCES } from "../text/edition-document";
 import { MAX_TOKEN_DAYS, TOKEN_SCOPES } from "../auth/roles";
 import { JournalFilterSchema } from "../db/grid/list-journal";
@@ -147,6 +148,7 @@ export const EditionInfoSchema = z.object({
   importedBy: z.string().nullable(),
   importedAt: z.string(),
   sourceFile: z.string().nullable(),
+  normalisation: TextNormalisationSchema.nullable().describe("what storing the text in Unicode NFC changed when it was imported (letters the file wrote in another form, segments they were in); null when nothing"),
   supersededBy: slug.nullable(),
   pivot: z.boolean(),
   segments: z.int(),

@@ -29,7 +29,7 @@ export interface ExportSource {
   corrections(editionSlug: string): Promise<CorrectionExport[] | undefined>;
   /**
    * The grid in order, with the segments of `editions` (all when omitted) and, when asked, each row's variants;
-   * `texts: false` when only the cells' ids are written (the segments' texts may then be left empty).
+   * `texts: false` when only the cells' ids are written (`segments` may then be left empty).
    */
   rows(options: { editions?: readonly string[]; variants?: boolean; texts?: boolean }): AsyncIterable<SourceRow>;
   /** The register, oldest first, each with its row's position (null when the row is unknown). */
@@ -55,7 +55,15 @@ export function memorySource(work: WorkExport): ExportSource {
   const positions = new Map(work.rows.map((row) => [row.id, row.position]));
   return {
     work: work.work,
-    editions: work.editions.map((e) => ({ slug: e.slug, meta: e.meta, supersededBy: e.supersededBy, importedBy: e.importedBy, importedAt: e.importedAt })),
+    editions: work.editions.map((e) => ({
+      slug: e.slug,
+      meta: e.meta,
+      supersededBy: e.supersededBy,
+      importedBy: e.importedBy,
+      importedAt: e.importedAt,
+      sourceFile: e.sourceFile,
+      normalisation: e.normalisation,
+    })),
     async *segments(slug) {
       yield* edition(slug).segments;
     },

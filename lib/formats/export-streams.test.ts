@@ -87,6 +87,15 @@ describe("exporters written from an ExportSource", () => {
     await expectSameExports(sampleWork);
   });
 
+  it("give the same files for editions with a record of their import: source file and Unicode normalisation", async () => {
+    const work = structuredClone(sampleWork);
+    work.editions[0] = { ...work.editions[0], sourceFile: "ru.tei.xml", normalisation: { form: "NFC", letters: 19, segments: 3 } };
+    work.editions[1] = { ...work.editions[1], sourceFile: null, normalisation: null };
+    work.editions[2] = { ...work.editions[2], sourceFile: "fr.txt", normalisation: { form: "NFC", letters: 1, segments: 0 } };
+    expect(exportWorkJson(work)).toContain('"normalisation": {');
+    await expectSameExports(work);
+  });
+
   it("give the same files where a stream must look ahead: no text, no rows, no word links, date lines", async () => {
     const work = structuredClone(sampleWork);
     work.rows = [];

@@ -145,6 +145,8 @@ export function workJsonStream(source: ExportSource): AsyncGenerator<string> {
         supersededBy: head.supersededBy,
         importedBy: head.importedBy,
         importedAt: head.importedAt,
+        sourceFile: head.sourceFile,
+        normalisation: head.normalisation,
       };
     }
   }

@@ -29,6 +29,19 @@ describe("full-work JSON export", () => {
     expect(parseWorkExport(exportWorkJson(work))).toEqual(work);
   });
 
+  it("keeps each edition's source file and what storing its text in Unicode NFC changed at its import", () => {
+    const work = structuredClone(sampleWork);
+    work.editions[0] = { ...work.editions[0], sourceFile: "ru-1994.tei.xml", normalisation: { form: "NFC", letters: 19, segments: 3 } };
+    work.editions[1] = { ...work.editions[1], sourceFile: null, normalisation: null };
+    const json = exportWorkJson(work);
+    expect(JSON.parse(json).editions.map((e: { sourceFile?: string; normalisation?: unknown }) => [e.sourceFile, e.normalisation])).toEqual([
+      ["ru-1994.tei.xml", { form: "NFC", letters: 19, segments: 3 }],
+      [null, null],
+      [undefined, undefined],
+    ]);
+    expect(parseWorkExport(json)).toEqual(work);
+  });
+
   it("tags the file with its format and version", () => {
     expect(JSON.parse(exportWorkJson(sampleWork))).toMatchObject({ format: "hexapla-work", version: 1 });
   });
@@ -61,6 +74,14 @@ describe("parseWorkExport rejects bad input", () => {
   });
 
   it.each([
+    ["a normal form other than NFC", (w: WorkExport) => (w.editions[0].normalisation = { form: "NFD" as "NFC", letters: 2, segments: 1 }), "editions.0.normalisation.form"],
+    ["a normalisation that changed no letter", (w: WorkExport) => (w.editions[0].normalisation = { form: "NFC", letters: 0, segments: 0 }), "editions.0.normalisation.letters"],
+    ["an import time that is not a date", (w: WorkExport) => (w.editions[0].importedAt = "yesterday"), "editions.0.importedAt: an ISO 8601 date and time"],
+  ])("names the invalid provenance field: %s", (_, change, field) => {
+    expect(importErrorOf(() => parseWorkExport(withChanges(change))).reason).toContain(`invalid work export — ${field}`);
+  });
+
+  it.each([
     ["an unknown segment in a row", (w: WorkExport) => w.rows[0].cells.en.push("en-s99"), "row “row-1” points at segment “en-s99”, which edition “en” does not have"],
     ["a cell for an unknown edition", (w: WorkExport) => (w.rows[0].cells.de = []), "row “row-1” has a cell for unknown edition “de”"],
     ["a segment in two rows", (w: WorkExport) => w.rows[2].cells.fr?.push(FR_IDS[0]) ?? (w.rows[2].cells.fr = [FR_IDS[0]]), `segment “${FR_IDS[0]}” of edition “fr” is in two rows`],
@@ -69,6 +90,11 @@ describe("parseWorkExport rejects bad input", () => {
     ["an edition slug that differs from its metadata", (w: WorkExport) => (w.editions[0].meta.edition = "ru-1994"), "edition “ru” has meta.edition “ru-1994”"],
     ["a replacement that is not among the editions", (w: WorkExport) => (w.editions[2].supersededBy = "fr-1937"), "edition “fr” is superseded by unknown edition “fr-1937”"],
     ["a pivot that is not among the editions", (w: WorkExport) => (w.work.pivotEdition = "de"), "the pivot edition “de” is not among the editions"],
+    [
+      "a normalisation of more segments than the edition has",
+      (w: WorkExport) => (w.editions[0].normalisation = { form: "NFC", letters: 40, segments: 9 }),
+      "edition “ru” records 9 segments changed by normalisation but has 7",
+    ],
   ])("rejects %s", (_, change, reason) => {
     expect(importErrorOf(() => parseWorkExport(withChanges(change))).reason).toBe(`invalid work export — ${reason}`);
   });
@@ -88,6 +114,18 @@ describe("grid and variant JSON exports", () => {
         fr: ["Selon Vychinski (août 1936), le « Centre uni » n’avait aucun programme ; il n’était mû que par « la soif nue du pouvoir »."],
       },
     });
+  });
+
+  it("lists with each edition what storing its text in Unicode NFC changed at its import", () => {
+    const work = structuredClone(sampleWork);
+    work.editions[0].normalisation = { form: "NFC", letters: 19, segments: 3 };
+    work.editions[1].normalisation = null;
+    const grid = JSON.parse(exportGridJson(work));
+    expect(grid.editions.map((e: { slug: string; normalisation?: unknown }) => [e.slug, e.normalisation])).toEqual([
+      ["ru", { form: "NFC", letters: 19, segments: 3 }],
+      ["en", null],
+      ["fr", undefined],
+    ]);
   });
 
   it("writes the variant register with each variant's row position", () => {

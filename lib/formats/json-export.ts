@@ -20,8 +20,8 @@ export function roleOf(edition: Pick<EditionExport, "meta">): string {
   return roleLabel({ provenance: provenanceKind(meta.provenance), isOriginal: meta.original, standsInForOriginal: meta.standsInForOriginal, language: meta.language });
 }
 
-/** An edition as the grid JSON lists it. */
-export function gridEdition(edition: Pick<EditionExport, "slug" | "meta">) {
+/** An edition as the grid JSON lists it, with what storing its text in Unicode NFC changed at its import (null: nothing). */
+export function gridEdition(edition: Pick<EditionExport, "slug" | "meta" | "normalisation">) {
   const { meta } = edition;
   return {
     slug: edition.slug,
@@ -31,6 +31,7 @@ export function gridEdition(edition: Pick<EditionExport, "slug" | "meta">) {
     standsInForOriginal: meta.standsInForOriginal ?? false,
     role: roleOf(edition),
     provenance: meta.provenance,
+    normalisation: edition.normalisation,
   };
 }
 
@@ -165,6 +166,9 @@ function assertReferences(work: WorkExport, file: string): void {
       ids.add(segment.id);
     }
     segmentIds.set(edition.slug, ids);
+    if (edition.normalisation && edition.normalisation.segments > edition.segments.length) {
+      fail(`edition “${edition.slug}” records ${edition.normalisation.segments} segments changed by normalisation but has ${edition.segments.length}`);
+    }
   }
   for (const edition of work.editions) {
     if (edition.supersededBy != null && !segmentIds.has(edition.supersededBy)) {

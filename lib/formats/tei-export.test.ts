@@ -221,3 +221,51 @@ describe("TEI edition export of the apparatus", () => {
     expect(exportTeiEdition(sampleWork, "en")).not.toContain("<back>");
   });
 });
+
+describe("TEI exports of an edition whose text was brought to Unicode NFC at its import", () => {
+  const work: WorkExport = {
+    ...sampleWork,
+    editions: sampleWork.editions.map((edition) =>
+      edition.slug === "ru" ? { ...edition, normalisation: { form: "NFC", letters: 19, segments: 3 } }
+      : edition.slug === "en" ? { ...edition, normalisation: { form: "NFC", letters: 1, segments: 0 } }
+      : { ...edition, normalisation: null },
+    ),
+  };
+  const measures = (element: XmlElement) => descendants(element, "measure").map((m) => [m.attrs.quantity, m.attrs.commodity, textContent(m)]);
+
+  it("says so in the edition's encodingDesc, between fileDesc and profileDesc, with the figures as measures", () => {
+    const xml = exportTeiEdition(work, "ru");
+    expect(XMLValidator.validate(xml)).toBe(true);
+    const header = path(parseXml(xml, "ru.xml"), "teiHeader")!;
+    expect(childElements(header).map((e) => e.local)).toEqual(["fileDesc", "encodingDesc", "profileDesc"]);
+    const normalization = path(header, "encodingDesc", "editorialDecl", "normalization")!;
+    expect(normalization.attrs).toEqual({ method: "silent", source: "https://www.unicode.org/reports/tr15/" });
+    expect(collapse(textContent(normalization))).toMatch(/^The text was brought to Unicode normal form C \(NFC\) when it was imported: 19 letters that the imported file wrote in another Unicode form .* are stored in NFC; 3 segments of the text changed so\. The text reads the same\.$/);
+    expect(measures(normalization)).toEqual([
+      ["19", "letters", "19 letters"],
+      ["3", "segments", "3 segments"],
+    ]);
+    expect(parseTeiEdition(xml, "ru.xml").meta).toEqual(sampleWork.editions[0].meta);
+  });
+
+  it("says when only the metadata, apparatus or corrections changed, and nothing for an edition without a record", () => {
+    const en = path(parseXml(exportTeiEdition(work, "en"), "en.xml"), "teiHeader", "encodingDesc", "editorialDecl", "normalization")!;
+    expect(collapse(textContent(en))).toContain("1 letter that the imported file wrote in another Unicode form (e.g. a letter followed by combining accents where Unicode has one character for both) is stored in NFC; no segment of the text changed so (only its metadata, apparatus or corrections).");
+    expect(measures(en)[1]).toEqual(["0", "segments", "no segment"]);
+    expect(exportTeiEdition(work, "fr")).not.toContain("encodingDesc");
+    expect(exportTeiEdition(sampleWork, "ru")).toBe(exportTeiEdition({ ...sampleWork, editions: sampleWork.editions.map((e) => ({ ...e, normalisation: null })) }, "ru"));
+  });
+
+  it("names each normalised edition in the alignment's and the parallel text's editorialDecl, pointing at its bibl or witness", () => {
+    for (const xml of [exportTeiAlignment(work), exportTeiParallel(work)]) {
+      expect(XMLValidator.validate(xml)).toBe(true);
+      const declarations = descendants(path(parseXml(xml, "collection.xml"), "teiHeader", "encodingDesc")!, "normalization");
+      expect(declarations.map((n) => [n.attrs.corresp, collapse(textContent(n)).slice(0, 40)])).toEqual([
+        ["#ru", "ru: The text was brought to Unicode norm"],
+        ["#en", "en: The text was brought to Unicode norm"],
+      ]);
+    }
+    expect(path(parseXml(exportTeiParallel(work), "p.xml"), "teiHeader", "encodingDesc", "variantEncoding")).toBeDefined();
+    expect(exportTeiAlignment(work, ["fr"])).not.toContain("encodingDesc");
+  });
+});

@@ -10,8 +10,11 @@
  *   (every word of a segment is a `w` in the edition documents, numbered `<segment id>.w<n>` from 0);
  * - all editions in parallel segmentation (`exportTeiParallel`): one `ab` per row holding an `app` with one
  *   `rdg wit="#<edition>"` per edition (witnesses in `listWit`) and the row's variants as `note type="variant"`.
+ * Where an edition's text was brought to Unicode NFC at its import, every document that holds or points into it says
+ * so in `encodingDesc/editorialDecl/normalization`, with the figures as `measure`s.
  */
 import type { EditionMeta } from "../text/edition-document";
+import type { TextNormalisation } from "../text/normalise-document";
 import {
   cellTexts,
   editionOf,
@@ -80,8 +83,53 @@ function creation(made: string | null | undefined): XmlOut[] {
   return [el("creation", {}, [date])];
 }
 
+/** Unicode's description of its normal forms: the authority of the normalisation (`normalization/@source`). */
+const UNICODE_NORMAL_FORMS = "https://www.unicode.org/reports/tr15/";
+
+/** A count as TEI `measure` (`unit="count"`, `commodity`), e.g. “19 letters”, or `none` written out for 0. */
+function counted(quantity: number, commodity: "letters" | "segments", one: string, none: string): XmlOut {
+  const words = quantity === 0 ? none : `${quantity.toLocaleString("en")} ${quantity === 1 ? one : commodity}`;
+  return el("measure", { unit: "count", quantity, commodity }, [words]);
+}
+
+/** What storing the text in NFC changed, in one paragraph (`lead` names the edition in a document of several). */
+function normalisationParagraph(normalisation: TextNormalisation, lead = ""): XmlOut {
+  const changedSegments =
+    normalisation.segments > 0
+      ? [counted(normalisation.segments, "segments", "segment", "no segment"), " of the text changed so."]
+      : [counted(0, "segments", "segment", "no segment"), " of the text changed so (only its metadata, apparatus or corrections)."];
+  return el("p", {}, [
+    `${lead}The text was brought to Unicode normal form C (NFC) when it was imported: `,
+    counted(normalisation.letters, "letters", "letter", "no letter"),
+    " that the imported file wrote in another Unicode form (e.g. a letter followed by combining accents where Unicode has one character for both) " +
+      `${normalisation.letters === 1 ? "is" : "are"} stored in NFC; `,
+    ...changedSegments,
+    " The text reads the same.",
+  ]);
+}
+
+/**
+ * `editorialDecl` with one `normalization` per edition whose text was brought to NFC at its import (`corresp`
+ * pointing at the edition's bibl or witness in a document of several); none when no edition's was.
+ */
+export function normalisationDecl(editions: readonly Pick<EditionExport, "slug" | "normalisation">[], several: boolean): XmlOut[] {
+  const normalised = editions.filter((edition) => edition.normalisation != null);
+  if (normalised.length === 0) return [];
+  return [
+    el(
+      "editorialDecl",
+      {},
+      normalised.map((edition) =>
+        el("normalization", { method: "silent", source: UNICODE_NORMAL_FORMS, corresp: several ? `#${editionXmlId(edition.slug)}` : null }, [
+          normalisationParagraph(edition.normalisation!, several ? `${edition.slug}: ` : ""),
+        ]),
+      ),
+    ),
+  ];
+}
+
 /** The edition's own metadata only (not the work's), so that a re-import gives the same metadata back. */
-export function editionHeader(edition: Pick<EditionExport, "meta">): XmlOut {
+export function editionHeader(edition: Pick<EditionExport, "slug" | "meta" | "normalisation">): XmlOut {
   const meta = edition.meta;
   const published = meta.publisher != null || meta.place != null || meta.year != null;
   const sourceDesc =
@@ -124,6 +172,7 @@ export function editionHeader(edition: Pick<EditionExport, "meta">): XmlOut {
       ]),
       sourceDesc,
     ]),
+    ...normalisationDecl([edition], false).map((decl) => el("encodingDesc", {}, [decl])),
     el("profileDesc", {}, [
       ...creation(meta.made),
       el("langUsage", {}, [el("language", { ident: meta.language }, [languageName(meta.language) ?? meta.language])]),
@@ -339,6 +388,17 @@ export function alignmentListBibl(editions: readonly Pick<EditionExport, "slug" 
   );
 }
 
+/** The alignment document's encodingDesc: the aligned editions' normalisation, when any was normalised. */
+export function alignmentEncoding(editions: readonly Pick<EditionExport, "slug" | "normalisation">[]): XmlOut[] {
+  const decl = normalisationDecl(editions, true);
+  return decl.length > 0 ? [el("encodingDesc", {}, decl)] : [];
+}
+
+/** The parallel text's encodingDesc: parallel segmentation, and the editions' normalisation. */
+export function parallelEncoding(editions: readonly Pick<EditionExport, "slug" | "normalisation">[]): XmlOut {
+  return el("encodingDesc", {}, [el("variantEncoding", { method: "parallel-segmentation", location: "internal" }), ...normalisationDecl(editions, true)]);
+}
+
 /** The document a line at a time (the export route streams it). */
 export function teiAlignmentChunks(work: WorkExport, editionSlugs?: readonly string[]): Iterable<string> {
   const editions = selectEditions(work, editionSlugs);
@@ -363,7 +423,7 @@ export function teiAlignmentChunks(work: WorkExport, editionSlugs?: readonly str
   const wordLinks = wordLinkElements(work, editions);
   return renderXmlChunks(
     el("TEI", { xmlns: TEI_NS }, [
-      collectionHeader(work, `${work.work.title}: alignment of ${editions.map((e) => e.slug).join(", ")}`, el("sourceDesc", {}, [listBibl])),
+      collectionHeader(work, `${work.work.title}: alignment of ${editions.map((e) => e.slug).join(", ")}`, el("sourceDesc", {}, [listBibl]), alignmentEncoding(editions)),
       el("standOff", {}, [
         el("linkGrp", { type: "alignment", n: editions.map((e) => e.slug).join(" ") }, links),
         ...(wordLinks.length > 0 ? [el("linkGrp", { type: "words", n: editions.map((e) => e.slug).join(" ") }, wordLinks)] : []),
@@ -410,7 +470,7 @@ export function teiParallelChunks(work: WorkExport, editionSlugs?: readonly stri
         work,
         `${work.work.title}: parallel text of ${editions.map((e) => e.slug).join(", ")}`,
         el("sourceDesc", {}, [listWit]),
-        [el("encodingDesc", {}, [el("variantEncoding", { method: "parallel-segmentation", location: "internal" })])],
+        [parallelEncoding(editions)],
       ),
       el("text", { "xml:lang": "mul" }, [el("body", {}, [el("div", { type: "alignment" }, rows)])]),
     ]),

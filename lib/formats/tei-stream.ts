@@ -6,12 +6,14 @@
  */
 import type { EditionHead, ExportSource } from "./export-source";
 import {
+  alignmentEncoding,
   alignmentListBibl,
   apparatusBack,
   collectionHeader,
   editionHeader,
   editionLabel,
   editionXmlId,
+  parallelEncoding,
   segmentXmlId,
   sentenceElements,
   spaced,
@@ -146,7 +148,7 @@ export async function* teiAlignmentStream(source: ExportSource, editionSlugs?: r
   }
   yield* renderXmlStream(
     lazyEl("TEI", { xmlns: TEI_NS }, [
-      collectionHeader(source, `${source.work.title}: alignment of ${slugs.join(", ")}`, el("sourceDesc", {}, [listBibl])),
+      collectionHeader(source, `${source.work.title}: alignment of ${slugs.join(", ")}`, el("sourceDesc", {}, [listBibl]), alignmentEncoding(editions)),
       lazyEl("standOff", {}, [
         lazyEl("linkGrp", { type: "alignment", n: slugs.join(" ") }, [new LazyNodes(links())]),
         nonEmpty("linkGrp", { type: "words", n: slugs.join(" ") }, wordLinkElements(source, editions)),
@@ -180,9 +182,7 @@ export async function* teiParallelStream(source: ExportSource, editionSlugs?: re
   }
   yield* renderXmlStream(
     lazyEl("TEI", { xmlns: TEI_NS }, [
-      collectionHeader(source, `${source.work.title}: parallel text of ${editions.map((e) => e.slug).join(", ")}`, el("sourceDesc", {}, [listWit]), [
-        el("encodingDesc", {}, [el("variantEncoding", { method: "parallel-segmentation", location: "internal" })]),
-      ]),
+      collectionHeader(source, `${source.work.title}: parallel text of ${editions.map((e) => e.slug).join(", ")}`, el("sourceDesc", {}, [listWit]), [parallelEncoding(editions)]),
       lazyEl("text", { "xml:lang": "mul" }, [lazyEl("body", {}, [lazyEl("div", { type: "alignment" }, [new LazyNodes(rows())])])]),
     ]),
   );

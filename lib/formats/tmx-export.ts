@@ -5,7 +5,8 @@
  * paragraphs survive a re-import. `srclang` is the language of the original edition when it is among those chosen
  * (else of an edition standing in for it).
  * The header carries each edition's metadata (an `x-hexapla-edition-meta` property, read back on import) and a note
- * stating each edition's provenance, so that a working translation is labelled as such.
+ * stating each edition's provenance, so that a working translation is labelled as such, and what storing its text in
+ * Unicode NFC changed at its import.
  */
 import { languageName } from "../editions/provenance";
 import { TMX_PROP } from "./tmx-shared";
@@ -28,10 +29,18 @@ export function editionMetaProp(edition: Pick<EditionExport, "meta">): XmlOut {
   return prop(TMX_PROP.editionMeta, JSON.stringify(meta));
 }
 
-export function provenanceNote(editions: Pick<EditionExport, "slug" | "meta">[]): XmlOut {
+/** “, text stored in Unicode NFC at import (19 letters written otherwise in the file, in 3 segments)”, or nothing. */
+function normalisationWords(normalisation: EditionExport["normalisation"]): string {
+  if (!normalisation) return "";
+  const count = (n: number, one: string, many: string) => `${n.toLocaleString("en")} ${n === 1 ? one : many}`;
+  const where = normalisation.segments > 0 ? `in ${count(normalisation.segments, "segment", "segments")}` : "none in the text itself";
+  return `, text stored in Unicode NFC at import (${count(normalisation.letters, "letter", "letters")} written otherwise in the file, ${where})`;
+}
+
+export function provenanceNote(editions: Pick<EditionExport, "slug" | "meta" | "normalisation">[]): XmlOut {
   const lines = editions.map((edition) => {
     const standsIn = edition.meta.standsInForOriginal ? `, stands in for the ${languageName(edition.meta.language)} original (not the original)` : "";
-    return `${edition.slug} (${edition.meta.language}, “${edition.meta.title}”): ${PROVENANCE_WORDS[edition.meta.provenance]}${standsIn}`;
+    return `${edition.slug} (${edition.meta.language}, “${edition.meta.title}”): ${PROVENANCE_WORDS[edition.meta.provenance]}${standsIn}${normalisationWords(edition.normalisation)}`;
   });
   return el("note", {}, [`Editions: ${lines.join("; ")}.`]);
 }
@@ -49,7 +58,7 @@ export function tmxVariant(edition: Pick<EditionExport, "slug" | "meta">, first:
 }
 
 /** The TMX header: the tool, srclang (the original's language when chosen), provenance and each edition's metadata. */
-export function tmxHeader(work: { slug: string; title: string; author?: string | null }, editions: Pick<EditionExport, "slug" | "meta">[]): XmlOut {
+export function tmxHeader(work: { slug: string; title: string; author?: string | null }, editions: Pick<EditionExport, "slug" | "meta" | "normalisation">[]): XmlOut {
   const original = editions.find((edition) => edition.meta.original) ?? editions.find((edition) => edition.meta.standsInForOriginal);
   return el(
     "header",

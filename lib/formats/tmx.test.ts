@@ -60,6 +60,12 @@ describe("TMX export and re-import", () => {
     expect(tmx).toMatch(/<note>Editions: .*fr \(fr, “« Soif de pouvoir »”\): WORKING TRANSLATION made for this project, not a published edition/);
   });
 
+  it("says in the header's note what storing an edition's text in Unicode NFC changed at its import", () => {
+    const work = { ...sampleWork, editions: sampleWork.editions.map((e) => (e.slug === "ru" ? { ...e, normalisation: { form: "NFC" as const, letters: 19, segments: 3 } } : e)) };
+    expect(exportTmx(work)).toMatch(/<note>Editions: ru \(ru, “«Жажда власти»”\): published edition, text stored in Unicode NFC at import \(19 letters written otherwise in the file, in 3 segments\); en /);
+    expect(tmx).not.toContain("NFC");
+  });
+
   it("falls back to guessed titles and srclang for the original without Hexapla's metadata", () => {
     const bare = parseTmx(tmx.replace(/\s*<prop type="x-hexapla-edition-meta">.*<\/prop>/g, ""), "work.tmx");
     expect(bare.editions.map((d) => [d.meta.edition, d.meta.original, d.meta.title])).toEqual([

@@ -54,6 +54,17 @@ export const CorrectionExportSchema = z.object({
   reason: z.string(),
 });
 
+/**
+ * What storing the edition's text in Unicode NFC changed when it was imported (lib/text/normalise-document.ts): the
+ * letters the file wrote in another form and the segments they were in. Null when it changed nothing (or the text was
+ * imported before imports normalised).
+ */
+export const TextNormalisationSchema = z.object({
+  form: z.literal("NFC"),
+  letters: z.number().int().positive(),
+  segments: z.number().int().min(0),
+});
+
 export const EditionExportSchema = z.object({
   slug,
   meta: EditionMetaSchema,
@@ -65,7 +76,11 @@ export const EditionExportSchema = z.object({
   supersededBy: slug.nullable().optional(),
   /** Who brought the text into Hexapla (display name) and when (ISO 8601), as recorded by the exporting instance. */
   importedBy: z.string().nullable().optional(),
-  importedAt: z.string().optional(),
+  importedAt: z.string().refine((value) => !Number.isNaN(Date.parse(value)), "an ISO 8601 date and time").optional(),
+  /** The file the text was first imported from (a work export passes it on). */
+  sourceFile: z.string().max(1000).nullable().optional(),
+  /** What storing the text in Unicode NFC changed at its first import; absent in exports made before it was recorded. */
+  normalisation: TextNormalisationSchema.nullable().optional(),
 });
 
 export const RowExportSchema = z.object({

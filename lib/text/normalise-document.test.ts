@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { EditionDocument } from "./edition-document";
-import { normaliseDocument, normalisationSentence } from "./normalise-document";
+import { combineNormalisations, normaliseDocument, normalisationSentence } from "./normalise-document";
 
 const nfd = (text: string) => text.normalize("NFD");
 
@@ -32,6 +32,20 @@ describe("normaliseDocument", () => {
     /* text 3 + 1, title 2, apparatus 2, the correction 2 + 2 */
     expect(normalisation).toEqual({ form: "NFC", letters: 12, segments: 2 });
     expect(normaliseDocument(normalised).normalisation).toBeNull();
+  });
+});
+
+describe("combineNormalisations", () => {
+  const earlier = { form: "NFC", letters: 12, segments: 3 } as const;
+  it("keeps a record when the new import changes nothing, and the new one when there was none", () => {
+    expect(combineNormalisations(earlier, null, 10)).toEqual(earlier);
+    expect(combineNormalisations(null, earlier, 10)).toEqual(earlier);
+    expect(combineNormalisations(null, null, 10)).toBeNull();
+  });
+
+  it("adds both counts, the segments at most the edition's", () => {
+    expect(combineNormalisations(earlier, { form: "NFC", letters: 2, segments: 1 }, 10)).toEqual({ form: "NFC", letters: 14, segments: 4 });
+    expect(combineNormalisations(earlier, { form: "NFC", letters: 5, segments: 2 }, 4)).toEqual({ form: "NFC", letters: 17, segments: 4 });
   });
 });
 

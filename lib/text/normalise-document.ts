@@ -51,6 +51,16 @@ export function normaliseDocument(document: EditionDocument): { document: Editio
   return letters === 0 ? { document, normalisation: null } : { document: normalised, normalisation: { form: "NFC", letters, segments } };
 }
 
+/**
+ * What an edition records when its text comes with a record of an earlier normalisation (a work export's) and this
+ * import normalises it again: both counts added (the letters are different letters; the segments at most
+ * `segmentCount`, since the two imports may have changed the same segment). Null when neither changed anything.
+ */
+export function combineNormalisations(earlier: TextNormalisation | null, now: TextNormalisation | null, segmentCount: number): TextNormalisation | null {
+  if (!earlier || !now) return earlier ?? now;
+  return { form: "NFC", letters: earlier.letters + now.letters, segments: Math.min(earlier.segments + now.segments, segmentCount) };
+}
+
 /** In words, for the import's preview and result and the edition's page. */
 export function normalisationSentence(normalisation: Pick<TextNormalisation, "letters" | "segments">): string {
   const count = (n: number, one: string, many: string) => `${n.toLocaleString("en")} ${n === 1 ? one : many}`;

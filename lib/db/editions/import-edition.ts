@@ -5,7 +5,7 @@
 import { randomUUID } from "node:crypto";
 import { takesPivot } from "../../editions/pivot";
 import { completeRole, type EditionDocument, type EditionMeta } from "../../text/edition-document";
-import { normaliseDocument } from "../../text/normalise-document";
+import { combineNormalisations, normaliseDocument, type TextNormalisation } from "../../text/normalise-document";
 import { toNfc } from "../../text/unicode-form";
 import type { Db } from "../client";
 import { type Provenance as DbProvenance } from "../generated/enums";
@@ -53,7 +53,8 @@ export async function findOrCreateWork(tx: Tx, meta: Pick<EditionMeta, "work" | 
 export interface NewEdition {
   document: EditionDocument;
   checksum: string;
-  sourceFile: string;
+  /** The file the text came from (null: unknown, as a work export may say of an edition imported before files were recorded). */
+  sourceFile: string | null;
   importedById?: string | null;
   /** Display position among the work's editions; after the last one when left out. */
   position?: number;
@@ -63,6 +64,10 @@ export interface NewEdition {
   paragraphs?: number[];
   /** The grid row of each segment, in reading order, when the edition is aligned as it is written. */
   rowIds?: string[];
+  /** What an earlier import recorded of the text's normalisation (a work export passes it on); added to what this one changes. */
+  recordedNormalisation?: TextNormalisation | null;
+  /** When the text was first imported (a work export passes it on); now when left out. */
+  importedAt?: Date;
 }
 
 export interface CreatedEdition {
@@ -77,7 +82,10 @@ export interface CreatedEdition {
  * (lib/editions/pivot.ts) chooses it over the work's present pivot (e.g. the first published original to arrive).
  */
 export async function createEdition(tx: Tx, work: StoredWork, edition: NewEdition): Promise<CreatedEdition> {
-  const { document, normalisation } = normaliseDocument(edition.document);
+  const normalised = normaliseDocument(edition.document);
+  const { document } = normalised;
+  const segmentCount = document.blocks.reduce((count, block) => count + block.sentences.length, 0);
+  const normalisation = combineNormalisations(edition.recordedNormalisation ?? null, normalised.normalisation, segmentCount);
   const meta = completeRole(document.meta);
   const position = edition.position ?? (await tx.edition.count({ where: { workId: work.id } }));
   const created = await tx.edition.create({
@@ -104,6 +112,7 @@ export async function createEdition(tx: Tx, work: StoredWork, edition: NewEditio
       normalisedLetters: normalisation?.letters ?? null,
       normalisedSegments: normalisation?.segments ?? null,
       importedById: edition.importedById ?? null,
+      ...(edition.importedAt ? { importedAt: edition.importedAt } : {}),
       sourceFile: edition.sourceFile,
       sourceChecksum: edition.checksum,
       position,

@@ -6,6 +6,7 @@
  */
 import type { WorkExport } from "../../formats";
 import type { EditionMeta } from "../../text/edition-document";
+import type { TextNormalisation } from "../../text/normalise-document";
 import type { Db } from "../client";
 import { NotFoundError } from "../errors";
 import type { Edition, Work } from "../generated/client";
@@ -44,6 +45,12 @@ export function editionMeta(work: Work, edition: Edition): EditionMeta {
     titleOurs: edition.titleOurs,
     departures: edition.departures,
   };
+}
+
+/** What storing the edition's text in Unicode NFC changed at its import, as the edition records it; null when nothing. */
+export function normalisationOf(edition: Pick<Edition, "normalisedTo" | "normalisedLetters" | "normalisedSegments">): TextNormalisation | null {
+  if (edition.normalisedTo !== "NFC" || edition.normalisedLetters == null) return null;
+  return { form: "NFC", letters: edition.normalisedLetters, segments: edition.normalisedSegments ?? 0 };
 }
 
 export async function buildWorkExport(access: ReadAccess, db: Db | Tx, workSlug: string): Promise<WorkExport> {
@@ -112,6 +119,8 @@ export async function buildWorkExport(access: ReadAccess, db: Db | Tx, workSlug:
       supersededBy: edition.supersededById ? (slugOf.get(edition.supersededById) ?? null) : null,
       importedBy: edition.importedBy?.name ?? null,
       importedAt: edition.importedAt.toISOString(),
+      sourceFile: edition.sourceFile,
+      normalisation: normalisationOf(edition),
     })),
     rows: rows.map((row) => ({ id: row.id, position: row.position, status: row.status, confidence: row.confidence, cells: cells.get(row.id)! })),
     variants: variants.map((variant) => ({

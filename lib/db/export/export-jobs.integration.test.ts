@@ -140,7 +140,9 @@ describe("exports read a page at a time", () => {
     const swap = (a: string, b: string) => db.$transaction([db.segment.update({ where: { id: first.id }, data: { rowId: a } }), db.segment.update({ where: { id: second.id }, data: { rowId: b } })]);
     await swap(second.rowId!, first.rowId!);
     try {
-      await expect(pagedExport(db, BIG, "grid-csv", {}, 50)).rejects.toThrow(`does not hold the segments of ${edition.slug} in reading order`);
+      for (const kind of ["grid-csv", "work-json"] as const) {
+        await expect(pagedExport(db, BIG, kind, {}, 50), kind).rejects.toThrow(`does not hold the segments of ${edition.slug} in reading order`);
+      }
     } finally {
       await swap(first.rowId!, second.rowId!);
     }

@@ -9,8 +9,8 @@ import type { ExportSource, SourceRow } from "../../formats/export-source";
 import type { SegmentExport, VariantExport, WordLinkSetExport } from "../../formats/work-export";
 import { NotFoundError } from "../errors";
 import type { Tx } from "../grid/types";
-import { editionMeta } from "./build-work-export";
-import { segmentPage, type SegmentRecord } from "./segment-pages";
+import { editionMeta, normalisationOf } from "./build-work-export";
+import { gridSegmentPage, rowPage, segmentPage, type SegmentRecord } from "./segment-pages";
 
 /**
  * Rows, each edition's segments along them, variants or word-link sets read per query; an edition's segments alone
@@ -36,29 +36,41 @@ const toSegment = (segment: { id: string; xmlId: string | null; paragraph: numbe
   text: segment.text,
 });
 
+/** An aligned segment as the grid is read: its row and position, its id in the export, and the segment when texts are read. */
+interface GridItem {
+  rowId: string;
+  position: number;
+  id: string;
+  segment: SegmentExport | null;
+}
+
 /**
  * One edition's aligned segments in reading order, a page at a time, with the row of each: the grid is read by
  * merging these cursors along the rows (for every edition, the rows in order hold its segments in order:
  * checkGridInvariant). Each is an index range, where a page of rows' segments looked up by row id cost a scan of the
- * work's segments per page.
+ * work's segments per page. Without texts only ids, rows and positions are read (gridSegmentPage).
  */
 function gridCursor(tx: Tx, editionId: string, take: number, texts: boolean, read: (records: number) => void) {
-  let buffer: SegmentRecord[] = [];
+  const readPage = async (after: number | undefined): Promise<GridItem[]> =>
+    texts
+      ? (await segmentPage(tx, editionId, { after, take, texts: true, aligned: true })).map((segment) => ({ rowId: segment.rowId!, position: segment.position, id: exportId(segment), segment: toSegment(segment) }))
+      : (await gridSegmentPage(tx, editionId, { after, take })).map((segment) => ({ rowId: segment.rowId, position: segment.position, id: segment.exportId, segment: null }));
+  let buffer: GridItem[] = [];
   let index = 0;
   let after: number | undefined;
   let done = false;
   return {
     /** The next segment, or null after the last. */
-    async peek(): Promise<(SegmentRecord & { rowId: string }) | null> {
+    async peek(): Promise<GridItem | null> {
       while (index >= buffer.length) {
         if (done) return null;
-        buffer = await segmentPage(tx, editionId, { after, take, texts, aligned: true });
+        buffer = await readPage(after);
         index = 0;
         read(buffer.length);
         done = buffer.length < take;
         if (buffer.length > 0) after = buffer.at(-1)!.position;
       }
-      return buffer[index] as SegmentRecord & { rowId: string };
+      return buffer[index];
     },
     /** Moves past the segment `peek` gave. */
     skip() {
@@ -125,16 +137,29 @@ export async function pagedSource(tx: Tx, workSlug: string, options: PagedSource
       supersededBy: edition.supersededById ? (slugOf.get(edition.supersededById) ?? null) : null,
       importedBy: edition.importedById ? (names.get(edition.importedById) ?? null) : null,
       importedAt: edition.importedAt.toISOString(),
+      sourceFile: edition.sourceFile,
+      normalisation: normalisationOf(edition),
     })),
 
+    /*
+     * The next page is asked for before this one is handed out, so PostgreSQL reads it while the file is written:
+     * one query in flight at a time, since whoever reads an edition's text asks for nothing else meanwhile; one that
+     * stops early waits for it (a transaction's connection takes one query at a time).
+     */
     async *segments(slug) {
       const editionId = idOf(slug);
-      for (let after: number | undefined; ; ) {
-        const segments = await segmentPage(tx, editionId, { after, take: page * 4, texts: true, aligned: false });
-        read(segments.length);
-        yield* segments.map(toSegment);
-        if (segments.length < page * 4) return;
-        after = segments.at(-1)!.position;
+      const take = page * 4;
+      const pageAfter = (after: number | undefined) => segmentPage(tx, editionId, { after, take, texts: true, aligned: false });
+      let next: Promise<SegmentRecord[]> | null = pageAfter(undefined);
+      try {
+        while (next) {
+          const segments: SegmentRecord[] = await next;
+          read(segments.length);
+          next = segments.length < take ? null : pageAfter(segments.at(-1)!.position);
+          yield* segments.map(toSegment);
+        }
+      } finally {
+        await next?.catch(() => undefined);
       }
     },
 
@@ -153,12 +178,7 @@ export async function pagedSource(tx: Tx, workSlug: string, options: PagedSource
       const editionIds = (asked ? asked.map(idOf) : editions.map((edition) => edition.id)).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
       const cursors = editionIds.map((editionId) => gridCursor(tx, editionId, page, texts !== false, read));
       for (let after: number | undefined; ; ) {
-        const rows = await tx.alignmentRow.findMany({
-          where: { workId: work.id, ...(after !== undefined ? { position: { gt: after } } : {}) },
-          orderBy: { position: "asc" },
-          take: page,
-          select: { id: true, position: true, status: true, confidence: true },
-        });
+        const rows = await rowPage(tx, work.id, { after, take: page });
         if (rows.length === 0) break;
         const ids = rows.map((row) => row.id);
         const variants = withVariants ? await variantsOf(await tx.variant.findMany({ where: { rowId: { in: ids } }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] })) : [];
@@ -173,8 +193,8 @@ export async function pagedSource(tx: Tx, workSlug: string, options: PagedSource
             if (at < last) throw outOfOrder(work.slug, slug);
             last = at;
             cursor.skip();
-            (entries[at].row.cells[slug] ??= []).push(exportId(next));
-            (entries[at].segments[slug] ??= []).push(toSegment(next));
+            (entries[at].row.cells[slug] ??= []).push(next.id);
+            if (next.segment) (entries[at].segments[slug] ??= []).push(next.segment);
           }
         }
         for (const variant of variants) entries[indexOf.get(variant.rowId)!].variants.push(variant);

@@ -1,6 +1,7 @@
 /**
  * Works and editions as the HTTP API answers them: plain JSON with each edition's bibliographic data and
- * provenance in words (a working translation is labelled as such), who imported it and when, the text that
+ * provenance in words (a working translation is labelled as such), who imported it when and from what file, what
+ * storing its text in Unicode NFC changed, the text that
  * superseded it, and whether it is the pivot.
  */
 import { explainPivot } from "../../editions/pivot";
@@ -8,7 +9,9 @@ import { provenanceStatement, roleLabel } from "../../editions/provenance";
 import type { Db } from "../client";
 import { NotFoundError } from "../errors";
 import type { Prisma } from "../generated/client";
+import type { TextNormalisation } from "../../text/normalise-document";
 import { assertReadAccess, type ReadAccess } from "../users/reading-access";
+import { normalisationOf } from "./build-work-export";
 
 const EDITION_INCLUDE = {
   importedBy: { select: { name: true } },
@@ -50,6 +53,8 @@ export interface EditionInfo {
   importedBy: string | null;
   importedAt: string;
   sourceFile: string | null;
+  /** What storing the text in Unicode NFC changed at its import; null when nothing. */
+  normalisation: TextNormalisation | null;
   /** The edition whose text replaced this one (this one is kept as an earlier witness). */
   supersededBy: string | null;
   pivot: boolean;
@@ -94,6 +99,7 @@ function editionInfo(edition: EditionRecord, pivotId: string | null): EditionInf
     importedBy: edition.importedBy?.name ?? null,
     importedAt: edition.importedAt.toISOString(),
     sourceFile: edition.sourceFile,
+    normalisation: normalisationOf(edition),
     supersededBy: edition.supersededBy?.slug ?? null,
     pivot: edition.id === pivotId,
     segments: edition._count.segments,

@@ -16,12 +16,12 @@ function without<T extends object>(value: T, ...keys: (keyof T)[]): Partial<T> {
   return Object.fromEntries(Object.entries(value).filter(([key]) => !keys.includes(key as keyof T))) as Partial<T>;
 }
 
-/** A work as the comparison sees it: who imported it and when left out, row and variant ids (new in every database) replaced by row order. */
+/** A work as the comparison sees it: row and variant ids (new in every database) replaced by row order. */
 function comparable(work: WorkExport) {
   const rowIndex = new Map(work.rows.map((row, i) => [row.id, i]));
   return {
     work: work.work,
-    editions: work.editions.map((edition) => without(edition, "importedBy", "importedAt")),
+    editions: work.editions,
     rows: work.rows.map((row) => without(row, "id", "position")),
     variants: work.variants.map((variant) => ({ ...without(variant, "id", "rowId"), row: rowIndex.get(variant.rowId) })),
     wordLinks: (work.wordLinks ?? [])
@@ -88,14 +88,31 @@ describe("exporting a work and importing the export into an empty database", () 
     expect(exported.editions.find((e) => e.slug === "en")!.apparatus!.length).toBeGreaterThan(0);
   });
 
-  it("gives back the same editions, segments, grid, variants and word links from the full-work JSON", async () => {
+  it("gives back the same editions (with who imported each, when and from which file), segments, grid, variants and word links from the full-work JSON", async () => {
     const result = await runImport(target.prisma, { bytes: bytes(exportWorkJson(exported)), fileName: "thirst-for-power.json", importedById: "editor-2" });
     expect(result.status).toBe("created");
     const reimported = await buildWorkExport(trustedReadAccess(), target.prisma, WORK);
     expect(comparable(reimported)).toEqual(comparable(exported));
     expect(exported.wordLinks!.length).toBeGreaterThan(100);
-    expect(reimported.editions.every((edition) => edition.importedBy === "Eda Editor")).toBe(true);
+    expect(reimported.editions.map((edition) => [edition.slug, edition.importedBy, edition.sourceFile])).toEqual([
+      ["ru", null, "ru.txt"],
+      ["fr", "Sasha Scholar", "fr-published.txt"],
+      ["es", null, "es.txt"],
+      ["it", null, "it.txt"],
+      ["en", null, "en.txt"],
+      ["en-extracted", null, "en-extracted.txt"],
+      ["fr-superseded", null, "fr.txt"],
+    ]);
     expect(reimported.variants[0].author).toBe("Sasha Scholar");
+    const journal = await target.prisma.gridOperation.findFirstOrThrow({ where: { work: { slug: WORK } }, select: { kind: true, userId: true } });
+    expect(journal).toEqual({ kind: "import", userId: "editor-2" });
+  });
+
+  it("names nobody as importer when no user here has the name the file gives", async () => {
+    const json = exportWorkJson({ ...exported, work: { ...exported.work, slug: "nobody-copy" }, editions: exported.editions.map((e) => ({ ...e, importedBy: "Someone Else" })) });
+    await runImport(target.prisma, { bytes: bytes(json), fileName: "nobody.json", importedById: "editor-2" });
+    const copy = await buildWorkExport(trustedReadAccess(), target.prisma, "nobody-copy");
+    expect(copy.editions.map((e) => [e.importedBy, e.importedAt])).toEqual(exported.editions.map((e) => [null, e.importedAt]));
   });
 
   it("gives back every row's texts, status and confidence, and each edition's metadata, from TMX", async () => {

@@ -1,13 +1,19 @@
 /**
  * Imports store text in Unicode NFC, whatever form the file wrote, and say so (issue 10): the preview and the
  * result name what normalisation changes, the edition keeps it as provenance, and search finds the text whichever
- * form a query is typed in.
+ * form a query is typed in; a work export passes the record on, and importing it elsewhere restores it exactly.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../../test/database";
+import { exportBody } from "../../api/export-files";
 import { exportWorkJson } from "../../formats";
 import { sampleWork } from "../../formats/fixtures/sample-work";
+import { buildWorkExport } from "../export/build-work-export";
+import { inSnapshot } from "../export/in-snapshot";
+import { pagedSource } from "../export/paged-source";
+import { planWorkExport } from "../export/plan-work-export";
 import { searchWork } from "../search/search-work";
+import { trustedReadAccess } from "../users/reading-access";
 import { previewImport } from "./preview-import";
 import { runImport } from "./run-import";
 
@@ -68,5 +74,42 @@ describe("importing text written in another Unicode form", () => {
     expect(result.editions.find((edition) => edition.slug === "en")!.normalisation).toBeUndefined();
     expect(await segmentTexts("json-nf", "ru")).toEqual(sampleWork.editions.find((edition) => edition.slug === "ru")!.segments.map((segment) => segment.text));
     expect(await provenance("json-nf", "en")).toMatchObject({ normalisedTo: null });
+  });
+
+  it("passes the record on through the work JSON, streamed or whole: importing it restores it exactly, and adds what it changes again", async () => {
+    const editor = await database.prisma.user.create({ data: { id: "tuyet", name: "Tuyết Editor", email: "tuyet@example.test", role: "editor" } });
+    await database.prisma.edition.updateMany({ where: { slug: "vi", work: { slug: "udhr-nf" } }, data: { importedById: editor.id, importedAt: new Date("2026-11-30T08:09:10.123Z") } });
+    const plan = await planWorkExport(trustedReadAccess(), database.prisma, "udhr-nf", "work-json", {});
+    let streamed = "";
+    for await (const piece of inSnapshot(database.prisma, async function* (tx) {
+      yield* exportBody(await pagedSource(tx, "udhr-nf"), plan);
+    }))
+      streamed += piece;
+    expect(streamed).toBe(exportWorkJson(await buildWorkExport(trustedReadAccess(), database.prisma, "udhr-nf")));
+    const exported = JSON.parse(streamed);
+    expect(exported.editions.map((e: { slug: string; normalisation: unknown; sourceFile: string }) => [e.slug, e.normalisation, e.sourceFile])).toEqual([
+      ["vi", { form: "NFC", letters: 19, segments: 3 }, "vi.md"],
+      ["en", null, "en.md"],
+    ]);
+
+    const record = (work: string) =>
+      database.prisma.edition.findMany({
+        where: { work: { slug: work } },
+        orderBy: { position: "asc" },
+        select: { slug: true, normalisedTo: true, normalisedLetters: true, normalisedSegments: true, importedById: true, importedAt: true, sourceFile: true },
+      });
+    const copy = { ...exported, work: { ...exported.work, slug: "udhr-nf-copy" } };
+    const result = await runImport(database.prisma, { bytes: utf8(JSON.stringify(copy)), fileName: "udhr.json", importedById: null });
+    expect(result.editions.every((edition) => edition.normalisation === undefined)).toBe(true);
+    expect(await record("udhr-nf-copy")).toEqual(await record("udhr-nf"));
+    const journal = await database.prisma.gridOperation.findFirstOrThrow({ where: { work: { slug: "udhr-nf-copy" } }, select: { kind: true, payload: true } });
+    expect(journal.kind).toBe("import");
+    expect(JSON.stringify(journal.payload)).toContain("udhr.json");
+
+    const decomposed = nfd(JSON.stringify({ ...exported, work: { ...exported.work, slug: "udhr-nf-again" } }));
+    const again = await runImport(database.prisma, { bytes: utf8(decomposed), fileName: "udhr-nfd.json", importedById: null });
+    const now = again.editions.find((edition) => edition.slug === "vi")!.normalisation!;
+    expect(now.letters).toBeGreaterThan(0);
+    expect(await provenance("udhr-nf-again", "vi")).toEqual({ normalisedTo: "NFC", normalisedLetters: 19 + now.letters, normalisedSegments: 3 });
   });
 });

@@ -3,7 +3,11 @@
  * provenance, apparatus and corrections; every segment with its text, block, kind and identity (the export's
  * segment id becomes the segment's xml id, so a second export gives the same ids); the earlier witnesses and the
  * pivot; the grid with each row's status and confidence; and the variant register (a variant's author is the
- * user of that name when exactly one exists).
+ * user of that name when exactly one exists). Each edition keeps the record of its own first import that the file
+ * carries — when, by whom (the user of that name when exactly one exists, else nobody named), from which file, and
+ * what storing its text in NFC changed — so exporting and importing moves a work without rewriting its history; the
+ * work's journal records this import itself. A file without that record (made by hand, or before it was exported)
+ * gets this import's.
  */
 import { remapSide, wordIndexMap } from "../../alignment/words/remap-links";
 import { WORD_MODEL_VERSION } from "../words/link-sets";
@@ -58,10 +62,15 @@ export async function writeWork(
   });
   const editionIds = new Map<string, string>();
   const segmentIds = new Map<string, Map<string, string>>();
+  const importers = await authorIds(tx, exported.editions.map((edition) => edition.importedBy ?? null));
   for (const [position, edition] of exported.editions.entries()) {
     const created = await createEdition(tx, work, {
       document: documentOf(edition, exported.work),
-      ...source,
+      checksum: source.checksum,
+      sourceFile: edition.sourceFile !== undefined ? edition.sourceFile : source.sourceFile,
+      importedById: edition.importedBy !== undefined ? (edition.importedBy && (importers.get(edition.importedBy) ?? null)) : source.importedById,
+      importedAt: edition.importedAt !== undefined ? new Date(edition.importedAt) : undefined,
+      recordedNormalisation: edition.normalisation ?? null,
       position,
       paragraphs: edition.segments.map((segment) => segment.blockIndex),
     });

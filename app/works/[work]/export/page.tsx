@@ -39,7 +39,7 @@ const SETS: { kind: ExportKind; title: string; description: string }[] = [
 const WHOLE: { kind: ExportKind; title: string; description: string }[] = [
   { kind: "variants-csv", title: "Variant register as CSV", description: "Every recorded variant with its row, editions, category, status and note." },
   { kind: "variants-json", title: "Variant register as JSON", description: "The same, with the editions' provenance." },
-  { kind: "work-json", title: "The whole work (JSON)", description: "Editions, sentences with their ids, the grid and the variants: imports into another Hexapla as it is." },
+  { kind: "work-json", title: "The whole work (JSON)", description: "Editions with their provenance and the record of each one's import (when, by whom, from which file, Unicode normalisation), sentences with their ids, the grid, the variants and the word links: imports into another Hexapla as it is." },
 ];
 
 function chosenEditions(param: string | string[] | undefined, editions: EditionInfo[]): string[] {
