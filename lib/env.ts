@@ -32,6 +32,12 @@ const EnvSchema = z.object({
    * promptly beside many readers, at the same pages per second.
    */
   HEXAPLA_PAGE_RENDERS: z.coerce.number().int().min(1).max(1000).default(2),
+  /**
+   * How long one SQL statement of the app server may run (PostgreSQL's statement_timeout) before the request fails
+   * with 503 instead of waiting on: a lock held by a stuck transaction, a server that stopped answering. 0: none
+   * (e.g. behind a pooler that refuses the startup parameter).
+   */
+  HEXAPLA_STATEMENT_TIMEOUT_SECONDS: z.coerce.number().min(0).max(86_400).default(60),
   /** Jobs a worker process runs at once (each uses at most one thread for the aligner). */
   HEXAPLA_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
   /** Failed sign-ins of one account before it is locked for a while that doubles with each further failure. */

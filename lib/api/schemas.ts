@@ -221,7 +221,7 @@ export const CreatedApiTokenSchema = ApiTokenSchema.extend({ token: z.string().d
 
 export const ErrorSchema = z.object({
   error: z.object({
-    code: z.enum(["unauthorized", "forbidden", "not_found", "conflict", "stale", "invalid", "internal"]),
+    code: z.enum(["unauthorized", "forbidden", "not_found", "conflict", "stale", "invalid", "unavailable", "internal"]),
     message: z.string(),
     details: z.unknown().optional().describe("e.g. { issues: [{ path, message }] } or { file, line, column } for a file that failed validation"),
   }),

@@ -7,7 +7,7 @@ import path from "node:path";
 import { APP_ROLE, connectsAsSuperuser, ensureAppRole, transferOwnership } from "./app-role";
 import { createPrismaClient } from "./client";
 import { isDatabaseEmpty, seedDemo } from "./demo/seed-demo";
-import { startEmbeddedPostgres } from "./embedded-postgres";
+import { startEmbeddedPostgres, type EmbeddedPostgres } from "./embedded-postgres";
 import { enqueueJob } from "./jobs/enqueue-job";
 import { ensureDatabase, migrate } from "./migrate";
 import { ensureAuthSecret } from "./settings";
@@ -22,6 +22,8 @@ export interface BootOptions {
   pgPort: number;
   seedDemo: boolean;
   log: (line: string) => void;
+  /** The embedded server in a process group of its own (lib/db/embedded-postgres.ts): for `npm start`. */
+  ownProcessGroup?: boolean;
 }
 
 export interface BootedDatabase {
@@ -29,14 +31,17 @@ export interface BootedDatabase {
   /** Signs sessions; kept in the database so every app server shares it. */
   authSecret: string;
   embedded: boolean;
+  /** The embedded server this boot started or found running (none with DATABASE_URL): `npm start` watches it. */
+  server?: EmbeddedPostgres;
   stop(): Promise<void>;
 }
 
 export async function bootDatabase(options: BootOptions): Promise<BootedDatabase> {
   let url = options.databaseUrl;
   let stop: () => Promise<void> = async () => undefined;
+  let server: EmbeddedPostgres | undefined;
   if (!url) {
-    const server = await startEmbeddedPostgres({ dataDir: path.join(options.dataDir, "postgres"), port: options.pgPort, log: options.log });
+    server = await startEmbeddedPostgres({ dataDir: path.join(options.dataDir, "postgres"), port: options.pgPort, log: options.log, ownProcessGroup: options.ownProcessGroup });
     stop = server.stop;
     try {
       await ensureAppRole(server.adminUrl, server.appPassword);
@@ -63,7 +68,7 @@ export async function bootDatabase(options: BootOptions): Promise<BootedDatabase
         await enqueueJob(prisma, { kind: "row-signals", workId: seeded.workId, userId: null });
         options.log(`Loaded the demo corpus: ${seeded.editions} editions, ${seeded.rows} aligned rows.`);
       }
-      return { url, authSecret, embedded: !options.databaseUrl, stop };
+      return { url, authSecret, embedded: !options.databaseUrl, server, stop };
     } finally {
       await prisma.$disconnect();
     }

@@ -4,9 +4,17 @@
  * `readDb()` for the heavy reads of pages, which may lag a little behind — on a replica (DATABASE_READ_URL) when one
  * is configured, else on the primary. Their pools are separate even on one database, so however many pages are
  * being read, a write never waits for a connection behind them.
+ *
+ * Nothing waits on the database forever: a query waits at most CONNECT_TIMEOUT_MS for a connection (a new one, or
+ * one of a full pool to come free), and a statement of the app server runs at most HEXAPLA_STATEMENT_TIMEOUT_SECONDS
+ * (PostgreSQL's statement_timeout; a worker's, WORKER_STATEMENT_TIMEOUT_MS). Either, like the database being down,
+ * is a passing trouble (unavailable.ts) that a request answers with 503. The pools outlive the database going away:
+ * a broken idle connection is dropped (the driver adapter listens for its error) and the next query opens a new one.
  */
 import { PrismaPg } from "@prisma/adapter-pg";
+import { readEnv } from "../env";
 import { PrismaClient } from "./generated/client";
+import { CONNECT_TIMEOUT_MS } from "./timeouts";
 
 export type Db = InstanceType<typeof PrismaClient>;
 
@@ -14,11 +22,30 @@ export type Db = InstanceType<typeof PrismaClient>;
 export const POOL_SIZE = 10;
 export const READ_POOL_SIZE = 5;
 
+export interface ClientLimits {
+  /** Connections of its pool (default POOL_SIZE). */
+  poolSize?: number;
+  /** PostgreSQL's statement_timeout for its connections; unset: none (command-line tools, migrations, tests). */
+  statementTimeoutMs?: number;
+  /** How long a query waits for a connection (default CONNECT_TIMEOUT_MS). */
+  connectTimeoutMs?: number;
+}
+
 const globalForPrisma = globalThis as unknown as { hexaplaPrisma?: Db; hexaplaReadPrisma?: { url: string; client: Db } };
 
-export function createPrismaClient(databaseUrl: string, poolSize = POOL_SIZE): Db {
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl, max: poolSize }) });
+export function createPrismaClient(databaseUrl: string, limits: ClientLimits = {}): Db {
+  const adapter = new PrismaPg({
+    connectionString: databaseUrl,
+    max: limits.poolSize ?? POOL_SIZE,
+    connectionTimeoutMillis: limits.connectTimeoutMs ?? CONNECT_TIMEOUT_MS,
+    keepAlive: true,
+    ...(limits.statementTimeoutMs ? { statement_timeout: limits.statementTimeoutMs } : {}),
+  });
+  return new PrismaClient({ adapter });
 }
+
+/** The app server's statement timeout (HEXAPLA_STATEMENT_TIMEOUT_SECONDS). */
+const requestStatementTimeoutMs = () => readEnv().HEXAPLA_STATEMENT_TIMEOUT_SECONDS * 1000;
 
 function databaseUrl(): string {
   const url = process.env.DATABASE_URL;
@@ -28,7 +55,7 @@ function databaseUrl(): string {
 
 /** The shared client, created on first use from DATABASE_URL. */
 export function db(): Db {
-  globalForPrisma.hexaplaPrisma ??= createPrismaClient(databaseUrl());
+  globalForPrisma.hexaplaPrisma ??= createPrismaClient(databaseUrl(), { statementTimeoutMs: requestStatementTimeoutMs() });
   return globalForPrisma.hexaplaPrisma;
 }
 
@@ -38,6 +65,6 @@ export function db(): Db {
  */
 export function readDb(): Db {
   const url = process.env.DATABASE_READ_URL || databaseUrl();
-  if (globalForPrisma.hexaplaReadPrisma?.url !== url) globalForPrisma.hexaplaReadPrisma = { url, client: createPrismaClient(url, READ_POOL_SIZE) };
+  if (globalForPrisma.hexaplaReadPrisma?.url !== url) globalForPrisma.hexaplaReadPrisma = { url, client: createPrismaClient(url, { poolSize: READ_POOL_SIZE, statementTimeoutMs: requestStatementTimeoutMs() }) };
   return globalForPrisma.hexaplaReadPrisma.client;
 }

@@ -23,6 +23,11 @@ export interface EmbeddedPostgresOptions {
   log?: (line: string) => void;
   /** As root: where binaries the postgres user cannot reach are copied (default /var/lib/hexapla; tests use their own). */
   systemDir?: string;
+  /**
+   * Run the server in a process group of its own, out of reach of the terminal's Ctrl-C, for a caller that stops it
+   * itself once the processes using it have stopped (`npm start`). Otherwise Ctrl-C stops it with its caller.
+   */
+  ownProcessGroup?: boolean;
 }
 
 export interface EmbeddedPostgres {
@@ -36,8 +41,16 @@ export interface EmbeddedPostgres {
   appPassword: string;
   port: number;
   dataDir: string;
+  /**
+   * Resolves with how the server ended when it stops by itself (crashed, killed, shut down by someone else), not
+   * when stop() ends it. Never, for a server another process started (see "already running" below).
+   */
+  exited: Promise<string>;
   stop(): Promise<void>;
 }
+
+/** How long stop() waits for a fast shutdown (SIGINT) before asking for an immediate one (SIGQUIT: crash recovery at the next start, nothing lost). */
+const STOP_WAIT_MS = 30_000;
 
 export interface Binaries {
   initdb: string;
@@ -185,10 +198,15 @@ async function initialise(binaries: Binaries, dataDir: string, password: string,
 function waitUntilReady(child: ChildProcess, logFile: string): Promise<void> {
   return new Promise((resolve, reject) => {
     let output = "";
+    let ready = false;
     const onData = (chunk: Buffer) => {
-      output += chunk.toString();
       fs.appendFileSync(logFile, chunk, { mode: 0o600 });
-      if (output.includes("database system is ready to accept connections")) resolve();
+      if (ready) return; // its log goes on to the file only, however long the server runs
+      output += chunk.toString();
+      if (output.includes("database system is ready to accept connections")) {
+        ready = true;
+        resolve();
+      }
     };
     child.stderr?.on("data", onData);
     child.stdout?.on("data", onData);
@@ -248,29 +266,47 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   const appPassword = appRolePassword(password);
   const urlBase = (port: number) => `postgresql://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${port}`;
   const appUrlBase = (port: number) => `postgresql://${APP_ROLE}:${encodeURIComponent(appPassword)}@127.0.0.1:${port}`;
-  const handle = (port: number, stop: () => Promise<void>): EmbeddedPostgres => ({
+  const handle = (port: number, stop: () => Promise<void>, exited: Promise<string>): EmbeddedPostgres => ({
     adminUrl: `${urlBase(port)}/postgres`,
     url: (database) => `${urlBase(port)}/${database}`,
     appUrl: (database) => `${appUrlBase(port)}/${database}`,
     appPassword,
     port,
     dataDir,
+    exited,
     stop,
   });
   const runningPort = runningServerPort(dataDir);
   if (runningPort !== null && (await accepts(`${urlBase(runningPort)}/postgres`))) {
     log(`Using the embedded PostgreSQL already running on port ${runningPort} (started by another Hexapla process).`);
-    return handle(runningPort, async () => undefined);
+    return handle(runningPort, async () => undefined, new Promise<string>(() => undefined));
   }
   const child = spawn(
     binaries.postgres,
     ["-D", dataDir, "-p", String(options.port), "-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=", "-c", "max_connections=200"],
-    { ...(runAs ?? {}), env: { ...process.env, LC_ALL: "C", LANG: "C" }, stdio: ["ignore", "pipe", "pipe"] },
+    { ...(runAs ?? {}), env: { ...process.env, LC_ALL: "C", LANG: "C" }, stdio: ["ignore", "pipe", "pipe"], detached: options.ownProcessGroup ?? false },
   );
   await waitUntilReady(child, logFile);
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-  return handle(options.port, async () => {
-    if (child.exitCode === null && child.signalCode === null) child.kill("SIGINT");
-    await exited;
-  });
+  let stopping = false;
+  const ended = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const exited = new Promise<string>((resolve) =>
+    child.once("exit", (code, signal) => {
+      if (!stopping) resolve(signal ? `killed by ${signal}` : `exit ${code}`);
+    }),
+  );
+  return handle(
+    options.port,
+    async () => {
+      stopping = true;
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.kill("SIGINT");
+      const timer = setTimeout(() => {
+        log(`PostgreSQL has not stopped after ${STOP_WAIT_MS / 1000} s; asking it to stop at once (it recovers at the next start).`);
+        child.kill("SIGQUIT");
+      }, STOP_WAIT_MS);
+      await ended;
+      clearTimeout(timer);
+    },
+    exited,
+  );
 }

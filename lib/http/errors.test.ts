@@ -32,6 +32,17 @@ describe("describeError", () => {
     expect(body.error).toEqual({ code: "invalid", message: "Row 3 is the last row.", details: { reason: "no-next-row" } });
   });
 
+  it("answers the database being unreachable or too busy with 503, Retry-After and a message to try again", async () => {
+    const log = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    const down = errorResponse(Object.assign(new Error("Can't reach database server at 127.0.0.1:5432"), { code: "P1001" }));
+    expect(down.status).toBe(503);
+    expect(down.headers.get("retry-after")).toBe("5");
+    expect(await down.json()).toEqual({ error: { code: "unavailable", message: expect.stringContaining("cannot be reached") } });
+    const busy = describeError(new Error("timeout exceeded when trying to connect"));
+    expect(busy).toEqual({ status: 503, body: { error: { code: "unavailable", message: expect.stringContaining("too busy") } } });
+    log.mockRestore();
+  });
+
   it("answers anything else with a 500 that reveals nothing, and logs it", async () => {
     const log = vi.spyOn(console, "error").mockImplementation(() => undefined);
     const response = errorResponse(new Error("password=hunter2"));

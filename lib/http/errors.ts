@@ -1,14 +1,17 @@
 /**
  * One place that turns the errors of the data layer and of request validation into HTTP responses, so every
  * route handler answers the same way: `{ error: { code, message, details? } }` with the status the code means.
- * Unexpected errors are logged and answered with a 500 that reveals nothing.
+ * The database's passing troubles (down, restarting, no connection free in time, a statement past its timeout:
+ * lib/db/unavailable.ts) are 503 `unavailable` with Retry-After. Unexpected errors are logged and answered with a
+ * 500 that reveals nothing.
  */
 import { ZodError } from "zod";
 import { GridOperationError } from "../alignment/operations";
 import { DomainError } from "../db/errors";
+import { databaseTrouble, troubleMessage } from "../db/unavailable";
 import { PayloadTooLargeError, UnsupportedMediaTypeError } from "./read-body";
 
-export type ErrorCode = DomainError["code"] | "internal";
+export type ErrorCode = DomainError["code"] | "unavailable" | "internal";
 
 const STATUS: Record<ErrorCode, number> = {
   unauthorized: 401,
@@ -17,8 +20,12 @@ const STATUS: Record<ErrorCode, number> = {
   conflict: 409,
   stale: 409,
   invalid: 422,
+  unavailable: 503,
   internal: 500,
 };
+
+/** Seconds a client is asked to wait before trying again after a 503 `unavailable`. */
+export const UNAVAILABLE_RETRY_SECONDS = 5;
 
 export interface ErrorBody {
   error: { code: ErrorCode; message: string; details?: unknown };
@@ -50,12 +57,20 @@ export function describeError(error: unknown): { status: number; body: ErrorBody
   if (error instanceof GridOperationError) {
     return { status: 422, body: { error: { code: "invalid", message: error.message, details: { reason: error.code } } } };
   }
+  const trouble = databaseTrouble(error);
+  if (trouble) return { status: 503, body: { error: { code: "unavailable", message: troubleMessage(trouble) } } };
   return { status: 500, body: { error: { code: "internal", message: "Something went wrong on the server; nothing was changed." } } };
 }
 
-/** The JSON response for an error; unexpected errors are logged first. */
+/** The headers an error's answer carries besides its body: Retry-After on a 503. */
+export function errorHeaders(status: number): Record<string, string> {
+  return status === 503 ? { "retry-after": String(UNAVAILABLE_RETRY_SECONDS) } : {};
+}
+
+/** The JSON response for an error; unexpected errors are logged first, the database's troubles in one line. */
 export function errorResponse(error: unknown): Response {
   const { status, body } = describeError(error);
   if (status === 500) console.error(error);
-  return Response.json(body, { status });
+  if (status === 503) console.error(`[hexapla] ${body.error.message} (${error instanceof Error ? error.message.trim().split("\n").at(-1) : String(error)})`);
+  return Response.json(body, { status, headers: errorHeaders(status) });
 }

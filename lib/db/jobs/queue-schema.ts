@@ -17,7 +17,7 @@ export const queueLogger = new Logger(() => (level, message) => {
  * itself without waiting, and removes its error handlers first, so a connection closing late could crash the process.
  */
 export function queuePool(databaseUrl: string, max: number): pg.Pool {
-  const pool = new pg.Pool({ connectionString: databaseUrl, max });
+  const pool = new pg.Pool({ connectionString: databaseUrl, max, keepAlive: true });
   const report = (error: Error) => console.error(`[worker] Database connection error: ${error.message}`);
   pool.on("error", report);
   pool.on("connect", (client) => client.on("error", report));

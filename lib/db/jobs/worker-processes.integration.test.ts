@@ -2,8 +2,9 @@
  * Workers as separate processes on one database (how `npm start`, `npm run worker` and other machines run them):
  * a job queued by this process is run by a worker started on its own; a worker killed mid-job (SIGKILL) loses
  * nothing — the next worker to start, or one already running, finds the job at once (the dead worker's lock is
- * gone long before its lease ends) and runs it again to the end, and the grid holds; a worker stopped with SIGTERM
- * hands its job back.
+ * gone long before its lease ends) and runs it again to the end, and the grid holds; a worker frozen mid-job keeps
+ * its lock, and its job is taken over when its lease passes, the frozen run writing nothing when it resumes; a
+ * worker stopped with SIGTERM hands its job back.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../../test/database";
@@ -14,7 +15,7 @@ import { createActor, snapshotWork } from "../grid/grid.fixtures";
 import { loadGridState } from "../grid/load-grid-state";
 import type { Actor } from "../grid/types";
 import { getJob } from "./job-view";
-import { cancelActiveJobs, spawnWorker, waitForJob, type WorkerProcess } from "./jobs.fixtures";
+import { cancelActiveJobs, spawnWorker, waitFor, waitForJob, type WorkerProcess } from "./jobs.fixtures";
 import { startWorker } from "./worker";
 
 let database: TestDatabase;
@@ -104,6 +105,36 @@ describe("worker processes", () => {
       expect(requeue?.message).toBe("Its worker stopped (run 1 of 3); it runs again. Nothing of that run was kept.");
       await expectAlignedOnce(job.id);
     } finally {
+      await survivor.stop();
+    }
+  });
+
+  it("frozen mid-job (SIGSTOP), its lock held: another worker takes the job over when its lease passes, and the frozen one, resumed, writes nothing", { timeout: 240_000 }, async () => {
+    const frozen = spawn();
+    const job = await alignOn(frozen);
+    const { runToken } = await database.prisma.job.findUniqueOrThrow({ where: { id: job.id } });
+    expect(runToken).not.toBeNull();
+    frozen.child.kill("SIGSTOP");
+    const survivor = await startWorker({ databaseUrl: database.url, concurrency: 1 });
+    try {
+      const done = await waitForJob(database.prisma, job.id, (j) => j.status === "done", "the running worker to take the job over and finish it", 120_000);
+      expect(done).toMatchObject({ attempts: 2, workerId: survivor.id });
+      expect((await log(job.id)).find((entry) => entry.status === "queued")?.message).toBe("Its worker stopped answering (run 1 of 3); it runs again. Nothing of that run was kept.");
+      await cancelActiveJobs(database.prisma, workId);
+      frozen.child.kill("SIGCONT");
+      /* The resumed run learns at its next lease renewal that the job is no longer its own, and ends its queue entry. */
+      await waitFor(async () => {
+        const [{ entries }] = await database.prisma.$queryRaw<{ entries: number }[]>`
+          SELECT count(*)::int AS entries FROM graphile_worker._private_jobs WHERE payload->>'token' = ${runToken}`;
+        return entries === 0 ? true : undefined;
+      }, "the resumed worker to end its run");
+      await expectAlignedOnce(job.id);
+      expect(await database.prisma.job.findUniqueOrThrow({ where: { id: job.id } })).toMatchObject({ status: "done", attempts: 2, workerId: survivor.id });
+      frozen.child.kill("SIGTERM");
+      expect(await frozen.exited).toEqual({ code: 0, signal: null });
+    } finally {
+      frozen.child.kill("SIGCONT");
+      if (frozen.child.exitCode === null && frozen.child.signalCode === null) frozen.child.kill("SIGKILL");
       await survivor.stop();
     }
   });

@@ -164,6 +164,7 @@ export async function gridEventStream(request: Request, workSlug: string, checkR
           enqueue(async () => {
             if ((await checkReader(hub, request.headers)) === "denied") deny();
           }),
+        onShutdown: close,
         onStatus: (listening) =>
           enqueue(async () => {
             if (!listening) {

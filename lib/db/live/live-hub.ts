@@ -9,7 +9,9 @@
  * and the hub connects again with back-off (0.5 s doubling to 15 s, with jitter) for as long as anyone listens —
  * an outage of any length. Once listening again, subscribers hear `onStatus(true)`: whatever was committed in
  * between was not heard, so they resynchronise (the streams send the current version). A periodic ping finds a
- * connection that died without a word. The connection closes a little after the last subscriber leaves.
+ * connection that died without a word. The connection closes a little after the last subscriber leaves. When the
+ * app server stops (SIGTERM, instrumentation.ts), shutdown() ends every stream, so the server's in-flight requests can
+ * finish and the process exit, and the browsers reconnect elsewhere.
  */
 import pg from "pg";
 import { GRID_CHANNEL, GridNotificationSchema, type GridNotification } from "../grid/notify";
@@ -21,6 +23,8 @@ export interface HubSubscriber {
   onAccessChange?(): void;
   /** false: the connection is lost (nothing will be heard until true); true: listening again, resynchronise. */
   onStatus?(listening: boolean): void;
+  /** The app server is stopping: end the stream (the browser reconnects, to another server or to this one restarted). */
+  onShutdown?(): void;
 }
 
 /** Whatever can take away someone's access (the reading setting, sessions, users, tokens) NOTIFYs here (triggers in the account_controls migration). */
@@ -42,6 +46,8 @@ export class LiveHub {
   private waiters = new Set<() => void>();
   /** Counts access changes (and reconnections, after which any may have been missed). */
   accessEpoch = 0;
+  /** Set by shutdown(): the process is stopping and takes no new stream. */
+  shuttingDown = false;
 
   constructor(private readonly databaseUrl: string) {}
 
@@ -63,12 +69,13 @@ export class LiveHub {
     }
     clearTimeout(this.lingerTimer);
     this.lingerTimer = undefined;
-    if (!this.client && !this.connecting && !this.retryTimer) void this.connect();
+    if (!this.client && !this.connecting && !this.retryTimer && !this.shuttingDown) void this.connect();
     return () => this.unsubscribe(subscriber);
   }
 
-  /** Resolves true once listening, false when not listening within `timeoutMs`. */
+  /** Resolves true once listening, false when not listening within `timeoutMs` (or shutting down). */
   async ready(timeoutMs: number): Promise<boolean> {
+    if (this.shuttingDown) return false;
     if (this.client) return true;
     if (!this.connecting && !this.retryTimer) void this.connect();
     return new Promise<boolean>((resolve) => {
@@ -91,6 +98,14 @@ export class LiveHub {
     const client = this.client;
     this.client = null;
     await client?.end().catch(() => undefined);
+  }
+
+  /** The process is stopping: every subscriber hears onShutdown, the connection closes and is not opened again. */
+  async shutdown(): Promise<void> {
+    this.shuttingDown = true;
+    this.tell((subscriber) => subscriber.onShutdown?.());
+    this.waiters.forEach((waiter) => waiter());
+    await this.close();
   }
 
   private unsubscribe(subscriber: HubSubscriber) {
@@ -153,7 +168,7 @@ export class LiveHub {
       this.scheduleRetry();
       return;
     }
-    if (this.subscribers.size === 0 && this.waiters.size === 0) {
+    if (this.shuttingDown || (this.subscribers.size === 0 && this.waiters.size === 0)) {
       await client.end().catch(() => undefined);
       return;
     }
@@ -178,7 +193,7 @@ export class LiveHub {
   }
 
   private scheduleRetry() {
-    if (this.subscribers.size === 0 && this.waiters.size === 0) return;
+    if (this.shuttingDown || (this.subscribers.size === 0 && this.waiters.size === 0)) return;
     const delay = this.retryDelay * (0.75 + Math.random() / 2);
     this.retryDelay = Math.min(this.retryDelay * 2, RETRY_MS.max);
     this.retryTimer = setTimeout(() => void this.connect(), delay);
@@ -212,4 +227,9 @@ export function liveHub(databaseUrl: string): LiveHub {
   let hub = globalForHubs.hexaplaLiveHubs.get(databaseUrl);
   if (!hub) globalForHubs.hexaplaLiveHubs.set(databaseUrl, (hub = new LiveHub(databaseUrl)));
   return hub;
+}
+
+/** Ends every stream of the process and its listening connections: the app server is stopping (instrumentation.ts). */
+export async function shutDownLiveHubs(): Promise<void> {
+  await Promise.all([...(globalForHubs.hexaplaLiveHubs?.values() ?? [])].map((hub) => hub.shutdown()));
 }

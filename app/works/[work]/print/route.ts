@@ -7,7 +7,7 @@ import { safeRedirectPath } from "@/lib/auth/safe-redirect";
 import { db } from "@/lib/db/client";
 import { PrintRequestSchema, readPrintDocument } from "@/lib/db/print/read-print-document";
 import { readAccessOf } from "@/lib/db/users/reading-access";
-import { describeError } from "@/lib/http/errors";
+import { describeError, errorHeaders } from "@/lib/http/errors";
 import { printHtml } from "@/lib/print/print-document";
 
 export const dynamic = "force-dynamic";
@@ -22,6 +22,6 @@ export async function GET(request: Request, { params }: { params: Promise<{ work
     return new Response(printHtml(document), { headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" } });
   } catch (error) {
     const { status, body } = describeError(error);
-    return new Response(`${body.error.message}\n`, { status, headers: { "content-type": "text/plain; charset=utf-8" } });
+    return new Response(`${body.error.message}\n`, { status, headers: { "content-type": "text/plain; charset=utf-8", ...errorHeaders(status) } });
   }
 }

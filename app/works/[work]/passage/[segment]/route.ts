@@ -10,7 +10,7 @@ import { db } from "@/lib/db/client";
 import { resolvePassage } from "@/lib/db/cite/read-citation";
 import { DomainError } from "@/lib/db/errors";
 import { readAccessOf } from "@/lib/db/users/reading-access";
-import { describeError } from "@/lib/http/errors";
+import { describeError, errorHeaders } from "@/lib/http/errors";
 
 export const dynamic = "force-dynamic";
 
@@ -27,7 +27,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ work
     return redirect(compareHref(work, rows, query.data.editions));
   } catch (error) {
     const { status, body } = describeError(error);
-    return new Response(`${body.error.message}\n`, { status, headers: { "content-type": "text/plain; charset=utf-8" } });
+    return new Response(`${body.error.message}\n`, { status, headers: { "content-type": "text/plain; charset=utf-8", ...errorHeaders(status) } });
   }
 }
 
