@@ -2,7 +2,8 @@
  * `npm run bench:scale`: the alignment editor and its write path at the size of a novel, on a fresh embedded
  * PostgreSQL and a production build made first. Prints, in one run:
  * - importing and aligning a 10,000-sentence, five-edition novel edition by edition (the real importer; each
- *   alignment as the job a worker runs, in this process): time and this process's peak RSS per edition;
+ *   alignment as the job a worker runs, in this process): time and this process's peak RSS per edition, and its RSS
+ *   after a GC once the edition's jobs are done (what the worker keeps between jobs);
  * - grid operations (merge a row with the next) and their undo at 100 / 2,000 / 10,000 rows, p50 and p99, by the
  *   write path of this checkout and, as the baseline, by the write path before it read only the rows an operation
  *   concerns (that commit's lib/ extracted with `git archive`, run against the same database; BENCH_BASELINE_REF
@@ -30,6 +31,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
+import v8 from "node:v8";
+import { runInNewContext } from "node:vm";
 import { chromium } from "@playwright/test";
 import { startAlignmentJob } from "../lib/db/alignment/alignment-jobs";
 import { replaceGrid } from "../lib/db/alignment/replace-grid";
@@ -83,6 +86,21 @@ async function peakRss<T>(run: () => Promise<T>): Promise<[T, number, number]> {
   }
 }
 
+const collectGarbage = (() => {
+  v8.setFlagsFromString("--expose-gc");
+  return runInNewContext("gc") as () => void;
+})();
+
+/**
+ * This process's memory once its jobs are done and a full GC ran (the main thread's; a thread the jobs used keeps its
+ * heap until the pool retires it): what a worker holds between jobs, beside the peak while they ran.
+ */
+function settledMemory(): { rss: number; heapUsed: number } {
+  collectGarbage();
+  const { rss, heapUsed } = process.memoryUsage();
+  return { rss, heapUsed };
+}
+
 async function waitForJob(db: Db, id: string): Promise<void> {
   for (;;) {
     const { status, message } = await db.job.findUniqueOrThrow({ where: { id }, select: { status: true, message: true } });
@@ -130,9 +148,11 @@ async function importNovel(db: Db, databaseUrl: string): Promise<string> {
         }
       });
       const [, followUp, followPeak] = await peakRss(() => queueIdle(db));
+      const settled = settledMemory();
       console.log(
         `  ${language}: import + align ${(ms / 1000).toFixed(1)} s, peak RSS ${mb(peak)}${index === 0 ? " (the pivot: one row per sentence, nothing to align)" : ""}` +
-          ` · then the jobs it queued (word alignment, row signals) ${(followUp / 1000).toFixed(1)} s, peak RSS ${mb(followPeak)}`,
+          ` · then the jobs it queued (word alignment, row signals) ${(followUp / 1000).toFixed(1)} s, peak RSS ${mb(followPeak)}` +
+          ` · after a GC: RSS ${mb(settled.rss)}, JS heap ${mb(settled.heapUsed)}`,
       );
     }
     const work = await db.work.findUniqueOrThrow({ where: { slug } });

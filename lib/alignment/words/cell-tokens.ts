@@ -40,5 +40,5 @@ export function segmentWordTokens(text: string, lang: string): { text: string; s
 }
 
 export function cellWordTokens(segmentTexts: readonly string[], lang: string): CellToken[] {
-  return segmentTexts.flatMap((text, segment) => segmentWordTokens(text, lang).map((word, index) => ({ ...word, segment, index })));
+  return segmentTexts.flatMap((text, segment) => segmentWordTokens(text, lang).map((word, index) => ({ text: word.text, start: word.start, end: word.end, segment, index })));
 }

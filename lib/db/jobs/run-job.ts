@@ -8,6 +8,7 @@
 import { randomUUID } from "node:crypto";
 import type { Db } from "../client";
 import { DomainError } from "../errors";
+import { forgetQueryHistory } from "../query-history";
 import type { Prisma } from "../generated/client";
 import type { Tx } from "../grid/types";
 import { JobStoppedError, type JobContext, type JobResult } from "./job-kind";
@@ -114,6 +115,8 @@ export async function runJob(db: Db, run: { jobId: string; token: string }, work
     clearInterval(heartbeat);
     worker.runs.delete(job.id);
     worker.stopping.removeEventListener("abort", stop);
+    /* A job's last queries (a whole work's texts, thousands of rows written) must not stay in memory until the next. */
+    forgetQueryHistory();
   }
 }
 

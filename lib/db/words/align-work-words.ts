@@ -145,7 +145,11 @@ export async function computeWordSets(
       const cellA: CellSegment[] = input.rows[r][a];
       const cellB: CellSegment[] = input.rows[r][b];
       const split = setsFromRowLinks(links, cellInfo[r].get(a)!.tokens, cellInfo[r].get(b)!.tokens, cellA, cellB);
-      for (const [key, set] of split) if (!keptBySegments.has(key)) sets.push({ ...set, editionAId: a, editionBId: b });
+      for (const [key, set] of split) {
+        if (keptBySegments.has(key)) continue;
+        const { segmentAId, segmentBId, aTokens, bTokens, probabilities } = set;
+        sets.push({ segmentAId, segmentBId, editionAId: a, editionBId: b, aTokens, bTokens, probabilities });
+      }
     });
   }
   const baseId = input.pivotEditionId && input.editions.some((edition) => edition.id === input.pivotEditionId) ? input.pivotEditionId : (input.editions[0]?.id ?? null);
