@@ -330,35 +330,85 @@ export function trainPair(input: TrainInput): RowPosteriors[] {
 }
 
 /**
- * A row's posteriors kept sparse: only the cells where either direction reaches `floor` (a few per word out of m×n),
- * so that every pair of a long work fits in memory at once.
+ * A row's posteriors kept compact: only the cells where either direction reaches `floor` (a few per word out of
+ * m×n), or every cell (`cells` null) when that takes less room, so that every pair of a long work fits in memory at
+ * once. The arrays are views into blocks shared by many rows (see PosteriorStore), not an allocation per row.
  */
 export interface SparsePosteriors {
   m: number;
   n: number;
-  cells: Uint32Array;
+  /** The kept cells (i*n+j), or null when every cell is kept in order. */
+  cells: Uint32Array | null;
   forward: Float32Array;
   backward: Float32Array;
 }
 
-/** trainPair, with each row's posteriors kept sparse as soon as they are computed (no dense array per row). */
+/** Cells of one block of the store: 3 MB of posteriors, and the waste of a half-used last block stays small. */
+const BLOCK_CELLS = 262_144;
+
+/**
+ * Hands out the arrays of many rows from a few large blocks: per row, three views into blocks rather than three
+ * buffers (a malloc'd backing store each, which for 10 pairs × 10,000 rows cost far more than their contents).
+ */
+export class PosteriorStore {
+  constructor(private readonly blockCells = BLOCK_CELLS) {}
+  private cells = new Uint32Array(0);
+  private values = new Float32Array(0);
+  private used = 0;
+  private usedValues = 0;
+
+  take(count: number, dense: boolean): { cells: Uint32Array | null; forward: Float32Array; backward: Float32Array } {
+    let cells: Uint32Array | null = null;
+    if (!dense) {
+      if (this.used + count > this.cells.length) {
+        this.cells = new Uint32Array(Math.max(this.blockCells, count));
+        this.used = 0;
+      }
+      cells = this.cells.subarray(this.used, this.used + count);
+      this.used += count;
+    }
+    if (this.usedValues + 2 * count > this.values.length) {
+      this.values = new Float32Array(Math.max(2 * this.blockCells, 2 * count));
+      this.usedValues = 0;
+    }
+    const forward = this.values.subarray(this.usedValues, this.usedValues + count);
+    const backward = this.values.subarray(this.usedValues + count, this.usedValues + 2 * count);
+    this.usedValues += 2 * count;
+    return { cells, forward, backward };
+  }
+}
+
+/** trainPair, with each row's posteriors kept compact as soon as they are computed (no dense array per row). */
 export function trainPairSparse(input: TrainInput, floor: number): SparsePosteriors[] {
   const options = { ...DEFAULT_MODEL_OPTIONS, ...input.options };
   const { rows, pairCount, vocabA, vocabB } = prepare(input, options);
   const own = rows.slice(0, input.rows.length);
-  const out: SparsePosteriors[] = own.map((row) => ({ m: row.m, n: row.n, cells: new Uint32Array(0), forward: new Float32Array(0), backward: new Float32Array(0) }));
+  const store = new PosteriorStore();
+  const empty = store.take(0, true);
+  const out: SparsePosteriors[] = own.map((row) => ({ m: row.m, n: row.n, ...empty }));
   trainBoth(rows, pairCount, vocabA.ids.size, vocabB.ids.size, options, out.length, (r, forward, backward) => {
     const cells = own[r].m * own[r].n;
     let count = 0;
     for (let c = 0; c < cells; c++) if (forward[c] >= floor || backward[c] >= floor) count++;
-    const kept = out[r];
-    kept.cells = new Uint32Array(count);
-    kept.forward = new Float32Array(count);
-    kept.backward = new Float32Array(count);
+    /* A kept cell costs 12 bytes sparse, every cell 8 bytes dense. */
+    const dense = count * 3 >= cells * 2;
+    const kept = store.take(dense ? cells : count, dense);
+    out[r].cells = kept.cells;
+    out[r].forward = kept.forward;
+    out[r].backward = kept.backward;
+    if (dense) {
+      /* Cells under the floor read 0, as they would sparse. */
+      for (let c = 0; c < cells; c++) {
+        const keep = forward[c] >= floor || backward[c] >= floor;
+        kept.forward[c] = keep ? forward[c] : 0;
+        kept.backward[c] = keep ? backward[c] : 0;
+      }
+      return;
+    }
     let k = 0;
     for (let c = 0; c < cells; c++) {
       if (forward[c] < floor && backward[c] < floor) continue;
-      kept.cells[k] = c;
+      kept.cells![k] = c;
       kept.forward[k] = forward[c];
       kept.backward[k] = backward[c];
       k++;
@@ -367,8 +417,9 @@ export function trainPairSparse(input: TrainInput, floor: number): SparsePosteri
   return out;
 }
 
-/** The dense posteriors of a sparse row. */
+/** The dense posteriors of a row (the stored arrays themselves when it is kept dense: read them, never write). */
 export function denseOf(sparse: SparsePosteriors): RowPosteriors {
+  if (!sparse.cells) return { m: sparse.m, n: sparse.n, forward: sparse.forward, backward: sparse.backward };
   const forward = new Float32Array(sparse.m * sparse.n);
   const backward = new Float32Array(sparse.m * sparse.n);
   sparse.cells.forEach((c, k) => {
