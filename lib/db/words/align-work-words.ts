@@ -16,13 +16,14 @@ import { lexiconFor } from "../../alignment/words/lexicon-sources";
 import type { Db } from "../client";
 import type { Tx } from "../grid/types";
 import { inWorkTransaction } from "../grid/work-lock";
-import { cellOffsets, rowLinksFromSets, setsFromRowLinks, storedOrder, WORD_MODEL_VERSION, type CellSegment } from "./link-sets";
+import { cellOffsets, rowLinksFromSets, setsFromRowLinks, storedOrder, type CellSegment } from "./link-sets";
 import { loadLibraryRows, loadWordInput, type WordInput } from "./load-word-input";
 import { wordForm } from "../../alignment/words/forms";
 import { primaryLanguage } from "../../text/name-key";
 import { rowWordMarks } from "../../diff/word-marks";
 import type { LexiconEntry } from "../../alignment/words/lexicon";
 import { glossaryFor } from "./glossary";
+import { insertAutomaticSets } from "./insert-link-sets";
 import { writeInChunks } from "../write-in-chunks";
 
 const ATTEMPTS = 3;
@@ -178,9 +179,7 @@ export async function alignWorkWords(db: Db, workId: string, options: AlignWorkW
       if (work.gridVersion !== input.gridVersion) return null;
       options.signal?.throwIfAborted();
       await tx.wordLinkSet.deleteMany({ where: { workId, status: "automatic" } });
-      await writeInChunks(sets, (chunk) =>
-        tx.wordLinkSet.createMany({ data: chunk.map((set) => ({ ...set, workId, status: "automatic" as const, modelVersion: WORD_MODEL_VERSION })) }),
-      );
+      await insertAutomaticSets(tx, workId, sets);
       await tx.rowWordStat.deleteMany({ where: { workId } });
       if (baseId) {
         await writeInChunks(stats, (chunk) =>
