@@ -89,17 +89,22 @@ const cache = new Map<string, WordForm>();
 
 /** The stem of a word in its language, and whether it is a stopword: what dictionaries need (cheaper than wordForm). */
 export function stemOf(word: string, language: string): { stem: string; stopword: boolean } {
-  const lang = primaryLanguage(language);
-  const cacheKey = `${lang}\u0000${word}`;
+  const cacheKey = `${primaryLanguage(language)}\u0000${word}`;
   let result = stemCache.get(cacheKey);
   if (!result) {
-    const key = foldKey(word);
-    const stemmer = stemmerFor(lang);
-    result = { stem: stemmer ? stemmer.stem(key) || key : key, stopword: isStopword(key, lang) };
+    result = stemWord(word, language);
     if (stemCache.size > 500_000) stemCache.clear();
     stemCache.set(cacheKey, result);
   }
   return result;
+}
+
+/** stemOf without its cache: for the words of whole dictionaries, which would flood it (lexicon-sources.ts keeps its own while it indexes one). */
+export function stemWord(word: string, language: string): { stem: string; stopword: boolean } {
+  const lang = primaryLanguage(language);
+  const key = foldKey(word);
+  const stemmer = stemmerFor(lang);
+  return { stem: stemmer ? stemmer.stem(key) || key : key, stopword: isStopword(key, lang) };
 }
 
 const stemCache = new Map<string, { stem: string; stopword: boolean }>();

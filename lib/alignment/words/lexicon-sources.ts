@@ -5,6 +5,7 @@
  * corpus are read further, so a large dictionary costs little beyond stemming its headwords once per process.
  */
 import { findFreeDicts, freeDictNeighbours, readFreeDictFile, FREEDICT_DIR, type FreeDictFile } from "./freedict";
+import { stemWord } from "./forms";
 import { contentStems, Lexicon, type LexiconEntry } from "./lexicon";
 
 const COMPOSED_FACTOR = 0.5;
@@ -18,11 +19,18 @@ function stemIndex(dict: FreeDictFile, entries: readonly LexiconEntry[], side: "
   if (!index) {
     index = new Map();
     const memo = new Map<string, string[]>();
+    /* The dictionary's words stemmed once each, in a memo dropped with the build, not in stemOf's process-wide cache. */
+    const words = new Map<string, { stem: string; stopword: boolean }>();
+    const stem = (word: string, lang: string) => {
+      let result = words.get(word);
+      if (!result) words.set(word, (result = stemWord(word, lang)));
+      return result;
+    };
     const lang = side === "a" ? dict.from : dict.to;
     entries.forEach((entry, position) => {
       const phrase = entry[side];
       let stems = memo.get(phrase);
-      if (!stems) memo.set(phrase, (stems = contentStems(phrase, lang)));
+      if (!stems) memo.set(phrase, (stems = contentStems(phrase, lang, stem)));
       for (const stem of stems) {
         const list = index!.get(stem);
         if (list) list.push(position);

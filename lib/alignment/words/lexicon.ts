@@ -93,10 +93,10 @@ export class Lexicon {
 
 const PHRASE_NOISE = /\([^)]*\)|\[[^\]]*\]|<[^>]*>|\{[^}]*\}/g;
 
-/** Stems of the content words of a dictionary phrase (parenthesised glosses and grammar tags removed). */
-export function contentStems(phrase: string, lang: string): string[] {
+/** Stems of the content words of a dictionary phrase (parenthesised glosses and grammar tags removed); `stem` stems a word (default: stemOf, cached). */
+export function contentStems(phrase: string, lang: string, stem: typeof stemOf = stemOf): string[] {
   const words = phrase.replace(PHRASE_NOISE, " ").split(/[^\p{L}\p{N}\p{M}'’-]+/u).filter(Boolean);
-  const forms = words.map((word) => stemOf(word, lang));
+  const forms = words.map((word) => stem(word, lang));
   const content = forms.filter((form) => !form.stopword);
   return [...new Set((content.length > 0 ? content : forms.length === 1 ? forms : []).map((form) => form.stem))];
 }

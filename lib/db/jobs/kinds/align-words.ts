@@ -1,10 +1,11 @@
 /**
- * "align-words": aligns the words of a whole work (lib/db/words/align-work-words.ts), the word aligner on the
- * worker's thread pool; the links and the job's completion commit in one transaction. Queued after every alignment
- * of the work, in the transaction that writes it; a request while one is queued gets that one.
+ * "align-words": aligns the words of a whole work (lib/db/words/align-work-words.ts), the word aligner on a thread of
+ * its own, ended with the task so that its memory does not stay with the worker; the links and the job's completion
+ * commit in one transaction. Queued after every alignment of the work, in the transaction that writes it; a request
+ * while one is queued gets that one.
  */
 import { z } from "zod";
-import { runOnThread } from "../../../jobs/thread-pool";
+import { runOnOwnThread } from "../../../jobs/thread-pool";
 import { alignWorkWords } from "../../words/align-work-words";
 import { defineJobKind } from "../job-kind";
 
@@ -20,7 +21,7 @@ export const alignWordsJob = defineJobKind<Record<string, never>>({
       signal: ctx.signal,
       onProgress: (done, text) => ctx.progress(done, text),
       compute: (input, glossaries, options) =>
-        runOnThread("computeWordSets", [input, glossaries, { dictionaries: options.dictionaries }], {
+        runOnOwnThread("computeWordSets", [input, glossaries, { dictionaries: options.dictionaries }], {
           signal: ctx.signal,
           onProgress: (done, text) => void options.onProgress?.(done, text),
         }),
