@@ -10,7 +10,7 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { bootDatabase, projectRoot } from "../lib/db/boot";
 import { readEnv } from "../lib/env";
-import { appServerNodeFlags } from "../scripts/app-server-flags";
+import { appServerEnv, appServerNodeFlags } from "../scripts/app-server-flags";
 import { freePort } from "../test/global-setup";
 
 const nextBin = path.join(projectRoot, "node_modules", "next", "dist", "bin", "next");
@@ -42,7 +42,7 @@ export async function startBenchApp(): Promise<BenchApp> {
       const server = spawn(process.execPath, [...appServerNodeFlags(readEnv().HEXAPLA_SERVER_HEAP_MB), nextBin, "start", "--port", String(port), "--hostname", "127.0.0.1"], {
         cwd: projectRoot,
         stdio: ["ignore", "ignore", "inherit"],
-        env: { ...process.env, DATABASE_URL: database.url, BETTER_AUTH_SECRET: database.authSecret, NEXT_TELEMETRY_DISABLED: "1", HEXAPLA_SIGNIN_LIMIT: "100000", ...env },
+        env: appServerEnv({ ...process.env, DATABASE_URL: database.url, BETTER_AUTH_SECRET: database.authSecret, NEXT_TELEMETRY_DISABLED: "1", HEXAPLA_SIGNIN_LIMIT: "100000", ...env }),
       });
       servers.push(server);
       const base = `http://127.0.0.1:${port}`;

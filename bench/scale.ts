@@ -47,7 +47,7 @@ import { runImport } from "../lib/db/import/run-import";
 import { cancelJob } from "../lib/db/jobs/cancel-job";
 import { startWorker } from "../lib/db/jobs/worker";
 import { readEnv } from "../lib/env";
-import { appServerNodeFlags } from "../scripts/app-server-flags";
+import { appServerEnv, appServerNodeFlags } from "../scripts/app-server-flags";
 import { freePort } from "../test/global-setup";
 import { openBenchDatabase, runBench } from "./bench-database";
 import { UDHR_EDITIONS, writeUdhrEditions } from "./udhr-editions";
@@ -491,7 +491,7 @@ async function startNext(databaseUrl: string, authSecret: string): Promise<[Chil
   const server = spawn(process.execPath, [...appServerNodeFlags(readEnv().HEXAPLA_SERVER_HEAP_MB), nextBin, "start", "--port", String(port), "--hostname", "127.0.0.1"], {
     cwd: projectRoot,
     stdio: "ignore",
-    env: { ...process.env, DATABASE_URL: databaseUrl, BETTER_AUTH_SECRET: authSecret, NEXT_TELEMETRY_DISABLED: "1" },
+    env: appServerEnv({ ...process.env, DATABASE_URL: databaseUrl, BETTER_AUTH_SECRET: authSecret, NEXT_TELEMETRY_DISABLED: "1" }),
   });
   const base = `http://127.0.0.1:${port}`;
   for (let attempt = 0; ; attempt += 1) {
@@ -545,7 +545,7 @@ async function main() {
     const baseline = treeRss(home.pid!);
     await stopServer(home);
     console.log(
-      `app server (next start and its children, with npm start's flags ${appServerNodeFlags(readEnv().HEXAPLA_SERVER_HEAP_MB).join(" ")}) RSS: ${mb(idle)} when it first answered, ${mb(served)} after serving the pages above; ` +
+      `app server (next start and its children, with npm start's flags ${appServerNodeFlags(readEnv().HEXAPLA_SERVER_HEAP_MB).join(" ")} and MALLOC_ARENA_MAX=${appServerEnv(process.env).MALLOC_ARENA_MAX}) RSS: ${mb(idle)} when it first answered, ${mb(served)} after serving the pages above; ` +
         `baseline, a fresh server that served only the home page (30 times): ${mb(baseline)} (${((100 * baseline) / served).toFixed(0)} % of the figure after serving)`,
     );
     console.log(`(${os.cpus().length} CPUs, load average ${os.loadavg()[0].toFixed(1)} at the end; the database on the same machine)`);

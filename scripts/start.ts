@@ -24,7 +24,7 @@ import { bootDatabase, projectRoot } from "../lib/db/boot";
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "../lib/db/embedded-postgres";
 import { readEnv } from "../lib/env";
 import { listenPlan } from "../lib/http/public-url";
-import { appServerNodeFlags } from "./app-server-flags";
+import { appServerEnv, appServerNodeFlags } from "./app-server-flags";
 
 const log = (line: string) => console.log(`[hexapla] ${line}`);
 const nextBin = path.join(projectRoot, "node_modules", "next", "dist", "bin", "next");
@@ -34,7 +34,7 @@ const STOP_WAIT_MS = 30_000;
 
 function runNext(args: string[], env: NodeJS.ProcessEnv, heapMb?: number) {
   const flags = heapMb === undefined ? [] : appServerNodeFlags(heapMb);
-  return spawn(process.execPath, [...flags, nextBin, ...args], { cwd: projectRoot, stdio: "inherit", env });
+  return spawn(process.execPath, [...flags, nextBin, ...args], { cwd: projectRoot, stdio: "inherit", env: heapMb === undefined ? env : appServerEnv(env) });
 }
 
 function runWorker(env: NodeJS.ProcessEnv) {

@@ -1,7 +1,8 @@
 "use client";
 
 import { useId, useState } from "react";
-import { isActive, jobStatusText, useJobPolling } from "@/app/components/use-job-polling";
+import { JobStatus } from "@/app/components/job-status";
+import { isActive, useJobPolling } from "@/app/components/use-job-polling";
 import type { JobView } from "@/lib/db/jobs/job-view";
 
 /**
@@ -71,14 +72,7 @@ export function PrintExport({ workSlug, editions, rowCount }: { workSlug: string
               Make PDF
             </button>
           </form>
-          <p role="status" className="hint">
-            {jobStatusText(job, job?.message ?? "", "PDF")}
-          </p>
-          {error ? (
-            <p role="alert" className="error">
-              {error}
-            </p>
-          ) : null}
+          <JobStatus job={job} done={job?.message ?? ""} what="PDF" error={error} />
           {job?.status === "done" ? (
             <p>
               <a className="button" href={`${api}/pdf/${job.id}`} download>

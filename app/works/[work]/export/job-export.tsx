@@ -1,7 +1,8 @@
 "use client";
 
 import { useState } from "react";
-import { isActive, jobStatusText, useJobPolling } from "@/app/components/use-job-polling";
+import { JobStatus } from "@/app/components/job-status";
+import { isActive, useJobPolling } from "@/app/components/use-job-polling";
 import type { JobView } from "@/lib/db/jobs/job-view";
 
 interface Request {
@@ -67,14 +68,7 @@ export function JobExport({ workSlug, request, label, signedIn }: { workSlug: st
           {job ? "Prepare it again" : "Prepare the file"}
         </button>
       )}
-      <p role="status" className="hint">
-        {jobStatusText(job, `Ready. The file is kept until ${until}; after that, prepare it again.`, "file")}
-      </p>
-      {error ? (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      ) : null}
+      <JobStatus job={job} done={`Ready. The file is kept until ${until}; after that, prepare it again.`} what="file" error={error} />
     </div>
   );
 }
