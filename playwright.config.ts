@@ -11,10 +11,6 @@ export default defineConfig({
   timeout: 30_000,
   expect: { timeout: 10_000 },
   workers: 2,
-  // One retry: on 2 cores a compare page now and then gets no answer within 30 s while other tests load the machine
-  // (seen in 4 of 6 full runs on 2026-12-07, different tests each time, each passing alone); a retried test is
-  // reported as flaky in the list, not hidden. The stall is being investigated (session note of stop 19).
-  retries: 1,
   reporter: process.env.CI ? [["list"]] : [["list"]],
   use: {
     baseURL: `http://127.0.0.1:${port}`,
