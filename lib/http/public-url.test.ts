@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { authBaseUrl, listenPlan, publicUrlSettings } from "./public-url";
+import { listenPlan, publicUrlSettings } from "./public-url";
 
 describe("the public URL", () => {
   it("serves this machine only when no public URL is set, with no configuration", () => {
@@ -24,12 +24,5 @@ describe("the public URL", () => {
 
   it("keeps a localhost URL on the loopback address", () => {
     expect(listenPlan({ PORT: 3000, HEXAPLA_BASE_URL: "https://localhost:8443" }).host).toBe("127.0.0.1");
-  });
-
-  it("signs in under the public URL, or under the loopback address the browser used", () => {
-    expect(authBaseUrl({ PORT: 3000, HEXAPLA_BASE_URL: "https://hexapla.example.org" })).toBe("https://hexapla.example.org");
-    const local = authBaseUrl({ PORT: 3100 });
-    expect(local).toMatchObject({ fallback: "http://localhost:3100", protocol: "http" });
-    expect(typeof local === "object" && local.allowedHosts).toEqual(expect.arrayContaining(["localhost:*", "127.0.0.1:*"]));
   });
 });

@@ -47,17 +47,3 @@ export function listenPlan(env: Pick<Env, "HEXAPLA_BASE_URL" | "HEXAPLA_HOST" | 
       : [];
   return { host, url: env.HEXAPLA_BASE_URL ?? `http://localhost:${env.PORT}`, warnings };
 }
-
-/** The loopback hosts, on any port, that a server without a public URL answers by. */
-const LOOPBACK_HOST_PATTERNS = ["localhost", "localhost:*", "127.0.0.1", "127.0.0.1:*", "[::1]", "[::1]:*"];
-
-export type AuthBaseUrl = string | { allowedHosts: string[]; fallback: string; protocol: "http" };
-
-/**
- * The base URL sign-in works under: the public URL, or — for this machine only — whichever loopback address the
- * browser used (localhost or 127.0.0.1, any port), falling back to localhost on PORT for any other host.
- */
-export function authBaseUrl(env: Pick<Env, "HEXAPLA_BASE_URL" | "PORT">): AuthBaseUrl {
-  if (env.HEXAPLA_BASE_URL) return env.HEXAPLA_BASE_URL;
-  return { allowedHosts: LOOPBACK_HOST_PATTERNS, fallback: `http://localhost:${env.PORT}`, protocol: "http" };
-}

@@ -10,7 +10,7 @@ import { APIError } from "better-auth/api";
 import { prismaAdapter } from "better-auth/adapters/prisma";
 import { readEnv } from "../../env";
 import { db } from "../client";
-import { authBaseUrl, publicUrlSettings } from "../../http/public-url";
+import { publicUrlSettings } from "../../http/public-url";
 
 export const SESSION_DAYS = 7;
 
@@ -21,7 +21,7 @@ function createAuth() {
   const publicUrl = publicUrlSettings(env);
   return betterAuth({
     secret,
-    baseURL: authBaseUrl(env),
+    baseURL: env.HEXAPLA_BASE_URL,
     database: prismaAdapter(db(), { provider: "postgresql", transaction: true }),
     emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 10 },
     session: { expiresIn: SESSION_DAYS * 24 * 60 * 60, updateAge: 24 * 60 * 60 },
