@@ -23,7 +23,7 @@ import { primaryLanguage } from "../../text/name-key";
 import { rowWordMarks } from "../../diff/word-marks";
 import type { LexiconEntry } from "../../alignment/words/lexicon";
 import { glossaryFor } from "./glossary";
-import { insertAutomaticSets } from "./insert-link-sets";
+import { insertAutomaticSets, type AutomaticSet } from "./insert-link-sets";
 import { writeInChunks } from "../write-in-chunks";
 
 const ATTEMPTS = 3;
@@ -71,15 +71,8 @@ function storedOrderPair(x: string, y: string): PairRequest {
   return { a, b };
 }
 
-export interface NewSet {
-  segmentAId: string;
-  segmentBId: string;
-  editionAId: string;
-  editionBId: string;
-  aTokens: number[];
-  bTokens: number[];
-  probabilities: number[];
-}
+/** A new automatic link set, as insertAutomaticSets writes it. */
+export type NewSet = AutomaticSet;
 
 export interface RowStat {
   rowId: string;
